@@ -1,0 +1,213 @@
+package io.reqldb.datum;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes values as RethinkDB's JSON. Reading turns {@code $reql_type$} objects for TIME
+ * and BINARY into {@link TimeDatum} and {@link BinaryDatum}; writing produces the raw pseudo-type
+ * objects that the server sends (drivers convert them according to {@code time_format} and
+ * {@code binary_format}). Numbers are written the way RethinkDB writes them: integers without a
+ * fraction, others in the shortest form that reads back to the same double.
+ */
+public final class DatumJson {
+    /** Shared factory; Jackson factories are thread-safe once configured. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(100_000)
+                    .maxNumberLength(100_000)
+                    .build())
+            .build();
+
+    // RethinkDB's base64 is MIME style: CRLF after every 76 characters.
+    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder();
+    private static final Base64.Decoder BASE64_DECODER = Base64.getMimeDecoder();
+
+    private DatumJson() {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Parses one JSON text. Pseudo-type objects that are malformed stay plain objects here. */
+    public static Datum parse(String json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.nextToken();
+            return read(p);
+        } catch (IOException e) {
+            throw new DatumJsonException(e.getMessage(), e);
+        }
+    }
+
+    public static Datum parse(byte[] json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.nextToken();
+            return read(p);
+        } catch (IOException e) {
+            throw new DatumJsonException(e.getMessage(), e);
+        }
+    }
+
+    /** Reads the value at the parser's current token, leaving the parser on its last token. */
+    public static Datum read(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new DatumJsonException("unexpected end of JSON", null);
+        }
+        switch (t) {
+            case VALUE_NULL:
+                return NullDatum.INSTANCE;
+            case VALUE_TRUE:
+                return BoolDatum.TRUE;
+            case VALUE_FALSE:
+                return BoolDatum.FALSE;
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return NumberDatum.of(p.getDoubleValue());
+            case VALUE_STRING:
+                return new StringDatum(p.getText());
+            case START_ARRAY: {
+                List<Datum> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(p));
+                }
+                return ArrayDatum.wrap(items);
+            }
+            case START_OBJECT: {
+                TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    fields.put(key, read(p));
+                }
+                return fromObject(fields);
+            }
+            default:
+                throw new DatumJsonException("unexpected JSON token " + t, null);
+        }
+    }
+
+    /** Turns a TIME or BINARY pseudo-type object into its class; anything else stays an object. */
+    public static Datum fromObject(TreeMap<String, Datum> fields) {
+        if (fields.get(ObjectDatum.REQL_TYPE) instanceof StringDatum type) {
+            switch (type.value()) {
+                case "TIME":
+                    if (fields.get("epoch_time") instanceof NumberDatum n
+                            && fields.get("timezone") instanceof StringDatum tz) {
+                        return new TimeDatum(n.value(), tz.value());
+                    }
+                    break;
+                case "BINARY":
+                    if (fields.get("data") instanceof StringDatum data) {
+                        return BinaryDatum.wrap(BASE64_DECODER.decode(data.value()));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return ObjectDatum.wrap(fields);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public static String write(Datum d) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static void write(JsonGenerator g, Datum d) throws IOException {
+        switch (d.type()) {
+            case NULL -> g.writeNull();
+            case BOOL -> g.writeBoolean(((BoolDatum) d).value());
+            case NUMBER -> writeNumber(g, ((NumberDatum) d).value());
+            case STRING -> g.writeString(((StringDatum) d).value());
+            case ARRAY -> {
+                List<Datum> items = ((ArrayDatum) d).items();
+                g.writeStartArray();
+                for (Datum item : items) {
+                    write(g, item);
+                }
+                g.writeEndArray();
+            }
+            case OBJECT, GEOMETRY -> {
+                g.writeStartObject();
+                for (Map.Entry<String, Datum> e : ((ObjectDatum) d).fields().entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case TIME -> {
+                TimeDatum t = (TimeDatum) d;
+                g.writeStartObject();
+                g.writeStringField(ObjectDatum.REQL_TYPE, "TIME");
+                g.writeFieldName("epoch_time");
+                writeNumber(g, t.epochSeconds());
+                g.writeStringField("timezone", t.timezone());
+                g.writeEndObject();
+            }
+            case BINARY -> {
+                g.writeStartObject();
+                g.writeStringField(ObjectDatum.REQL_TYPE, "BINARY");
+                g.writeStringField("data", BASE64.encodeToString(((BinaryDatum) d).bytes()));
+                g.writeEndObject();
+            }
+            case MINVAL, MAXVAL -> throw new IllegalArgumentException("Cannot convert " + d + " to JSON.");
+        }
+    }
+
+    private static void writeNumber(JsonGenerator g, double v) throws IOException {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
+            g.writeNumber((long) v);
+        } else {
+            g.writeRawValue(formatNumber(v));
+        }
+    }
+
+    /**
+     * Formats a double as RethinkDB (and JavaScript) print it: integral values without a
+     * fraction, plain decimal notation for exponents from -7 to 20, exponent notation otherwise.
+     */
+    public static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
+            if (v == 0) {
+                return 1 / v < 0 ? "-0" : "0";
+            }
+            return new java.math.BigDecimal(v).toPlainString();
+        }
+        // Java's repr gives the shortest digits that round-trip; reshape them into JS notation.
+        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = digits.length() - exact.scale() - 1; // position of the first digit
+        String sign = v < 0 ? "-" : "";
+        if (exponent >= -7 && exponent < 21) {
+            return sign + exact.abs().toPlainString();
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
+    }
+
+    /** Thrown for text that is not valid JSON. */
+    public static final class DatumJsonException extends RuntimeException {
+        public DatumJsonException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.reqldb.storage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The storage engine: a catalog of databases and tables, each table a primary index of documents
+ * plus secondary indexes. Implementations are thread-safe.
+ *
+ * <p>Storage knows nothing of ReQL: names are validated by the query layer, and secondary index
+ * functions arrive as {@link IndexFunction} objects compiled there. Errors are
+ * {@link StorageException}s with a closed set of {@link StorageException.Code}s, which the query
+ * layer translates to RethinkDB's messages.
+ */
+public interface Store extends AutoCloseable {
+
+    // ----- databases
+
+    /** Creates a database. @throws StorageException DB_EXISTS */
+    DatabaseInfo createDatabase(String name);
+
+    /** Drops a database and all its tables. @throws StorageException DB_MISSING */
+    DatabaseInfo dropDatabase(String name);
+
+    List<DatabaseInfo> databases();
+
+    Optional<DatabaseInfo> database(String name);
+
+    // ----- tables
+
+    /** Creates a table. @throws StorageException DB_MISSING, TABLE_EXISTS */
+    TableInfo createTable(String db, String name, TableOptions options);
+
+    /** Drops a table with its indexes. @throws StorageException DB_MISSING, TABLE_MISSING */
+    TableInfo dropTable(String db, String name);
+
+    /** The tables of one database, sorted by name. @throws StorageException DB_MISSING */
+    List<TableInfo> tables(String db);
+
+    /** Opens a table for reads and writes. @throws StorageException DB_MISSING, TABLE_MISSING */
+    Table table(String db, String name);
+
+    /** Opens a table by its id, or empty when it was dropped. */
+    Optional<Table> table(UUID id);
+
+    /** Renames or moves a table (used by {@code config().update}). */
+    TableInfo renameTable(UUID id, String newDb, String newName);
+
+    /** Registers the compiler that turns stored index definitions back into functions on open. */
+    void setIndexFunctionCompiler(IndexFunctionCompiler compiler);
+
+    /**
+     * Takes a consistent read view of every table at one instant; reads made through
+     * {@link Snapshot#table} see the data as of that instant. Close it to release it.
+     */
+    Snapshot snapshot();
+
+    /** Flushes everything written so far to durable storage. */
+    void sync();
+
+    @Override
+    void close();
+}
