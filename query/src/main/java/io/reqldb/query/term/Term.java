@@ -65,11 +65,6 @@ public abstract class Term {
         return optargs.containsKey(name);
     }
 
-    /** The compiled optarg {@code name} (for MAKE_OBJ: the field's term), or Java null. */
-    public Term rawOptarg(String name) {
-        return optargs.get(name);
-    }
-
     /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
     public java.util.Collection<Term> rawOptargs() {
         return optargs.values();

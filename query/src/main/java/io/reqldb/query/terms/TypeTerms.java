@@ -4,6 +4,7 @@ import io.reqldb.datum.BinaryDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.DatumType;
+import io.reqldb.datum.ExtremeDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
@@ -39,6 +40,8 @@ public final class TypeTerms implements TermFamily {
         });
         r.term(TermType.INFO).args(1).notGroupable().body((t, env) -> info(t.arg(env, 0), env));
         r.term(TermType.JSON).args(1).body((t, env) -> JsonText.parse(t.stringArg(env, 0)));
+        r.term(TermType.MINVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MIN);
+        r.term(TermType.MAXVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MAX);
         r.term(TermType.TO_JSON_STRING).args(1).body((t, env) -> new StringDatum(JsonText.write(t.datumArg(env, 0))));
     }
 

@@ -135,7 +135,9 @@ public final class JsonText {
             }
             pos++;
             skipSpace();
-            fields.put(key, value());
+            if (fields.put(key, value()) != null) {
+                throw new ReqlQueryLogicError("Duplicate key " + DatumJson.write(new StringDatum(key)) + " in JSON.");
+            }
             skipSpace();
             int c = peek();
             pos++;

@@ -4,6 +4,7 @@ import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.term.FuncTerm;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermType;
@@ -77,7 +78,16 @@ public final class Literals {
                 out.remove(e.getKey());
             }
         }
+        if (out.get(ObjectDatum.REQL_TYPE) instanceof StringDatum type && LITERAL.equals(type.value())) {
+            throw stray();
+        }
         return ObjectDatum.wrap(out);
+    }
+
+    /** RethinkDB's error for a literal where none may be. */
+    public static ReqlQueryLogicError stray() {
+        return new ReqlQueryLogicError("Stray literal keyword found: literal is only legal inside of "
+                + "the object passed to merge or update and cannot nest inside other literals.");
     }
 
     /** Replaces literals by their values (dropping valueless ones); Java null when {@code d} is one. */
