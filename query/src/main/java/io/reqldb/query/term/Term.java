@@ -65,11 +65,6 @@ public abstract class Term {
         return optargs.containsKey(name);
     }
 
-    /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
-    public java.util.Collection<Term> rawOptargs() {
-        return optargs.values();
-    }
-
     /** True when this term always yields the same datum: a literal. */
     public boolean isConstant() {
         return false;
@@ -226,6 +221,11 @@ public abstract class Term {
         } catch (ReqlError e) {
             throw e.addFrame(i);
         }
+    }
+
+    /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
+    public java.util.Collection<Term> rawOptargs() {
+        return optargs.values();
     }
 
     protected static Datum nullDatum() {
