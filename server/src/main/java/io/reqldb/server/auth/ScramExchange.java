@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The server side of one SCRAM-SHA-256 exchange (RFC 5802), with RethinkDB's error codes and
@@ -22,6 +23,7 @@ public final class ScramExchange {
     private enum State { FIRST, FINAL, AUTHENTICATED, FAILED }
 
     private final UserStore users;
+    private final Supplier<String> serverNonces;
     private State state = State.FIRST;
     private String user;
     private boolean userKnown;
@@ -31,7 +33,19 @@ public final class ScramExchange {
     private String nonce;
 
     public ScramExchange(UserStore users) {
+        this(users, ScramExchange::randomNonce);
+    }
+
+    /** With chosen server nonces, so tests can replay published SCRAM exchanges. */
+    ScramExchange(UserStore users, Supplier<String> serverNonces) {
         this.users = users;
+        this.serverNonces = serverNonces;
+    }
+
+    private static String randomNonce() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return B64.encodeToString(bytes);
     }
 
     /** Handles {@code n,,n=user,r=clientnonce}; returns the server-first message. */
@@ -63,9 +77,7 @@ public final class ScramExchange {
             if (!userKnown) {
                 password = PasswordHash.unknownUser();
             }
-            byte[] serverNonce = new byte[18];
-            RANDOM.nextBytes(serverNonce);
-            nonce = clientNonce + B64.encodeToString(serverNonce);
+            nonce = clientNonce + serverNonces.get();
             serverFirst = "r=" + nonce + ",s=" + B64.encodeToString(password.salt())
                     + ",i=" + password.iterations();
             state = State.FINAL;
