@@ -77,7 +77,8 @@ final class Cursor {
         interruptReader();
         steps.execute(() -> {
             finish();
-            reply(Response.stopped(query.token()), frameDone);
+            // The STOP is a query of its own and always answered, even when the START was noreply.
+            owner.sink().send(Response.stopped(query.token()), frameDone);
         }, owner.pools().queries());
     }
 
