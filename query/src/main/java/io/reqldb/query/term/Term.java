@@ -61,6 +61,11 @@ public abstract class Term {
         return args[i];
     }
 
+    /** The unevaluated optarg term, or null (for terms that inspect r.asc/r.desc wrappers). */
+    public Term rawOptarg(String name) {
+        return optargs.get(name);
+    }
+
     public boolean hasOptarg(String name) {
         return optargs.containsKey(name);
     }
