@@ -44,7 +44,8 @@ public final class AggregationTerms implements TermFamily {
     }
 
     private static Object count(Term t, Env env) {
-        Object v = t.arg(env, 0);
+        Object v0 = t.arg(env, 0);
+        Object v = v0 instanceof io.reqldb.query.eval.SingleSelection s ? s.row() : v0;
         if (t.argCount() == 1) {
             if (v instanceof TableValue tv && !tv.isSlice()) {
                 return NumberDatum.of(tv.ref().translate(() -> tv.ref().storage().count()));
@@ -74,7 +75,10 @@ public final class AggregationTerms implements TermFamily {
             }
             return NumberDatum.of(n);
         }
-        Predicate<Datum> p = Funcs.equalityOrPredicate(t.arg(env, 1));
+        Object v1 = t.arg(env, 1);
+        // A function counts like filter (object results are patterns); a datum counts equal elements.
+        Predicate<Datum> p = v1 instanceof FuncValue f && !f.isConstant()
+                ? Funcs.filterPredicate(f, null) : Funcs.equalityOrPredicate(v1);
         Sequence seq = terminal(t, v);
         long n = 0;
         try (seq) {

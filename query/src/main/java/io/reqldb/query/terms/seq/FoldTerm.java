@@ -61,13 +61,13 @@ public final class FoldTerm {
                     finished[0] = true;
                     if (finalEmit != null) {
                         Datum r = state[0];
-                        addAll(pending, t.inOptarg("final_emit", () -> finalEmit.call(r)));
+                        addAll(pending, t.inOptarg("final_emit", () -> Values.toDatum(finalEmit.callValue(r))));
                     }
                     continue;
                 }
                 Datum old = state[0];
                 Datum next = t.inArg(2, () -> acc.call(old, row));
-                addAll(pending, t.inOptarg("emit", () -> emit.call(old, row, next)));
+                addAll(pending, t.inOptarg("emit", () -> Values.toDatum(emit.callValue(old, row, next))));
                 state[0] = next;
             }
             return pending.poll();

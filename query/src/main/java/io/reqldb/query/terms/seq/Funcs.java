@@ -61,8 +61,10 @@ public final class Funcs {
                 Datum dv;
                 try {
                     dv = defaultValue.get();
-                } catch (ReqlQueryLogicError inner) {
-                    if ("Empty ERROR term outside a default block.".equals(inner.getMessage())) {
+                } catch (ReqlError inner) {
+                    // r.error() with no message (RethinkDB's EMPTY_USER) re-raises the original error.
+                    if ("Empty ERROR term outside a default block.".equals(inner.getMessage())
+                            || (inner instanceof io.reqldb.query.error.ReqlUserError && inner.getMessage().isEmpty())) {
                         throw e;
                     }
                     throw inner;

@@ -68,9 +68,12 @@ public final class UnionTerm {
             if (best < 0) {
                 return null;
             }
-            Datum row = heads[best].row();
+            Ordering.Keyed taken = heads[best];
             heads[best] = pull(seqs.get(best), o, t);
-            return row;
+            if (heads[best] != null && cmp.compare(heads[best], taken) < 0) {
+                throw new ReqlQueryLogicError("The streams given as arguments are not ordered by given ordering.");
+            }
+            return taken.row();
         }, () -> seqs.forEach(Sequence::close), allArrays);
         return Streams.result(out, env);
     }
