@@ -124,10 +124,8 @@ public final class Values {
     /** Checks a datum's type: "Expected type NUMBER but found STRING." */
     public static Datum expect(Datum d, DatumType expected) {
         if (d.type() != expected) {
-            String msg = "Expected type " + expected.displayName() + " but found " + d.typeName() + ".";
-            // RethinkDB's typed checks report a null where a value was needed as non-existence.
-            throw d == NullDatum.INSTANCE ? new io.reqldb.query.error.ReqlNonExistenceError(msg)
-                    : new ReqlQueryLogicError(msg);
+            throw new ReqlQueryLogicError("Expected type " + expected.displayName() + " but found "
+                    + d.typeName() + ".");
         }
         return d;
     }
@@ -143,8 +141,7 @@ public final class Values {
             throw new ReqlQueryLogicError("Number not an integer: " + DatumPrinter.print(d));
         }
         if (Math.abs(v) > MAX_SAFE) {
-            throw new ReqlQueryLogicError("Number not an integer (" + (v < 0 ? "<-2^53" : ">2^53") + "): "
-                    + DatumPrinter.print(d));
+            throw new ReqlQueryLogicError("Number not an integer (>2^53): " + DatumPrinter.print(d));
         }
         return (long) v;
     }
