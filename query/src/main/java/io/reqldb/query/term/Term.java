@@ -61,13 +61,18 @@ public abstract class Term {
         return args[i];
     }
 
-    /** The unevaluated optarg term, or null (for terms that inspect r.asc/r.desc wrappers). */
+    public boolean hasOptarg(String name) {
+        return optargs.containsKey(name);
+    }
+
+    /** The compiled optarg {@code name} (for MAKE_OBJ: the field's term), or Java null. */
     public Term rawOptarg(String name) {
         return optargs.get(name);
     }
 
-    public boolean hasOptarg(String name) {
-        return optargs.containsKey(name);
+    /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
+    public java.util.Collection<Term> rawOptargs() {
+        return optargs.values();
     }
 
     /** True when this term always yields the same datum: a literal. */
