@@ -23,6 +23,14 @@ public abstract class Sequence implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True for streams that never end (changefeeds): terminals ({@code count}, {@code order_by},
+     * coercion to an array) refuse them with RethinkDB's error instead of blocking forever.
+     */
+    public boolean isInfinite() {
+        return false;
+    }
+
     /** Releases storage resources; idempotent. */
     @Override
     public void close() {

@@ -51,6 +51,10 @@ public final class Values {
 
     /** Reads a whole sequence into an array, failing past {@code limit} elements. */
     public static ArrayDatum materialize(Sequence s, int limit) {
+        if (s.isInfinite()) {
+            s.close();
+            throw infiniteStream();
+        }
         List<Datum> out = new ArrayList<>();
         try (s) {
             for (Datum d = s.next(); d != null; d = s.next()) {
@@ -61,6 +65,12 @@ public final class Values {
             }
         }
         return ArrayDatum.wrap(out);
+    }
+
+    /** RethinkDB's error for a terminal applied to a changefeed. */
+    public static ReqlQueryLogicError infiniteStream() {
+        return new ReqlQueryLogicError("Cannot call a terminal (`reduce`, `count`, etc.) on an "
+                + "infinite stream (such as a changefeed).");
     }
 
     public static ReqlResourceLimitError arrayLimit(long limit) {
