@@ -21,11 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
  * delay from a write to its delivery on the feeds (median and p99).
  *
  * <p>Writers ({@code --clients} connections) insert single small documents with soft durability
- * for {@code --seconds}; each document carries the writer's {@link System#nanoTime} at the moment
- * the insert was acknowledged (so after commit), stamped by a second, tiny update. Simpler and
- * just as telling: documents carry the time the insert was sent, and the delay reported is from
- * the acknowledgement of the insert (commit) to its arrival on a feed, computed on the client,
- * which runs writers and readers in one JVM so the clocks agree.
+ * for {@code --seconds}, noting the {@link System#nanoTime} at which each insert was acknowledged
+ * (after its commit). Feed readers run in the same JVM, so the clocks agree: the delay reported
+ * is from that acknowledgement to the change's arrival on a feed. A change that arrives before the
+ * writer saw its acknowledgement gives no sample, which biases the figures up, not down.
  *
  * <p>Run against a running server: {@code java -cp bench/target/reqldb-bench.jar
  * io.reqldb.bench.FeedLoad --port 28015 [--clients 8] [--seconds 10] [--feeds 0,10,100]}.
