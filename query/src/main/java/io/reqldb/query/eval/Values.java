@@ -52,6 +52,10 @@ public final class Values {
 
     /** Reads a whole sequence into an array, failing past {@code limit} elements. */
     public static ArrayDatum materialize(Sequence s, int limit) {
+        if (s.isInfinite()) {
+            s.close();
+            throw infiniteStream();
+        }
         List<Datum> out = new ArrayList<>();
         try (s) {
             for (Datum d = s.next(); d != null; d = s.next()) {
@@ -62,6 +66,18 @@ public final class Values {
             }
         }
         return ArrayDatum.wrap(out);
+    }
+
+    /** RethinkDB's error for aggregating or coercing an endless stream. */
+    public static ReqlQueryLogicError infiniteStream() {
+        return new ReqlQueryLogicError("Cannot use an infinite stream with an aggregation function "
+                + "(`reduce`, `count`, etc.) or coerce it to an array.");
+    }
+
+    /** RethinkDB's error for a terminal applied to a changefeed. */
+    public static ReqlQueryLogicError changefeedTerminal() {
+        return new ReqlQueryLogicError("Cannot call a terminal (`reduce`, `count`, etc.) on an "
+                + "infinite stream (such as a changefeed).");
     }
 
     public static ReqlResourceLimitError arrayLimit(long limit) {
@@ -200,7 +216,10 @@ public final class Values {
             return t.isSlice() ? "TABLE_SLICE" : "TABLE";
         }
         if (v instanceof Sequence s) {
-            return s.table() != null ? "SELECTION<STREAM>" : "STREAM";
+            if (s.table() != null) {
+                return s.isArray() ? "SELECTION<ARRAY>" : "SELECTION<STREAM>";
+            }
+            return "STREAM";
         }
         if (v instanceof DbValue) {
             return "DB";
@@ -208,8 +227,8 @@ public final class Values {
         if (v instanceof FuncValue) {
             return "FUNCTION";
         }
-        if (v instanceof GroupedData) {
-            return "GROUPED_DATA";
+        if (v instanceof GroupedData g) {
+            return g.isStream() ? "GROUPED_STREAM" : "GROUPED_DATA";
         }
         throw new IllegalArgumentException("not a value: " + v);
     }
