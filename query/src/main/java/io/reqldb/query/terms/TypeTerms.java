@@ -9,8 +9,6 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.eval.Env;
-import io.reqldb.query.eval.Sequence;
-import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
@@ -50,20 +48,14 @@ public final class TypeTerms implements TermFamily {
         nonDatumInfo = handler;
     }
 
-    /** The name type_of reports, including "SELECTION<ARRAY>" for selections that are arrays. */
+    /** The name type_of reports. */
     public static String typeName(Object v) {
-        if (v instanceof Sequence s && s.table() != null && s.isArray()) {
-            return "SELECTION<ARRAY>";
-        }
         return Values.typeOf(v);
     }
 
     /** INFO: datums give type and value (binary also its byte count); others go to the hook. */
     public static Datum info(Object v, Env env) {
         if (!(v instanceof Datum d)) {
-            if (v instanceof SingleSelection) {
-                return nonDatumInfo.apply(v, env);
-            }
             return nonDatumInfo.apply(v, env);
         }
         TreeMap<String, Datum> out = ObjectDatum.newFieldMap();
