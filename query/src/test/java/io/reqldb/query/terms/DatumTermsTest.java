@@ -77,6 +77,21 @@ class DatumTermsTest {
     }
 
     @Test
+    void pathTermsMapOverSequences() {
+        assertThat(run("[33,[[2,[{\"a\":1,\"b\":2},{\"a\":3}]],\"a\"]]")).isEqualTo("[{\"a\":1},{\"a\":3}]");
+        assertThat(run("[34,[[2,[{\"a\":1,\"b\":2},{\"a\":3}]],\"a\"]]")).isEqualTo("[{\"b\":2},{}]");
+        // merge with a function whose body holds a literal: r.expr([{a:{b:1}}]).merge(x => {a: r.literal(x('a'))})
+        assertThat(run("[35,[[2,[{\"a\":{\"b\":1},\"c\":2}]],[69,[[2,[1]],{\"a\":[137,[5]]}]]]]"))
+                .isEqualTo("[{\"a\":5,\"c\":2}]");
+        assertThatThrownBy(() -> run("[33,[[2,[[2,[]]]],\"a\"]]"))
+                .hasMessage("Cannot perform pluck on a sequence of sequences.");
+        assertThatThrownBy(() -> run("[33,[[101,[0]],\"a\"]]"))
+                .hasMessage("Cannot call `pluck` on objects of type `PTYPE<TIME>`.");
+        assertThatThrownBy(() -> run("[35,[{\"a\":1},[137,[\"foo\"]]]]")).hasMessageStartingWith("Stray literal");
+        assertThatThrownBy(() -> run("[180,[]]")).hasMessage("Cannot convert `r.minval` to JSON.");
+    }
+
+    @Test
     void arrays() {
         assertThat(run("[29,[[2,[1]],2]]")).isEqualTo("[1,2]");
         assertThat(run("[80,[[2,[1]],2]]")).isEqualTo("[2,1]");
