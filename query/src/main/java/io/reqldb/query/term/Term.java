@@ -65,6 +65,11 @@ public abstract class Term {
         return optargs.containsKey(name);
     }
 
+    /** The compiled optargs by name (for analyses that walk a term tree, e.g. determinism). */
+    public Map<String, Term> optargTerms() {
+        return optargs;
+    }
+
     /** True when this term always yields the same datum: a literal. */
     public boolean isConstant() {
         return false;
