@@ -23,6 +23,14 @@ public abstract class Sequence implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True for endless streams ({@code r.range()}), which aggregations and array conversion
+     * refuse with RethinkDB's "Cannot use an infinite stream..." error.
+     */
+    public boolean isInfinite() {
+        return false;
+    }
+
     /** Releases storage resources; idempotent. */
     @Override
     public void close() {

@@ -65,9 +65,14 @@ public abstract class Term {
         return optargs.containsKey(name);
     }
 
-    /** The compiled optargs by name (for analyses that walk a term tree, e.g. determinism). */
-    public Map<String, Term> optargTerms() {
-        return optargs;
+    /** The compiled optarg {@code name} (for MAKE_OBJ: the field's term), or Java null. */
+    public Term rawOptarg(String name) {
+        return optargs.get(name);
+    }
+
+    /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
+    public java.util.Collection<Term> rawOptargs() {
+        return optargs.values();
     }
 
     /** True when this term always yields the same datum: a literal. */

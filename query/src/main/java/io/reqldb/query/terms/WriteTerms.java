@@ -52,7 +52,7 @@ public final class WriteTerms implements TermFamily {
         FuncValue conflictFunc = null;
         String conflictMode = "error";
         if (conflict instanceof FuncValue f) {
-            if (!Determinism.isDeterministic(t.optargTerms().get("conflict"), true)) {
+            if (!Determinism.isDeterministic(t.rawOptarg("conflict"), true)) {
                 throw new ReqlQueryLogicError("The conflict function passed to `insert` must be deterministic.");
             }
             if (f.arity() != 3 && f.arity() != 0) {

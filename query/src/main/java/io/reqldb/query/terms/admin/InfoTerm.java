@@ -36,10 +36,10 @@ public final class InfoTerm {
     }
 
     public static void register(TermRegistry r) {
-        r.term(TermType.INFO).args(1).notGroupable().body((t, env) -> info(t.arg(env, 0), env));
+        io.reqldb.query.terms.TypeTerms.setNonDatumInfo(InfoTerm::info);
     }
 
-    static Datum info(Object v, Env env) {
+    public static Datum info(Object v, Env env) {
         TreeMap<String, Datum> m = ObjectDatum.newFieldMap();
         m.put("type", new StringDatum(Values.typeOf(v)));
         if (v instanceof DbValue db) {

@@ -36,7 +36,7 @@ public final class Determinism {
                 return false;
             }
         }
-        for (Term o : t.optargTerms().values()) {
+        for (Term o : t.rawOptargs()) {
             if (!isDeterministic(o, constantNowOk)) {
                 return false;
             }
