@@ -144,6 +144,7 @@ public final class TermCompiler {
             }
             optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), vis)));
         }
+        io.reqldb.query.terms.datum.Literals.allowInArgs(type, args);
         if (hasArgsTerm) {
             return new ArgsExpandingTerm(spec, args, optargs);
         }

@@ -88,6 +88,8 @@ class DatumTermsTest {
         assertThatThrownBy(() -> run("[33,[[101,[0]],\"a\"]]"))
                 .hasMessage("Cannot call `pluck` on objects of type `PTYPE<TIME>`.");
         assertThatThrownBy(() -> run("[35,[{\"a\":1},[137,[\"foo\"]]]]")).hasMessageStartingWith("Stray literal");
+        // r.expr({a:{b:1}}).merge(r.args([{a: r.literal({c:1})}]))
+        assertThat(run("[35,[{\"a\":{\"b\":1}},[154,[[2,[{\"a\":[137,[{\"c\":1}]]}]]]]]]")).isEqualTo("{\"a\":{\"c\":1}}");
         assertThatThrownBy(() -> run("[180,[]]")).hasMessage("Cannot convert `r.minval` to JSON.");
     }
 

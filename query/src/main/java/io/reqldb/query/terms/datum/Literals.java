@@ -27,7 +27,32 @@ public final class Literals {
     private Literals() {
     }
 
-    /** Marks the literals that {@code arg} may contain where RethinkDB allows them. */
+    /**
+     * Marks the literals in the arguments of a term that passes RethinkDB's LITERAL_OK flag to
+     * them: merge (all but the first), update and filter (the second). Called by the term
+     * compiler for every term, before any {@code r.args} expansion.
+     */
+    public static void allowInArgs(TermType type, Term[] args) {
+        switch (type) {
+            case MERGE -> {
+                for (int i = 1; i < args.length; i++) {
+                    allowIn(args[i]);
+                }
+            }
+            case UPDATE, FILTER -> {
+                if (args.length > 1) {
+                    allowIn(args[1]);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Marks the literals that {@code arg} may contain where RethinkDB allows them: the argument
+     * itself, object literal fields, a function's body, and through {@code r.args([...])}.
+     */
     public static void allowIn(Term arg) {
         if (arg instanceof LiteralTerm literal) {
             literal.allow();
@@ -36,6 +61,10 @@ public final class Literals {
         } else if (arg.type() == TermType.MAKE_OBJ) {
             for (Term field : arg.rawOptargs()) {
                 allowIn(field);
+            }
+        } else if (arg.type() == TermType.ARGS || arg.type() == TermType.MAKE_ARRAY) {
+            for (int i = 0; i < arg.argCount(); i++) {
+                allowIn(arg.rawArg(i));
             }
         }
     }
