@@ -114,7 +114,7 @@ public final class ObjectTerms implements TermFamily {
     private static Object keysOrValues(Term t, Env env, String name, boolean keys) {
         Datum d = t.datumArg(env, 0);
         if (!(d instanceof ObjectDatum o) || o.reqlType() != null) {
-            throw Values.typedError(d, "Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.");
+            throw new ReqlQueryLogicError("Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.");
         }
         List<Datum> out = new ArrayList<>(o.size());
         for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
