@@ -166,6 +166,11 @@ public final class RocksStore implements Store {
         return dataDir;
     }
 
+    /** WAL syncs done for hard writes so far; tests use it to see that writers share them. */
+    long walSyncCount() {
+        return ctx.committer().syncCount();
+    }
+
     // ----- databases
 
     @Override
