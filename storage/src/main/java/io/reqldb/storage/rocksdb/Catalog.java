@@ -229,7 +229,7 @@ final class Catalog {
     /** Marks a finished build ready, unless the index was dropped or replaced meanwhile. */
     synchronized void markReady(UUID tableId, int indexNumber) {
         TableView t = tables.get(tableId);
-        IndexView ix = t == null ? null : find(t, indexNumber);
+        IndexView ix = t == null ? null : t.index(indexNumber);
         if (ix == null) {
             return;
         }
@@ -332,15 +332,6 @@ final class Catalog {
                     + t.info().db() + "." + t.info().name() + "`.");
         }
         return ix;
-    }
-
-    private static IndexView find(TableView t, int number) {
-        for (IndexView ix : t.indexes().values()) {
-            if (ix.number() == number) {
-                return ix;
-            }
-        }
-        return null;
     }
 
     private static TreeMap<String, IndexView> withIndex(SortedMap<String, IndexView> old, IndexView add, String remove) {

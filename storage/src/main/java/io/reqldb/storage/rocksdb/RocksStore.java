@@ -58,7 +58,6 @@ public final class RocksStore implements Store {
     private final ReentrantLock ddl = new ReentrantLock();
     /** Native objects, closed in reverse order of creation. */
     private final Deque<AutoCloseable> resources;
-    private boolean closed;
 
     private RocksStore(Path dataDir, Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
         this.dataDir = dataDir;
@@ -132,7 +131,7 @@ public final class RocksStore implements Store {
             handles.forEach(h -> keep(res, h));
             ReadOptions liveReads = keep(res, new ReadOptions());
             StoreContext ctx = new StoreContext(db, handles.get(0), handles.get(1), handles.get(2),
-                    new Committer(db), new StripedLocks(1024), liveReads);
+                    new Committer(db), new StripedLocks(1024), liveReads, new Lifecycle());
             return new RocksStore(dataDir, meta, ctx, res);
         } catch (RocksDBException | RuntimeException e) {
             closeAll(res);
@@ -177,6 +176,7 @@ public final class RocksStore implements Store {
     public DatabaseInfo createDatabase(String name) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             return catalog.createDatabase(name);
         } finally {
             ddl.unlock();
@@ -187,6 +187,7 @@ public final class RocksStore implements Store {
     public DatabaseInfo dropDatabase(String name) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             DatabaseInfo db = catalog.view().database(name);
             List<RocksTable> doomed = new ArrayList<>();
             for (UUID id : catalog.view().tableNames().get(db.id()).values()) {
@@ -221,6 +222,7 @@ public final class RocksStore implements Store {
     public TableInfo createTable(String db, String name, TableOptions options) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             TableView t = catalog.createTable(db, name, options);
             tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), 0));
             return t.info();
@@ -233,6 +235,7 @@ public final class RocksStore implements Store {
     public TableInfo dropTable(String db, String name) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             RocksTable table = tables.get(catalog.view().table(db, name).info().id());
             table.schemaLock().lock();
             try {
@@ -271,6 +274,7 @@ public final class RocksStore implements Store {
     public TableInfo renameTable(UUID id, String newDb, String newName) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             return catalog.renameTable(id, newDb, newName).info();
         } finally {
             ddl.unlock();
@@ -282,6 +286,7 @@ public final class RocksStore implements Store {
     public void setIndexFunctionCompiler(IndexFunctionCompiler compiler) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             for (Map.Entry<UUID, List<IndexView>> e : catalog.setCompiler(compiler).entrySet()) {
                 RocksTable table = tables.get(e.getKey());
                 e.getValue().forEach(ix -> builder.start(table, ix));
@@ -293,6 +298,7 @@ public final class RocksStore implements Store {
 
     @Override
     public Snapshot snapshot() {
+        ctx.lifecycle().check();
         return catalog.atomically(() -> new RocksSnapshot(ctx, catalog.view(), ctx.db().getSnapshot()));
     }
 
@@ -301,19 +307,28 @@ public final class RocksStore implements Store {
         ctx.committer().syncAll();
     }
 
+    /**
+     * Stops index builds, waits for writes in flight, closes cursors and snapshots left open,
+     * syncs the WAL and releases RocksDB. Later calls on the store, its tables and cursors throw
+     * {@link StorageException} IO. Idempotent.
+     */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (ctx.lifecycle().isClosed()) {
             return;
         }
-        closed = true;
         builder.close();
+        ctx.lifecycle().markClosed();
+        ddl.lock();
+        List<RocksTable> all = new ArrayList<>(tables.values());
+        all.forEach(t -> t.schemaLock().lock());
         try {
-            ctx.db().syncWal();
-        } catch (RocksDBException e) {
-            throw Rocks.failure("WAL sync at close", e);
+            ctx.lifecycle().closeOpenHandles();
+            ctx.committer().shutdown();
         } finally {
             closeAll(resources);
+            all.forEach(t -> t.schemaLock().unlock());
+            ddl.unlock();
         }
     }
 

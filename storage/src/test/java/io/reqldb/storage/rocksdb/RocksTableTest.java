@@ -183,4 +183,20 @@ class RocksTableTest {
         assertThat(table.get(num(3))).isNull();
         assertThat(table.count()).isEqualTo(1);
     }
+
+    @Test
+    void close_closesLeftoverCursorsAndRefusesFurtherWork() {
+        putNumbers(1, 3);
+        io.reqldb.storage.DocumentCursor cursor = table.scan(KeyRange.ALL, false);
+        assertThat(cursor.next()).isNotNull();
+        io.reqldb.storage.Snapshot snapshot = store.snapshot();
+        store.close();
+        assertThatThrownBy(cursor::next).isInstanceOf(io.reqldb.storage.StorageException.class);
+        assertThatThrownBy(() -> table.get(num(1))).isInstanceOf(io.reqldb.storage.StorageException.class);
+        assertThatThrownBy(() -> table.modify(num(1), old -> null, Durability.HARD))
+                .isInstanceOf(io.reqldb.storage.StorageException.class);
+        assertThatThrownBy(() -> store.createDatabase("x")).isInstanceOf(io.reqldb.storage.StorageException.class);
+        cursor.close();
+        snapshot.close();
+    }
 }
