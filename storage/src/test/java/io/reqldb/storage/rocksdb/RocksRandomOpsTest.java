@@ -52,7 +52,7 @@ class RocksRandomOpsTest {
             RocksIndexTest.awaitReady(t, "v");
             RocksIndexTest.awaitReady(t, "m");
             TreeMap<Datum, Datum> model = new TreeMap<>(DatumOrder.COMPARATOR);
-            for (int step = 0; step < 1500; step++) {
+            for (int step = 0; step < 800; step++) {
                 Datum pk = VALUES.get(r.nextInt(VALUES.size()));
                 Datum doc = r.nextInt(4) == 0 ? null : document(r, pk);
                 t.modify(pk, old -> doc, Durability.SOFT);
@@ -61,7 +61,7 @@ class RocksRandomOpsTest {
                 } else {
                     model.put(pk, doc);
                 }
-                if (step % 100 == 99) {
+                if (step % 200 == 199) {
                     check(seed, r, t, model);
                 }
             }
