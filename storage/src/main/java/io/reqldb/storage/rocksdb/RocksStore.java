@@ -49,7 +49,6 @@ public final class RocksStore implements Store {
     private static final String ROCKSDB_DIR = "rocksdb";
     private static final long MB = 1024L * 1024L;
 
-    private final Path dataDir;
     private final Metadata metadata;
     private final StoreContext ctx;
     private final Catalog catalog;
@@ -59,8 +58,7 @@ public final class RocksStore implements Store {
     /** Native objects, closed in reverse order of creation. */
     private final Deque<AutoCloseable> resources;
 
-    private RocksStore(Path dataDir, Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
-        this.dataDir = dataDir;
+    private RocksStore(Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
         this.metadata = metadata;
         this.ctx = ctx;
         this.resources = resources;
@@ -132,7 +130,7 @@ public final class RocksStore implements Store {
             ReadOptions liveReads = keep(res, new ReadOptions());
             StoreContext ctx = new StoreContext(db, handles.get(0), handles.get(1), handles.get(2),
                     new Committer(db), new StripedLocks(1024), liveReads, new Lifecycle());
-            return new RocksStore(dataDir, meta, ctx, res);
+            return new RocksStore(meta, ctx, res);
         } catch (RocksDBException | RuntimeException e) {
             closeAll(res);
             if (e instanceof StorageException se) {
@@ -159,10 +157,6 @@ public final class RocksStore implements Store {
     /** What the data directory says about itself. */
     public Metadata metadata() {
         return metadata;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     /** WAL syncs done for hard writes so far; tests use it to see that writers share them. */

@@ -19,8 +19,4 @@ public record RocksStoreOptions(int cacheSizeMb, int writeBufferMb) {
             throw new IllegalArgumentException("writeBufferMb must be at least 1, got " + writeBufferMb);
         }
     }
-
-    public RocksStoreOptions withCacheSizeMb(int mb) {
-        return new RocksStoreOptions(mb, writeBufferMb);
-    }
 }

@@ -265,6 +265,7 @@ final class RocksTable implements Table {
         }
     }
 
+    /** Listeners run on the writer's thread, under its locks: they must only hand the change off. */
     private void tell(WriteResult r) {
         for (ChangeListener l : listeners) {
             try {
