@@ -19,4 +19,9 @@ public record RocksStoreOptions(int cacheSizeMb, int writeBufferMb) {
             throw new IllegalArgumentException("writeBufferMb must be at least 1, got " + writeBufferMb);
         }
     }
+
+    /** The same options with another block-cache size, in MiB. */
+    public RocksStoreOptions withCacheSizeMb(int mb) {
+        return new RocksStoreOptions(mb, writeBufferMb);
+    }
 }
