@@ -42,6 +42,7 @@ final class Cursor {
     private ResultStream stream;
     private boolean sentBatch;
     private Thread reader;
+    private boolean busy;
     private boolean stopped;
     private boolean done;
 
@@ -64,12 +65,12 @@ final class Cursor {
 
     /** Evaluates the query and answers with its value or first batch. */
     void start(Runnable frameDone) {
-        steps.execute(() -> runStart(frameDone), owner.pools().queries());
+        steps.execute(() -> step(() -> runStart(frameDone)), owner.pools().queries());
     }
 
     /** Answers a CONTINUE with the next batch. */
     void next(Runnable frameDone) {
-        steps.execute(() -> serveBatch(frameDone), feed ? owner.pools().feeds() : owner.pools().queries());
+        steps.execute(() -> step(() -> serveBatch(frameDone)), feed ? owner.pools().feeds() : owner.pools().queries());
     }
 
     /** Answers a STOP: cuts short a read in progress, releases the stream, then replies. */
@@ -82,10 +83,40 @@ final class Cursor {
         }, owner.pools().queries());
     }
 
-    /** The connection is gone: release everything, answer nothing. */
+    /**
+     * The connection is gone: release everything now, answer nothing. Done on the caller's
+     * thread when no step is running, so it works even while the worker pools shut down; a
+     * running step sees the stop when it returns and releases the stream itself.
+     */
     void abandon() {
-        interruptReader();
-        steps.execute(this::finish, owner.pools().queries());
+        boolean idle;
+        synchronized (this) {
+            interruptReader();
+            idle = !busy;
+        }
+        if (idle) {
+            finish();
+        }
+    }
+
+    /** Runs one step, marked busy so {@link #abandon} knows to leave the clean-up to it. */
+    private void step(Runnable body) {
+        synchronized (this) {
+            busy = true;
+        }
+        try {
+            body.run();
+        } finally {
+            boolean abandoned;
+            synchronized (this) {
+                busy = false;
+                abandoned = stopped && !done;
+            }
+            // Stopped while this step was past its last check: the clean-up falls to it.
+            if (abandoned) {
+                finish();
+            }
+        }
     }
 
     private void runStart(Runnable frameDone) {
@@ -104,13 +135,9 @@ final class Cursor {
             }
             ResultStream s = ((QueryResult.Stream) result).stream();
             synchronized (this) {
-                if (done) {
-                    // Abandoned while evaluating; nobody will read it.
-                    s.close();
-                    return;
-                }
                 stream = s;
             }
+            // serveBatch sees a STOP or disconnect that came during evaluation, and closes s.
             serveBatch(frameDone);
         } catch (ReqlError e) {
             finish();
