@@ -121,11 +121,9 @@ final class Cursor {
 
     private void runStart(Runnable frameDone) {
         try {
-            synchronized (this) {
-                if (stopped) {
-                    finishStopped(frameDone);
-                    return;
-                }
+            if (isStopped()) {
+                finishStopped(frameDone);
+                return;
             }
             QueryResult result = owner.engine().start(query.term(), query.optargs(), owner.session());
             if (result instanceof QueryResult.Atom atom) {
@@ -151,13 +149,15 @@ final class Cursor {
         ResultStream s;
         boolean first;
         synchronized (this) {
-            if (stopped || stream == null) {
-                finishStopped(frameDone);
-                return;
-            }
-            s = stream;
+            s = stopped ? null : stream;
             first = !sentBatch;
-            reader = Thread.currentThread();
+            if (s != null) {
+                reader = Thread.currentThread();
+            }
+        }
+        if (s == null) {
+            finishStopped(frameDone);
+            return;
         }
         try {
             List<Datum> rows;
@@ -175,11 +175,9 @@ final class Cursor {
             }
             List<Integer> notes = s.notes();
             feed = notes.stream().anyMatch(n -> n >= 1 && n <= 4);
-            synchronized (this) {
-                if (stopped) {
-                    finishStopped(frameDone);
-                    return;
-                }
+            if (isStopped()) {
+                finishStopped(frameDone);
+                return;
             }
             // An empty batch ends an ordinary stream; a feed may just have had nothing new.
             boolean last = s.isExhausted() || noreply || (rows.isEmpty() && !feed);
@@ -191,12 +189,10 @@ final class Cursor {
             finish();
             reply(errorResponse(e), frameDone);
         } catch (RuntimeException | StackOverflowError e) {
-            synchronized (this) {
-                if (stopped) {
-                    // The read failed because STOP interrupted it: that is the expected ending.
-                    finishStopped(frameDone);
-                    return;
-                }
+            if (isStopped()) {
+                // The read failed because STOP interrupted it: that is the expected ending.
+                finishStopped(frameDone);
+                return;
             }
             failUnexpectedly(e, frameDone);
         }
@@ -213,6 +209,10 @@ final class Cursor {
         finish();
         reply(Response.error(query.token(), ResponseType.RUNTIME_ERROR, ErrorType.INTERNAL,
                 "Unexpected exception: " + e), frameDone);
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     private synchronized void interruptReader() {
