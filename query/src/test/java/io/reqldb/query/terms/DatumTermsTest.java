@@ -94,6 +94,17 @@ class DatumTermsTest {
     }
 
     @Test
+    void nestedPaths() {
+        String doc = "{\"a\":[2,[{\"b\":1,\"c\":2},{\"b\":3}]],\"d\":{\"e\":null,\"f\":1}}";
+        assertThat(run("[33,[" + doc + ",{\"a\":{\"b\":true}}]]")).isEqualTo("{\"a\":[{\"b\":1},{\"b\":3}]}");
+        assertThat(run("[34,[" + doc + ",{\"a\":{\"c\":true},\"d\":\"f\"}]]"))
+                .isEqualTo("{\"a\":[{\"b\":1},{\"b\":3}],\"d\":{\"e\":null}}");
+        assertThat(run("[32,[" + doc + ",{\"d\":\"e\"}]]")).isEqualTo("false");
+        assertThat(run("[32,[" + doc + ",{\"d\":\"f\"},\"a\"]]")).isEqualTo("true");
+        assertThatThrownBy(() -> run("[33,[" + doc + ",1]]")).hasMessage("Invalid path argument `1`.");
+    }
+
+    @Test
     void arrays() {
         assertThat(run("[29,[[2,[1]],2]]")).isEqualTo("[1,2]");
         assertThat(run("[80,[[2,[1]],2]]")).isEqualTo("[2,1]");
