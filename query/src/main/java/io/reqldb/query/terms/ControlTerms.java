@@ -45,8 +45,22 @@ public final class ControlTerms implements TermFamily {
         int last = t.argCount() - 1;
         FuncValue f = t.funcArg(env, 0);
         Datum[] args = new Datum[last];
-        for (int i = 0; i < last; i++) {
+        Object first = last > 0 ? t.arg(env, 1) : null;
+        for (int i = 1; i < last; i++) {
             args[i] = Values.toDatumMaterialized(t.arg(env, i + 1));
+        }
+        if (first instanceof io.reqldb.query.eval.GroupedData grouped) {
+            // RethinkDB's funcall is polymorphic on its first data argument: the function runs per group.
+            io.reqldb.query.eval.GroupedData out = new io.reqldb.query.eval.GroupedData();
+            for (java.util.Map.Entry<Datum, Object> group : grouped.groups().entrySet()) {
+                Datum[] groupArgs = args.clone();
+                groupArgs[0] = Values.toDatumMaterialized(group.getValue());
+                out.put(group.getKey(), t.inArg(0, () -> f.call(groupArgs)));
+            }
+            return out;
+        }
+        if (last > 0) {
+            args[0] = Values.toDatumMaterialized(first);
         }
         return t.inArg(0, () -> f.callValue(args));
     }

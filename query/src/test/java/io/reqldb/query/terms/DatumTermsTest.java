@@ -105,6 +105,14 @@ class DatumTermsTest {
     }
 
     @Test
+    void funcallRunsPerGroupOnGroupedData() {
+        // r.expr([{a:1},{a:1},{a:2}]).group('a').count().do(x => x.mul(x))
+        assertThat(run("[64,[[69,[[2,[1]],[26,[[10,[1]],[10,[1]]]]]],"
+                + "[43,[[144,[[2,[{\"a\":1},{\"a\":1},{\"a\":2}]],\"a\"]]]]]]"))
+                .isEqualTo("{\"$reql_type$\":\"GROUPED_DATA\",\"data\":[[1,4],[2,1]]}");
+    }
+
+    @Test
     void arrays() {
         assertThat(run("[29,[[2,[1]],2]]")).isEqualTo("[1,2]");
         assertThat(run("[80,[[2,[1]],2]]")).isEqualTo("[2,1]");
