@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -216,7 +217,8 @@ public final class DatumJson {
         if (v == 0) {
             return "-0.0";
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        // Schubfach gives the shortest digits that read back to the same double (JDK 17's toString does not always).
+        BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(Math.abs(v))).stripTrailingZeros();
         String digits = shortest.unscaledValue().toString();
         int k = -shortest.scale();          // value = digits × 10^k
         int kk = digits.length() + k;       // decimal point position after the first kk digits

@@ -23,6 +23,14 @@ public abstract class Sequence implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True for streams that never end ({@code r.range()}, changefeeds): aggregations and array
+     * conversion refuse them with RethinkDB's error instead of running forever.
+     */
+    public boolean isInfinite() {
+        return false;
+    }
+
     /** Releases storage resources; idempotent. */
     @Override
     public void close() {

@@ -51,6 +51,11 @@ public final class TransformedSequence extends Sequence {
     }
 
     @Override
+    public boolean isInfinite() {
+        return source.isInfinite();
+    }
+
+    @Override
     public void close() {
         source.close();
     }

@@ -29,7 +29,8 @@ public final class TermFamilies {
             new TimeTerms(),
             new GeoTerms(),
             new JsTerms(),
-            new HttpTerms());
+            new HttpTerms(),
+            new ChangefeedTerms());
 
     private TermFamilies() {
     }
