@@ -1,7 +1,5 @@
 package io.reqldb.query.terms.geo;
 
-import com.google.common.geometry.S2Cap;
-import com.google.common.geometry.S2Cell;
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Region;
 import com.google.common.geometry.S2RegionCoverer;
@@ -85,6 +83,11 @@ public final class GeoIndex {
         }
     }
 
+    /** Whether an index key is one of {@link #keys}' cell keys (rather than a stored geometry). */
+    static boolean isCellKey(Datum key) {
+        return key instanceof StringDatum s && s.value().length() == 17 && s.value().charAt(0) == 'G';
+    }
+
     static String key(S2CellId c) {
         return "G" + String.format(Locale.ROOT, "%016x", c.id());
     }
@@ -120,18 +123,6 @@ public final class GeoIndex {
         return out;
     }
 
-    static List<KeyRange> ranges(Geometry query) {
-        return ranges(covering(query));
-    }
-
-    /** Ranges that find every indexed geometry within {@code angle} radians of a point. */
-    static List<KeyRange> ranges(S2Cap cap) {
-        return ranges(covering(cap));
-    }
-
-    static S2Region cellRegion(S2CellId id) {
-        return new S2Cell(id);
-    }
 
     /** The index function's value for a document, or null when it has none (the document is not indexed). */
     static Datum evaluate(QueryContext context, TableRef table, IndexDefinition index, Datum document) {
