@@ -27,6 +27,7 @@ class JsTermsTest {
         assertThatThrownBy(() -> reql.run(js("1/0"))).hasMessage("Number return value is not finite.");
         assertThatThrownBy(() -> reql.run(js("x.y"))).hasMessageStartingWith("ReferenceError: ");
         assertThatThrownBy(() -> reql.run(js("throw new Error('boom')"))).hasMessage("Error: boom");
+        assertThatThrownBy(() -> reql.run(js("function() { return 1; }"))).hasMessage("SyntaxError: function name expected");
     }
 
     @Test

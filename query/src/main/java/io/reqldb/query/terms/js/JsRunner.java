@@ -17,7 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mozilla.javascript.CompilerEnvirons;
 import org.mozilla.javascript.Context;
+import org.mozilla.javascript.Node;
+import org.mozilla.javascript.Parser;
+import org.mozilla.javascript.ast.AstRoot;
+import org.mozilla.javascript.ast.ErrorCollector;
+import org.mozilla.javascript.ast.FunctionNode;
 import org.mozilla.javascript.ContextFactory;
 import org.mozilla.javascript.EcmaError;
 import org.mozilla.javascript.EvaluatorException;
@@ -57,6 +63,7 @@ public final class JsRunner {
     public static Result eval(String source, long timeoutMs) {
         Context cx = FACTORY.enter(deadline(timeoutMs));
         try {
+            rejectNamelessDeclarations(cx, source);
             Scriptable scope = cx.initStandardObjects();
             Object value = cx.evaluateString(scope, source, "rethinkdb_query", 1, null);
             if (value instanceof Function f) {
@@ -91,6 +98,24 @@ public final class JsRunner {
             throw new ReqlQueryLogicError(message(e));
         } finally {
             Context.exit();
+        }
+    }
+
+    /**
+     * A function declaration needs a name in standard JavaScript (RethinkDB's engine reports
+     * "SyntaxError: function name expected"); Rhino would accept {@code function() {}} as a statement.
+     */
+    private static void rejectNamelessDeclarations(Context cx, String source) {
+        CompilerEnvirons env = new CompilerEnvirons();
+        env.initFromContext(cx);
+        env.setRecoverFromErrors(true);
+        env.setIdeMode(true);
+        AstRoot root = new Parser(env, new ErrorCollector()).parse(source, "rethinkdb_query", 1);
+        for (Node n = root.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof FunctionNode fn && fn.getFunctionName() == null
+                    && fn.getFunctionType() == FunctionNode.FUNCTION_STATEMENT) {
+                throw new ReqlQueryLogicError("SyntaxError: function name expected");
+            }
         }
     }
 
