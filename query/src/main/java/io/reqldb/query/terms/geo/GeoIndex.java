@@ -5,16 +5,15 @@ import com.google.common.geometry.S2Region;
 import com.google.common.geometry.S2RegionCoverer;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumType;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.QueryContext;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.terms.index.StoredFunctions;
 import io.reqldb.storage.IndexDefinition;
 import io.reqldb.storage.KeyRange;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +27,7 @@ import java.util.Set;
  * cell's id range or is one of its ancestors. Candidates found so are checked exactly afterwards.
  *
  * <p>Index creation calls {@link #keys}; the index function is evaluated at query time through the
- * {@link Evaluator} the index code installs (by default: the stored function is read as the wire
- * JSON of a FUNC term).
+ * {@link Evaluator} (by default: the stored index blob decoded by {@code index.StoredFunctions}).
  */
 public final class GeoIndex {
     private static final int MAX_CELLS = 8;
@@ -133,10 +131,10 @@ public final class GeoIndex {
         }
     }
 
-    /** The default evaluator: the stored function is the wire JSON of a FUNC term. */
+    /** The default evaluator: decodes the stored index blob and runs its function in this query's context. */
     private static Datum evaluateWireFunction(QueryContext context, TableRef table, IndexDefinition index,
                                               Datum document) {
-        Datum raw = DatumJson.parse(new String(index.function(), StandardCharsets.UTF_8));
+        Datum raw = StoredFunctions.decodeIndex(index.function()).func().toWire();
         Object f = context.compiler().compile(raw).eval(new Env(context));
         Datum v = Values.toFunc(f).call(document);
         return v.type() == DatumType.NULL ? null : v;
