@@ -192,7 +192,12 @@ public final class TermCompiler {
         if (rawArgs.size() != 1) {
             throw new ReqlCompileError("A variable term has the wrong number of arguments.");
         }
-        if (!(rawArgs.get(0) instanceof NumberDatum n)) {
+        Datum name = rawArgs.get(0);
+        if (name instanceof ArrayDatum wrapped && wrapped.size() == 2 && wrapped.get(0) instanceof NumberDatum t
+                && t.value() == TermType.DATUM.number()) {
+            name = wrapped.get(1); // the name written as a DATUM term: [1, n]
+        }
+        if (!(name instanceof NumberDatum n)) {
             throw new ReqlCompileError("A variable term has a non-numeric name datum.");
         }
         int id = (int) n.value();
