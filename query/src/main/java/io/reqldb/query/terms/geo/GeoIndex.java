@@ -43,9 +43,9 @@ public final class GeoIndex {
     private GeoIndex() {
     }
 
-    /** Installs how index functions are evaluated (the index code's own compiler). */
+    /** Installs how index functions are evaluated; null restores the default. */
     public static void setEvaluator(Evaluator e) {
-        evaluator = e;
+        evaluator = e != null ? e : GeoIndex::evaluateWireFunction;
     }
 
     /**
@@ -94,7 +94,30 @@ public final class GeoIndex {
         if (g.point() != null) {
             return List.of(S2CellId.fromPoint(g.point()));
         }
-        return covering(g.line() != null ? g.line() : g.polygon());
+        return covering(g.line() != null ? new LineRegion(g.line()) : g.polygon());
+    }
+
+    /** A polyline as a region to cover: it contains no cell (S2's Java port refuses to answer). */
+    private record LineRegion(com.google.common.geometry.S2Polyline line) implements S2Region {
+        @Override
+        public com.google.common.geometry.S2Cap getCapBound() {
+            return line.getCapBound();
+        }
+
+        @Override
+        public com.google.common.geometry.S2LatLngRect getRectBound() {
+            return line.getRectBound();
+        }
+
+        @Override
+        public boolean contains(com.google.common.geometry.S2Cell cell) {
+            return false;
+        }
+
+        @Override
+        public boolean mayIntersect(com.google.common.geometry.S2Cell cell) {
+            return line.mayIntersect(cell);
+        }
     }
 
     static List<S2CellId> covering(S2Region region) {
