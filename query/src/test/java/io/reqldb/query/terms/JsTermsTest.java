@@ -25,7 +25,8 @@ class JsTermsTest {
                 .hasMessage("Cannot convert javascript `undefined` to ql::datum_t.");
         assertThatThrownBy(() -> reql.run(js("/a/"))).hasMessage("Cannot convert RegExp to ql::datum_t.");
         assertThatThrownBy(() -> reql.run(js("1/0"))).hasMessage("Number return value is not finite.");
-        assertThatThrownBy(() -> reql.run(js("x.y"))).hasMessageStartingWith("ReferenceError: ");
+        assertThatThrownBy(() -> reql.run(js("x.y"))).hasMessage("ReferenceError: 'x' is not defined");
+        assertThatThrownBy(() -> reql.run(js("({}).a.b"))).hasMessage("TypeError: cannot read property 'b' of undefined");
         assertThatThrownBy(() -> reql.run(js("throw new Error('boom')"))).hasMessage("Error: boom");
         assertThatThrownBy(() -> reql.run(js("function() { return 1; }"))).hasMessage("SyntaxError: function name expected");
     }

@@ -142,12 +142,29 @@ public final class JsRunner {
             return Context.toString(v);
         }
         if (e instanceof EcmaError ecma) {
-            return ecma.getName() + ": " + ecma.getErrorMessage();
+            return ecma.getName() + ": " + standardWording(ecma.getErrorMessage());
         }
         if (e instanceof EvaluatorException ev) {
             return "SyntaxError: " + ev.details();
         }
         return e.details();
+    }
+
+    private static final java.util.regex.Pattern NOT_DEFINED = java.util.regex.Pattern.compile("\"(.*)\" is not defined\\.");
+    private static final java.util.regex.Pattern NO_PROPERTY =
+            java.util.regex.Pattern.compile("Cannot read property \"(.*)\" from (undefined|null)");
+
+    /** Rhino's wording of the commonest errors in the wording of RethinkDB 2.4's engine (QuickJS). */
+    private static String standardWording(String message) {
+        java.util.regex.Matcher m = NOT_DEFINED.matcher(message);
+        if (m.matches()) {
+            return "'" + m.group(1) + "' is not defined";
+        }
+        m = NO_PROPERTY.matcher(message);
+        if (m.matches()) {
+            return "cannot read property '" + m.group(1) + "' of " + m.group(2);
+        }
+        return message;
     }
 
     // ------------------------------------------------------------------ conversions
