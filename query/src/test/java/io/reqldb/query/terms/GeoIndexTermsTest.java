@@ -66,6 +66,18 @@ class GeoIndexTermsTest {
     }
 
     @Test
+    void defaultEvaluatorRunsTheStoredIndexFunction() {
+        GeoIndex.setEvaluator(null);
+        var table = store.table("test", "t");
+        IndexDefinition g = table.indexes().stream().filter(s -> s.definition().name().equals("g")).findFirst()
+                .orElseThrow().definition();
+        table.createIndex(new IndexDefinition("cells2", g.function(), false, true, g.formatVersion()),
+                doc -> GeoIndex.keys(((ObjectDatum) doc).get("g"), false));
+        assertThat(intersecting("cells2", pt(0.5, 0.5))).isEqualTo("1");
+        assertThat(intersecting("cells2", "[160,[" + pair(0, 0) + "," + pair(10, 10) + "]]")).isEqualTo("3");
+    }
+
+    @Test
     void getIntersectingErrors() {
         assertThatThrownBy(() -> intersecting("other", pt(0, 0)))
                 .hasMessage("Index `other` is not a geospatial index.  get_intersecting can only be used with a "
