@@ -45,8 +45,24 @@ public final class ControlTerms implements TermFamily {
         int last = t.argCount() - 1;
         FuncValue f = t.funcArg(env, 0);
         Datum[] args = new Datum[last];
+        io.reqldb.query.eval.GroupedData grouped = null;
         for (int i = 0; i < last; i++) {
-            args[i] = Values.toDatumMaterialized(t.arg(env, i + 1));
+            Object v = t.arg(env, i + 1);
+            if (i == 0 && v instanceof io.reqldb.query.eval.GroupedData g) {
+                grouped = g;
+                continue;
+            }
+            args[i] = Values.toDatumMaterialized(v);
+        }
+        if (grouped != null) {
+            // RethinkDB's funcall is polymorphic on its first call argument: grouped data is
+            // passed to the function one group at a time.
+            io.reqldb.query.eval.GroupedData out = new io.reqldb.query.eval.GroupedData();
+            for (java.util.Map.Entry<Datum, Object> e : grouped.groups().entrySet()) {
+                args[0] = Values.toDatumMaterialized(e.getValue());
+                out.put(e.getKey(), t.inArg(0, () -> f.call(args)));
+            }
+            return out;
         }
         return t.inArg(0, () -> f.callValue(args));
     }

@@ -96,6 +96,9 @@ class SequenceTermsTest {
         assertThat(reql.run("[150,[[43,[[144,[[2,[1,1,2]],[69,[[2,[1]],[10,[1]]]]]]]]]]"))
                 .isEqualTo("[{\"group\":1,\"reduction\":2},{\"group\":2,\"reduction\":1}]");
         assertThatThrownBy(() -> reql.run("[144,[" + ROWS + "]]")).hasMessage("Cannot group by nothing.");
+        // r.do(grouped, x => [x]) runs per group
+        assertThat(reql.run("[150,[[64,[[69,[[2,[1]],[2,[[10,[1]]]]]],[43,[[144,[[2,[1,1,2]],[69,[[2,[1]],[10,[1]]]]]]]]]]]]"))
+                .isEqualTo("[{\"group\":1,\"reduction\":[2]},{\"group\":2,\"reduction\":[1]}]");
         // multi: [1,2] puts the row in two groups, [] under null
         assertThat(reql.run("[150,[[43,[[144,[[2,[1]],[69,[[2,[1]],[2,[1,2]]]]],{\"multi\":true}]]]]]"))
                 .isEqualTo("[{\"group\":1,\"reduction\":1},{\"group\":2,\"reduction\":1}]");
