@@ -192,7 +192,13 @@ public final class TermCompiler {
         if (rawArgs.size() != 1) {
             throw new ReqlCompileError("A variable term has the wrong number of arguments.");
         }
-        if (!(rawArgs.get(0) instanceof NumberDatum n)) {
+        Datum name = rawArgs.get(0);
+        // A DATUM term ([1, n]) is the same as the bare number, as in RethinkDB's term parser.
+        if (name instanceof ArrayDatum wrapped && wrapped.size() == 2 && wrapped.get(0) instanceof NumberDatum tag
+                && tag.value() == TermType.DATUM.number()) {
+            name = wrapped.get(1);
+        }
+        if (!(name instanceof NumberDatum n)) {
             throw new ReqlCompileError("A variable term has a non-numeric name datum.");
         }
         int id = (int) n.value();

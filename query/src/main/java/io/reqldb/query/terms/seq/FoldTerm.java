@@ -31,7 +31,7 @@ public final class FoldTerm {
         FuncValue finalEmit = finalValue == null ? null : t.inOptarg("final_emit", () -> Values.toFunc(finalValue));
         if (emitValue == null) {
             if (seq.isInfinite()) {
-                throw Values.infiniteStream();
+                throw Streams.infiniteError(seq);
             }
             Datum result = base;
             try (seq) {

@@ -172,7 +172,7 @@ public final class SliceTerms {
             throw new ReqlQueryLogicError("Cannot use an index < -1 (" + n + ") on a stream.");
         }
         if (n == -1 && seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         TableRef table = seq.table();
         try (seq) {
@@ -213,7 +213,7 @@ public final class SliceTerms {
         }
         Sequence seq = t.seqArg(env, 0);
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         List<Datum> result = new ArrayList<>();
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
@@ -268,7 +268,7 @@ public final class SliceTerms {
             }
         }
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         try (seq) {
             for (Datum el = seq.next(); el != null; el = seq.next()) {
