@@ -28,18 +28,38 @@ public final class TermCompiler {
 
     /** Compiles a whole query. */
     public Term compile(Datum raw) {
-        return compile(raw, new Visibility(Set.of(), 0));
+        return compile(raw, new Visibility(Set.of(), 0, true));
     }
 
-    /** Variables in scope while compiling, and how many one-argument functions enclose us. */
-    private record Visibility(Set<Integer> vars, int implicitDepth) {
+    /** Terms whose arguments after the first may not contain writes (RethinkDB's term_walker). */
+    private static final Set<TermType> FORBIDS_WRITES = java.util.EnumSet.of(TermType.REDUCE, TermType.MAP,
+            TermType.FOLD, TermType.FILTER, TermType.CONCAT_MAP, TermType.GROUP, TermType.INNER_JOIN,
+            TermType.OUTER_JOIN, TermType.EQ_JOIN, TermType.UPDATE, TermType.DELETE, TermType.REPLACE,
+            TermType.INSERT, TermType.COUNT, TermType.SUM, TermType.AVG, TermType.MIN, TermType.MAX);
+
+    /** Writes and meta operations, illegal inside the function arguments of stream operations. */
+    private static final Set<TermType> WRITE_OR_META = java.util.EnumSet.of(TermType.UPDATE, TermType.DELETE,
+            TermType.INSERT, TermType.REPLACE, TermType.DB_CREATE, TermType.DB_DROP, TermType.TABLE_CREATE,
+            TermType.TABLE_DROP, TermType.WAIT, TermType.RECONFIGURE, TermType.REBALANCE, TermType.SYNC,
+            TermType.GRANT, TermType.SET_WRITE_HOOK, TermType.GET_WRITE_HOOK, TermType.INDEX_CREATE,
+            TermType.INDEX_DROP, TermType.INDEX_WAIT, TermType.INDEX_RENAME);
+
+    /**
+     * Variables in scope while compiling, how many one-argument functions enclose us, and whether
+     * writes are still legal here (not inside a stream operation's function arguments).
+     */
+    private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal) {
         Visibility withParams(int[] params) {
             Set<Integer> more = new HashSet<>(vars);
             for (int p : params) {
                 more.add(p);
             }
             boolean emitsImplicit = params.length == 1 && params[0] >= 0;
-            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0));
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal);
+        }
+
+        Visibility noWrites() {
+            return writesLegal ? new Visibility(vars, implicitDepth, false) : this;
         }
     }
 
@@ -129,12 +149,17 @@ public final class TermCompiler {
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
         }
+        if (!vis.writesLegal() && WRITE_OR_META.contains(type)) {
+            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
+        }
+        Visibility later = FORBIDS_WRITES.contains(type) ? vis.noWrites() : vis;
         Term[] args = rawArgs.size() == 0 ? NO_ARGS : new Term[rawArgs.size()];
         boolean hasArgsTerm = false;
         for (int i = 0; i < args.length; i++) {
             Datum a = rawArgs.get(i);
             int index = i;
-            args[i] = frame(index, () -> compile(a, vis));
+            Visibility argVis = i == 0 ? vis : later;
+            args[i] = frame(index, () -> compile(a, argVis));
             hasArgsTerm |= args[i].type() == TermType.ARGS;
         }
         Map<String, Term> optargs = rawOptargs.size() == 0 ? Map.of() : new LinkedHashMap<>();
@@ -142,7 +167,7 @@ public final class TermCompiler {
             if (!spec.optargs().contains(e.getKey())) {
                 throw new ReqlCompileError("Unrecognized optional argument `" + e.getKey() + "`.");
             }
-            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), vis)));
+            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), later)));
         }
         if (hasArgsTerm) {
             return new ArgsExpandingTerm(spec, args, optargs);

@@ -233,7 +233,7 @@ public final class AggregationTerms implements TermFamily {
 
     private static Object reduce(Term t, Env env) {
         Sequence seq = terminal(t, t.arg(env, 0));
-        FuncValue f = t.funcArg(env, 1);
+        FuncValue f = Funcs.strict(t, env, 1);
         Datum acc = null;
         try (seq) {
             for (Datum d = seq.next(); d != null; d = seq.next()) {

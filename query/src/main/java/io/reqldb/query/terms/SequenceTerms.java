@@ -57,7 +57,7 @@ public final class SequenceTerms implements TermFamily {
 
     private static Object map(Term t, Env env) {
         int n = t.argCount() - 1;
-        FuncValue f = t.funcArg(env, n);
+        FuncValue f = Funcs.strict(t, env, n);
         if (!f.isConstant() && f.arity() != 0 && f.arity() != n) {
             throw new ReqlQueryLogicError("The function passed to `map` expects " + f.arity() + " argument"
                     + (f.arity() == 1 ? "" : "s") + ", but " + n + " sequence" + (n == 1 ? " was" : "s were")
@@ -90,7 +90,7 @@ public final class SequenceTerms implements TermFamily {
 
     private static Object concatMap(Term t, Env env) {
         Sequence seq = t.seqArg(env, 0);
-        FuncValue f = t.funcArg(env, 1);
+        FuncValue f = Funcs.strict(t, env, 1);
         Sequence out = Streams.concatMap(seq, row -> t.inArg(1, () -> Values.toSequence(f.callValue(row))));
         return Streams.result(out, env);
     }

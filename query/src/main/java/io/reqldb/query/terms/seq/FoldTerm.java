@@ -22,13 +22,13 @@ public final class FoldTerm {
     public static Object eval(Term t, Env env) {
         Sequence seq = t.seqArg(env, 0);
         Datum base = t.datumArg(env, 1);
-        FuncValue acc = t.funcArg(env, 2);
+        FuncValue acc = Funcs.strict(t, env, 2);
         if (!acc.isConstant() && acc.arity() != 0 && acc.arity() != 2) {
             throw new ReqlQueryLogicError("The accumulator function passed to `fold` should expect 2 arguments");
         }
         Object emitValue = t.optarg(env, "emit");
         Object finalValue = t.optarg(env, "final_emit");
-        FuncValue finalEmit = finalValue == null ? null : t.inOptarg("final_emit", () -> Values.toFunc(finalValue));
+        FuncValue finalEmit = finalValue == null ? null : Funcs.strictOptarg(t, "final_emit", finalValue);
         if (emitValue == null) {
             if (seq.isInfinite()) {
                 throw Streams.infiniteError(seq);
@@ -47,7 +47,7 @@ public final class FoldTerm {
             }
             return result;
         }
-        FuncValue emit = t.inOptarg("emit", () -> Values.toFunc(emitValue));
+        FuncValue emit = Funcs.strictOptarg(t, "emit", emitValue);
         ArrayDeque<Datum> pending = new ArrayDeque<>();
         Datum[] state = {base};
         boolean[] finished = {false};

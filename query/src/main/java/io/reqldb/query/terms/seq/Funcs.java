@@ -22,6 +22,26 @@ public final class Funcs {
     private Funcs() {
     }
 
+    /**
+     * Argument {@code i} as a function, refusing a datum (RethinkDB's NO_SHORTCUT: {@code map(1)}
+     * is "Expected type FUNCTION but found DATUM").
+     */
+    public static FuncValue strict(io.reqldb.query.term.Term t, io.reqldb.query.eval.Env env, int i) {
+        Object v = t.arg(env, i);
+        if (v instanceof FuncValue f && !f.isConstant()) {
+            return f;
+        }
+        throw Values.typeError("FUNCTION", v).addFrame(i);
+    }
+
+    /** An optarg as a function, refusing a datum. */
+    public static FuncValue strictOptarg(io.reqldb.query.term.Term t, String name, Object v) {
+        if (v instanceof FuncValue f && !f.isConstant()) {
+            return f;
+        }
+        throw Values.typeError("FUNCTION", v).addFrame(name);
+    }
+
     /** A function, or a datum used as a field name: {@code sum('a')}, {@code order_by('a')}. */
     public static UnaryOperator<Datum> fieldOrFunc(Object v) {
         if (v instanceof FuncValue f && !f.isConstant()) {
