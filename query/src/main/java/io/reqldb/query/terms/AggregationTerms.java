@@ -34,7 +34,9 @@ import java.util.function.UnaryOperator;
 public final class AggregationTerms implements TermFamily {
     @Override
     public void register(TermRegistry r) {
-        r.term(TermType.COUNT).args(1, 2).body(AggregationTerms::count);
+        r.term(TermType.COUNT).args(1, 2).notGroupable().body((t, env) -> t.argCount() == 2
+                ? io.reqldb.query.terms.seq.Grouped.apply(t, env, v -> count(t, env, v))
+                : perGroup(t, env, v -> count(t, env, v)));
         r.term(TermType.SUM).args(1, 2).optargs("index").notGroupable()
                 .body((t, env) -> perGroup(t, env, v -> sumOrAvg(t, env, v, false)));
         r.term(TermType.AVG).args(1, 2).optargs("index").notGroupable()
@@ -48,8 +50,7 @@ public final class AggregationTerms implements TermFamily {
         r.term(TermType.UNGROUP).args(1).notGroupable().body(AggregationTerms::ungroup);
     }
 
-    private static Object count(Term t, Env env) {
-        Object v0 = t.arg(env, 0);
+    private static Object count(Term t, Env env, Object v0) {
         Object v = v0 instanceof io.reqldb.query.eval.SingleSelection s ? s.row() : v0;
         if (t.argCount() == 1) {
             if (v instanceof TableValue tv && !tv.isSlice()) {
