@@ -198,7 +198,7 @@ public final class AggregationTerms implements TermFamily {
         String name = max ? "max" : "min";
         UnaryOperator<Datum> f = mapping(t, env, name);
         if (f == null && (t.hasOptarg("index") || (v instanceof TableValue tv && !tv.isSlice()))) {
-            TableValue tv = t.inArg(0, () -> Values.toTable(v));
+            TableValue tv = t.inArg(0, () -> Funcs.wholeTable(v));
             String index = t.optargString(env, "index", null);
             String stored = index == null || index.equals(tv.ref().primaryKey()) ? null : index;
             try (Sequence s = new TableValue(tv.ref(), stored, null, max, true).scan()) {

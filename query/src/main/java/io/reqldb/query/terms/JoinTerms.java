@@ -44,7 +44,7 @@ public final class JoinTerms implements TermFamily {
         Object keyArg = t.arg(env, 1);
         UnaryOperator<Datum> keyOf = t.inArg(1, () -> Funcs.fieldOrFunc(keyArg));
         Object right = t.arg(env, 2);
-        TableRef table = t.inArg(2, () -> Values.toTable(right)).ref();
+        TableRef table = t.inArg(2, () -> Funcs.wholeTable(right)).ref();
         t.optargBool(env, "ordered", false);
         String index = t.optargString(env, "index", table.primaryKey());
         boolean primary = index.equals(table.primaryKey());

@@ -42,6 +42,14 @@ public final class Funcs {
         throw Values.typeError("FUNCTION", v).addFrame(name);
     }
 
+    /** A whole table (RethinkDB's as_table: a slice is "Expected type TABLE but found TABLE_SLICE"). */
+    public static io.reqldb.query.eval.TableValue wholeTable(Object v) {
+        if (v instanceof io.reqldb.query.eval.TableValue tv && !tv.isSlice()) {
+            return tv;
+        }
+        throw Values.typeError("TABLE", v);
+    }
+
     /** A function, or a datum used as a field name: {@code sum('a')}, {@code order_by('a')}. */
     public static UnaryOperator<Datum> fieldOrFunc(Object v) {
         if (v instanceof FuncValue f && !f.isConstant()) {

@@ -43,7 +43,7 @@ public final class GroupTerm {
         IndexValues indexKeys = null;
         if (index != null) {
             Object v0 = t.arg(env, 0);
-            TableValue table = t.inArg(0, () -> Values.toTable(v0));
+            TableValue table = t.inArg(0, () -> Funcs.wholeTable(v0));
             if (index.equals(table.ref().primaryKey())) {
                 Datum key = new StringDatum(index);
                 funcs.add(row -> Rows.bracket(row, key));
