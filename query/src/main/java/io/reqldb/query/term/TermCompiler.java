@@ -28,7 +28,7 @@ public final class TermCompiler {
 
     /** Compiles a whole query. */
     public Term compile(Datum raw) {
-        return compile(raw, new Visibility(Set.of(), 0, true));
+        return compile(raw, new Visibility(Set.of(), 0, true, null, null));
     }
 
     /** Terms whose arguments after the first may not contain writes (RethinkDB's term_walker). */
@@ -48,18 +48,24 @@ public final class TermCompiler {
      * Variables in scope while compiling, how many one-argument functions enclose us, and whether
      * writes are still legal here (not inside a stream operation's function arguments).
      */
-    private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal) {
+    private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal, TermType parent,
+                              TermType grandparent) {
         Visibility withParams(int[] params) {
             Set<Integer> more = new HashSet<>(vars);
             for (int p : params) {
                 more.add(p);
             }
             boolean emitsImplicit = params.length == 1 && params[0] >= 0;
-            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal);
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal, TermType.FUNC, parent);
         }
 
         Visibility noWrites() {
-            return writesLegal ? new Visibility(vars, implicitDepth, false) : this;
+            return writesLegal ? new Visibility(vars, implicitDepth, false, parent, grandparent) : this;
+        }
+
+        /** The visibility inside a term of type {@code type} (for checks on where a term may appear). */
+        Visibility under(TermType type) {
+            return new Visibility(vars, implicitDepth, writesLegal, type, parent);
         }
     }
 
@@ -74,7 +80,8 @@ public final class TermCompiler {
     }
 
     /** An object literal: its values are terms (MAKE_OBJ); all-literal objects stay literals. */
-    private Term compileObject(ObjectDatum obj, Visibility vis) {
+    private Term compileObject(ObjectDatum obj, Visibility outer) {
+        Visibility vis = outer.under(TermType.MAKE_OBJ);
         Map<String, Term> fields = new LinkedHashMap<>();
         boolean constant = true;
         for (Map.Entry<String, Datum> e : obj.fields().entrySet()) {
@@ -149,16 +156,22 @@ public final class TermCompiler {
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
         }
+        if ((type == TermType.ASC || type == TermType.DESC) && !(vis.parent() == TermType.ORDER_BY
+                || vis.parent() == TermType.UNION
+                || (vis.parent() == TermType.MAKE_ARRAY && vis.grandparent() == TermType.UNION))) {
+            throw new ReqlCompileError(type.name() + " may only be used as an argument to ORDER_BY or UNION.");
+        }
         if (!vis.writesLegal() && WRITE_OR_META.contains(type)) {
             throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
         }
-        Visibility later = FORBIDS_WRITES.contains(type) ? vis.noWrites() : vis;
+        Visibility here = vis.under(type);
+        Visibility later = FORBIDS_WRITES.contains(type) ? here.noWrites() : here;
         Term[] args = rawArgs.size() == 0 ? NO_ARGS : new Term[rawArgs.size()];
         boolean hasArgsTerm = false;
         for (int i = 0; i < args.length; i++) {
             Datum a = rawArgs.get(i);
             int index = i;
-            Visibility argVis = i == 0 ? vis : later;
+            Visibility argVis = i == 0 ? here : later;
             args[i] = frame(index, () -> compile(a, argVis));
             hasArgsTerm |= args[i].type() == TermType.ARGS;
         }
