@@ -240,7 +240,7 @@ public final class AggregationTerms implements TermFamily {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
                 Datum a = acc;
                 Datum row = d;
-                acc = acc == null ? d : t.inArg(1, () -> f.call(a, row));
+                acc = acc == null ? d : t.inArg(1, () -> Funcs.call(f, a, row));
             }
         }
         if (acc == null) {

@@ -95,7 +95,7 @@ public final class JoinTerms implements TermFamily {
             try (right) {
                 for (Datum r = right.next(); r != null; r = right.next()) {
                     Datum rr = r;
-                    if (t.inArg(2, () -> f.test(row, rr))) {
+                    if (t.inArg(2, () -> Funcs.test(f, row, rr))) {
                         matched.add(pair(row, r));
                     }
                 }

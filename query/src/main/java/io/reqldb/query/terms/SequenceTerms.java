@@ -68,7 +68,7 @@ public final class SequenceTerms implements TermFamily {
         }
         if (n == 1) {
             Sequence seq = t.seqArg(env, 0);
-            return Streams.result(TransformedSequence.map(seq, row -> t.inArg(1, () -> f.call(row))), env);
+            return Streams.result(TransformedSequence.map(seq, row -> t.inArg(1, () -> Funcs.call(f, row))), env);
         }
         List<Sequence> seqs = new ArrayList<>(n);
         boolean allArrays = true;
@@ -86,7 +86,7 @@ public final class SequenceTerms implements TermFamily {
                     return null;
                 }
             }
-            return t.inArg(n, () -> f.call(row));
+            return t.inArg(n, () -> Funcs.call(f, row));
         }, () -> seqs.forEach(Sequence::close), allArrays, infinite);
         return Streams.result(out, env);
     }

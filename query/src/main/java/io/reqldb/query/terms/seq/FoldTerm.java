@@ -38,12 +38,12 @@ public final class FoldTerm {
                 for (Datum d = seq.next(); d != null; d = seq.next()) {
                     Datum a = result;
                     Datum row = d;
-                    result = t.inArg(2, () -> acc.call(a, row));
+                    result = t.inArg(2, () -> Funcs.call(acc, a, row));
                 }
             }
             if (finalEmit != null) {
                 Datum r = result;
-                return t.inOptarg("final_emit", () -> finalEmit.call(r));
+                return t.inOptarg("final_emit", () -> Funcs.call(finalEmit, r));
             }
             return result;
         }
@@ -66,7 +66,7 @@ public final class FoldTerm {
                     continue;
                 }
                 Datum old = state[0];
-                Datum next = t.inArg(2, () -> acc.call(old, row));
+                Datum next = t.inArg(2, () -> Funcs.call(acc, old, row));
                 addAll(pending, t.inOptarg("emit", () -> Values.toDatum(emit.callValue(old, row, next))));
                 state[0] = next;
             }

@@ -42,6 +42,31 @@ public final class Funcs {
         throw Values.typeError("FUNCTION", v).addFrame(name);
     }
 
+    /**
+     * Calls {@code f} where RethinkDB wants a datum back: arrays (also array streams) are fine, a
+     * table, selection or stream is "Expected type DATUM but found SEQUENCE" (sub-queries need
+     * {@code coerce_to('array')}, as in RethinkDB).
+     */
+    public static Datum call(FuncValue f, Datum... args) {
+        return datumResult(f.callValue(args));
+    }
+
+    /** {@link #call} as a predicate (RethinkDB's truthiness). */
+    public static boolean test(FuncValue f, Datum... args) {
+        return Values.isTruthy(call(f, args));
+    }
+
+    /** A function's result as a datum, refusing lazy streams and tables. */
+    public static Datum datumResult(Object v) {
+        if (v instanceof io.reqldb.query.eval.Sequence s && s.isArray() && s.table() == null) {
+            return Values.materialize(s, Integer.MAX_VALUE);
+        }
+        if (v instanceof io.reqldb.query.eval.GroupedData g) {
+            return io.reqldb.query.eval.GroupedFormat.toDatum(g);
+        }
+        return Values.toDatum(v);
+    }
+
     /** A whole table (RethinkDB's as_table: a slice is "Expected type TABLE but found TABLE_SLICE"). */
     public static io.reqldb.query.eval.TableValue wholeTable(Object v) {
         if (v instanceof io.reqldb.query.eval.TableValue tv && !tv.isSlice()) {
@@ -53,7 +78,7 @@ public final class Funcs {
     /** A function, or a datum used as a field name: {@code sum('a')}, {@code order_by('a')}. */
     public static UnaryOperator<Datum> fieldOrFunc(Object v) {
         if (v instanceof FuncValue f && !f.isConstant()) {
-            return row -> f.call(row);
+            return row -> call(f, row);
         }
         Datum key = v instanceof FuncValue f ? f.call() : Values.toDatum(v);
         return row -> Rows.bracket(row, key);
@@ -62,7 +87,7 @@ public final class Funcs {
     /** A predicate function, or a datum every matching element equals. */
     public static Predicate<Datum> equalityOrPredicate(Object v) {
         if (v instanceof FuncValue f && !f.isConstant()) {
-            return row -> f.test(row);
+            return row -> test(f, row);
         }
         Datum value = v instanceof FuncValue f ? f.call() : Values.toDatum(v);
         return value::equals;
@@ -77,7 +102,7 @@ public final class Funcs {
                 && (f.body().type() == TermType.MAKE_OBJ || f.body().type() == TermType.DATUM));
         return row -> {
             try {
-                Datum d = f.call(row);
+                Datum d = call(f, row);
                 if (literalBody && d instanceof ObjectDatum o && d.type() == io.reqldb.datum.DatumType.OBJECT) {
                     return Rows.matches(o, row);
                 }

@@ -262,7 +262,7 @@ public final class SliceTerms {
         for (int i = 1; i < t.argCount(); i++) {
             Object v = t.arg(env, i);
             if (v instanceof io.reqldb.query.eval.FuncValue f && !f.isConstant()) {
-                preds.add(f::test);
+                preds.add(row -> Funcs.test(f, row));
             } else {
                 values.add(t.datumArg(env, i));
             }
