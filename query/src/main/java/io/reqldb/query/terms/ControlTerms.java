@@ -93,6 +93,7 @@ public final class ControlTerms implements TermFamily {
     private static Object defaultTerm(Term t, Env env) {
         Object value;
         Datum errorMessage;
+        ReqlNonExistenceError original = null;
         try {
             value = t.arg(env, 0);
             if (!(value instanceof Datum d) || d != io.reqldb.datum.NullDatum.INSTANCE) {
@@ -104,12 +105,27 @@ public final class ControlTerms implements TermFamily {
             errorMessage = io.reqldb.datum.NullDatum.INSTANCE;
         } catch (ReqlNonExistenceError e) {
             errorMessage = new StringDatum(e.getMessage());
+            original = e;
         }
-        Object fallback = t.arg(env, 1);
-        if (fallback instanceof FuncValue f) {
-            Datum msg = errorMessage;
-            return t.inArg(1, () -> f.callValue(msg));
+        try {
+            Object fallback = t.arg(env, 1);
+            if (fallback instanceof FuncValue f) {
+                Datum msg = errorMessage;
+                return t.inArg(1, () -> f.callValue(msg));
+            }
+            return fallback;
+        } catch (ReqlQueryLogicError e) {
+            // r.error() with no message inside the default re-raises what default caught (or
+            // gives back the null), as RethinkDB's EMPTY_USER error does.
+            if (!EMPTY_ERROR.equals(e.getMessage()) || e instanceof ReqlNonExistenceError) {
+                throw e;
+            }
+            if (original != null) {
+                throw original;
+            }
+            return io.reqldb.datum.NullDatum.INSTANCE;
         }
-        return fallback;
     }
+
+    private static final String EMPTY_ERROR = "Empty ERROR term outside a default block.";
 }
