@@ -61,11 +61,17 @@ public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs
     /** The wire form, which the term compiler accepts. */
     public Datum toWire() {
         List<Datum> out = new ArrayList<>();
-        out.add(NumberDatum.of(type));
         if (type == DATUM) {
-            out.add(datum);
-            return ArrayDatum.wrap(out);
+            switch (datum.type()) {
+                case NULL, BOOL, NUMBER, STRING:
+                    return datum;
+                default:
+                    out.add(NumberDatum.of(type));
+                    out.add(datum);
+                    return ArrayDatum.wrap(out);
+            }
         }
+        out.add(NumberDatum.of(type));
         List<Datum> a = new ArrayList<>();
         args.forEach(x -> a.add(x.toWire()));
         out.add(ArrayDatum.wrap(a));
