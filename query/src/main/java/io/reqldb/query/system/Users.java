@@ -42,7 +42,10 @@ public final class Users {
         }
     }
 
+    /** Users by name: their password (an empty Optional for none). */
     private final TreeMap<String, Optional<Password>> users = new TreeMap<>();
+    /** What SCRAM checks for users without a password: the hash of the empty password. */
+    private final TreeMap<String, Password> emptyPasswords = new TreeMap<>();
     private final TreeMap<String, Map<Scope, TreeMap<String, Boolean>>> permissions = new TreeMap<>();
 
     public Users() {
@@ -60,6 +63,26 @@ public final class Users {
     /** The stored password of a user: empty optional for "no password", null for no such user. */
     public synchronized Optional<Password> password(String user) {
         return users.get(user);
+    }
+
+    /**
+     * What the handshake verifies a user against: the salted password, the empty password's for
+     * users without one; empty when there is no such user.
+     */
+    public synchronized Optional<Password> credentials(String user) {
+        Optional<Password> p = users.get(user);
+        if (p == null) {
+            return Optional.empty();
+        }
+        if (p.isPresent()) {
+            return p;
+        }
+        return Optional.of(emptyPasswords.computeIfAbsent(user, u -> hash("")));
+    }
+
+    /** Sets a user's password (empty for none), creating the user. */
+    public synchronized void setPassword(String user, String password) {
+        users.put(user, password.isEmpty() ? Optional.empty() : Optional.of(hash(password)));
     }
 
     /** Whether the user has a password ({@code users} shows {@code password: true}). */
@@ -105,6 +128,7 @@ public final class Users {
 
     public synchronized void delete(String user) {
         users.remove(user);
+        emptyPasswords.remove(user);
         permissions.remove(user);
     }
 

@@ -153,6 +153,9 @@ public final class WriteTerms implements TermFamily {
             throw new ReqlQueryLogicError("Could not prove argument deterministic.  "
                     + "Maybe you want to use the non_atomic flag?");
         }
+        if (update) {
+            io.reqldb.query.terms.datum.Literals.allowIn(t.rawArg(1));
+        }
         Object target = t.arg(env, 0);
         TableRef table = selectionTable(t, target);
         WriteContext wc = WriteContext.parse(t, env, table);
