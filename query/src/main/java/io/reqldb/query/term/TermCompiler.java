@@ -28,18 +28,27 @@ public final class TermCompiler {
 
     /** Compiles a whole query. */
     public Term compile(Datum raw) {
-        return compile(raw, new Visibility(Set.of(), 0));
+        return compile(raw, new Visibility(Set.of(), 0, true));
     }
 
-    /** Variables in scope while compiling, and how many one-argument functions enclose us. */
-    private record Visibility(Set<Integer> vars, int implicitDepth) {
+    /**
+     * Variables in scope while compiling, how many one-argument functions enclose us, and whether
+     * writes are legal here (RethinkDB forbids them in the non-first arguments of stream terms).
+     */
+    private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal) {
         Visibility withParams(int[] params) {
             Set<Integer> more = new HashSet<>(vars);
             for (int p : params) {
                 more.add(p);
             }
             boolean emitsImplicit = params.length == 1 && params[0] >= 0;
-            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0));
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal);
+        }
+
+        /** The visibility inside argument {@code index} (-1 for optargs) of a term of {@code type}. */
+        Visibility inArgument(TermType type, int index) {
+            boolean legal = writesLegal && (index == 0 || !WritePlacement.forbidsWrites(type));
+            return legal == writesLegal ? this : new Visibility(vars, implicitDepth, legal);
         }
     }
 
@@ -125,6 +134,9 @@ public final class TermCompiler {
             default:
                 break;
         }
+        if (!vis.writesLegal() && WritePlacement.isWriteOrMeta(type)) {
+            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
+        }
         TermSpec spec = registry.spec(type);
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
@@ -134,7 +146,8 @@ public final class TermCompiler {
         for (int i = 0; i < args.length; i++) {
             Datum a = rawArgs.get(i);
             int index = i;
-            args[i] = frame(index, () -> compile(a, vis));
+            Visibility argVis = vis.inArgument(type, i);
+            args[i] = frame(index, () -> compile(a, argVis));
             hasArgsTerm |= args[i].type() == TermType.ARGS;
         }
         Map<String, Term> optargs = rawOptargs.size() == 0 ? Map.of() : new LinkedHashMap<>();
@@ -142,7 +155,8 @@ public final class TermCompiler {
             if (!spec.optargs().contains(e.getKey())) {
                 throw new ReqlCompileError("Unrecognized optional argument `" + e.getKey() + "`.");
             }
-            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), vis)));
+            Visibility optVis = vis.inArgument(type, -1);
+            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), optVis)));
         }
         if (hasArgsTerm) {
             return new ArgsExpandingTerm(spec, args, optargs);

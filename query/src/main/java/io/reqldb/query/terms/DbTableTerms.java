@@ -40,7 +40,7 @@ public final class DbTableTerms implements TermFamily {
             env.context().catalog().checkDatabase(name);
             return new DbValue(name);
         });
-        r.term(TermType.TABLE).args(1, 2).optargs("read_mode", "identifier_format").notGroupable()
+        r.term(TermType.TABLE).args(1, 2).optargs("read_mode", "use_outdated", "identifier_format").notGroupable()
                 .body(DbTableTerms::table);
         r.term(TermType.DB_CREATE).args(1).notGroupable().body(DbTableTerms::dbCreate);
         r.term(TermType.DB_DROP).args(1).notGroupable().body(DbTableTerms::dbDrop);
@@ -70,7 +70,17 @@ public final class DbTableTerms implements TermFamily {
             name = t.stringArg(env, 0);
         }
         Names.check(name, "Table");
-        t.optargDatum(env, "read_mode");
+        if (t.hasOptarg("use_outdated")) {
+            throw new io.reqldb.query.error.ReqlQueryLogicError("The `use_outdated` optarg is no longer supported.  "
+                    + "Use the `read_mode` optarg instead.");
+        }
+        if (t.hasOptarg("read_mode")) {
+            String mode = t.optargString(env, "read_mode", "single");
+            if (!List.of("majority", "single", "outdated", "_debug_direct").contains(mode)) {
+                throw new io.reqldb.query.error.ReqlQueryLogicError("Read mode `" + mode + "` unrecognized "
+                        + "(options are \"majority\", \"single\", and \"outdated\").");
+            }
+        }
         String format = t.optargString(env, "identifier_format", "name");
         if (!format.equals("name") && !format.equals("uuid")) {
             throw new io.reqldb.query.error.ReqlQueryLogicError("Identifier format `" + format

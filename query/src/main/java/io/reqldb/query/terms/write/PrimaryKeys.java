@@ -33,8 +33,17 @@ public final class PrimaryKeys {
                 return 2;
             case NUMBER:
                 return 18 + DatumJsonNumber.print(((NumberDatum) d).value()).length();
-            case STRING:
-                return 1 + ((StringDatum) d).value().getBytes(StandardCharsets.UTF_8).length;
+            case STRING: {
+                String v = ((StringDatum) d).value();
+                int nul = v.indexOf('\0');
+                if (nul >= 0) {
+                    String shown = v.length() > 20 ? v.substring(0, 20) : v;
+                    throw new ReqlQueryLogicError("String \"" + shown.replace("\0", "\\x00") + "\" (truncated) "
+                            + "contains NULL byte at offset " + v.substring(0, nul).getBytes(StandardCharsets.UTF_8).length
+                            + " in index key.");
+                }
+                return 1 + v.getBytes(StandardCharsets.UTF_8).length;
+            }
             case ARRAY: {
                 int n = 1;
                 for (Datum item : ((ArrayDatum) d).items()) {
