@@ -159,17 +159,24 @@ public final class WriteTerms implements TermFamily {
         Object target = t.arg(env, 0);
         TableRef table = selectionTable(t, target);
         WriteContext wc = WriteContext.parse(t, env, table);
-        FuncValue f = t.funcArg(env, 1);
         RowWriter writer = wc.writer(env);
-        UnaryOperator<Datum> change = update
-                ? old -> {
-                    if (old == NullDatum.INSTANCE) {
-                        return old;
-                    }
-                    Datum patch = f.call(old);
-                    return patch == NullDatum.INSTANCE ? old : Merge.merge(old, patch);
+        UnaryOperator<Datum> change;
+        if (update) {
+            // RethinkDB rewrites update into a replace whose function evaluates the argument for
+            // each row, so an error there (r.error, a missing field) is that row's error.
+            FuncValue constant = t.rawArg(1).type() == TermType.FUNC ? t.funcArg(env, 1) : null;
+            change = old -> {
+                if (old == NullDatum.INSTANCE) {
+                    return old;
                 }
-                : old -> Merge.dropLiterals(f.call(old));
+                FuncValue f = constant != null ? constant : t.funcArg(env, 1);
+                Datum patch = f.call(old);
+                return patch == NullDatum.INSTANCE ? old : Merge.merge(old, patch);
+            };
+        } else {
+            FuncValue f = t.funcArg(env, 1);
+            change = old -> Merge.dropLiterals(f.call(old));
+        }
         forEachRow(target, table, writer, key -> change);
         return writer.stats().toDatum();
     }
