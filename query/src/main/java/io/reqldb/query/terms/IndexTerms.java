@@ -64,6 +64,9 @@ public final class IndexTerms implements TermFamily {
         String from = t.stringArg(env, 1);
         String to = t.stringArg(env, 2);
         boolean overwrite = t.optargBool(env, "overwrite", false);
+        if (TableArgs.isSystem(table)) {
+            throw new ReqlOpFailedError("Index `" + from + "` does not exist on table `" + table.qualifiedName() + "`.");
+        }
         String pk = table.primaryKey();
         for (String n : List.of(from, to)) {
             if (n.equals(pk)) {

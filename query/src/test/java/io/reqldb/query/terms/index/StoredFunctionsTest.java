@@ -52,4 +52,31 @@ class StoredFunctionsTest {
         assertThat(StoredFunctions.decodeIndex(multi).multi()).isTrue();
         assertThat(IndexStatusRows.query("tags", multi)).endsWith(", {multi: true})");
     }
+
+    /** Every index of the RethinkDB 2.4.4 fixture, when the shared fixtures are present. */
+    @Test
+    void fixtureIndexesRoundTripByteForByte() throws Exception {
+        java.nio.file.Path fixture = java.nio.file.Path.of("/work/shared/fixtures/rethinkdb-2.4.4/expected.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(fixture));
+        io.reqldb.datum.ObjectDatum all = (io.reqldb.datum.ObjectDatum) io.reqldb.datum.DatumJson.parse(
+                java.nio.file.Files.readString(fixture));
+        int checked = 0;
+        for (io.reqldb.datum.Datum table : all.fields().values()) {
+            io.reqldb.datum.Datum indexes = ((io.reqldb.datum.ObjectDatum) table).get("indexes");
+            if (!(indexes instanceof io.reqldb.datum.ArrayDatum list)) {
+                continue;
+            }
+            for (io.reqldb.datum.Datum d : list.items()) {
+                io.reqldb.datum.ObjectDatum idx = (io.reqldb.datum.ObjectDatum) d;
+                byte[] blob = ((io.reqldb.datum.BinaryDatum) idx.get("function")).bytes();
+                String name = ((io.reqldb.datum.StringDatum) idx.get("index")).value();
+                StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(blob);
+                assertThat(StoredFunctions.encodeIndex(f.func(), f.multi(), f.geo())).as(name).isEqualTo(blob);
+                assertThat(IndexStatusRows.query(name, blob)).as(name)
+                        .isEqualTo(((io.reqldb.datum.StringDatum) idx.get("query")).value());
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
 }
