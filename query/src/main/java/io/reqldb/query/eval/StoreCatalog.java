@@ -60,6 +60,9 @@ public final class StoreCatalog implements Catalog {
             }
             return new TableRef(t, db, name);
         }
+        if (io.reqldb.query.system.SettingsStore.DATABASE.equals(db)) {
+            throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
+        }
         try {
             return new TableRef(store.table(db, name), db, name);
         } catch (StorageException e) {
@@ -75,7 +78,8 @@ public final class StoreCatalog implements Catalog {
 
     @Override
     public void checkDatabase(String db) {
-        if (!SystemDatabase.NAME.equals(db) && store.database(db).isEmpty()) {
+        if (!SystemDatabase.NAME.equals(db) && (store.database(db).isEmpty()
+                || io.reqldb.query.system.SettingsStore.DATABASE.equals(db))) {
             throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
         }
     }
@@ -84,7 +88,7 @@ public final class StoreCatalog implements Catalog {
     public List<String> databaseNames() {
         List<String> names = new ArrayList<>();
         names.add(SystemDatabase.NAME);
-        for (DatabaseInfo d : store.databases()) {
+        for (DatabaseInfo d : system.context().userDatabases()) {
             names.add(d.name());
         }
         names.sort(null);

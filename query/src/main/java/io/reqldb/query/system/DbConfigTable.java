@@ -20,7 +20,7 @@ public final class DbConfigTable extends SystemTable {
     @Override
     protected List<Datum> rows() {
         List<Datum> out = new ArrayList<>();
-        for (DatabaseInfo db : system.store().databases()) {
+        for (DatabaseInfo db : system.userDatabases()) {
             out.add(row(db));
         }
         return out;

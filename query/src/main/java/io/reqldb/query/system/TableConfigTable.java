@@ -76,7 +76,7 @@ public final class TableConfigTable extends SystemTable {
     }
 
     private String resolveDb(String ref) {
-        for (DatabaseInfo db : system.store().databases()) {
+        for (DatabaseInfo db : system.userDatabases()) {
             if (uuidFormat ? db.id().toString().equals(ref) : db.name().equals(ref)) {
                 return db.name();
             }

@@ -48,8 +48,41 @@ public final class Users {
     private final TreeMap<String, Password> emptyPasswords = new TreeMap<>();
     private final TreeMap<String, Map<Scope, TreeMap<String, Boolean>>> permissions = new TreeMap<>();
 
+    /** Where changes are saved (null: kept in memory only). */
+    private SettingsStore persist;
+
     public Users() {
         users.put(ADMIN, Optional.empty());
+    }
+
+    /** Loads saved users and saves every later change. */
+    synchronized void attach(SettingsStore store) {
+        store.loadUsers(this);
+        this.persist = store;
+    }
+
+    synchronized void restoreUser(String name, Optional<Password> password) {
+        users.put(name, password);
+    }
+
+    synchronized void restorePermissions(String user, Scope scope, Datum perms) {
+        TreeMap<String, Boolean> p = new TreeMap<>();
+        if (perms instanceof ObjectDatum o) {
+            o.fields().forEach((k, v) -> p.put(k, ((BoolDatum) v).value()));
+        }
+        permissions.computeIfAbsent(user, u -> new java.util.HashMap<>()).put(scope, p);
+    }
+
+    private void saved(String user) {
+        if (persist != null && users.containsKey(user)) {
+            persist.saveUser(user, users.get(user));
+        }
+    }
+
+    private void savedPermissions(String user, Scope scope) {
+        if (persist != null) {
+            persist.savePermissions(user, scope, permissionsDatum(user, scope));
+        }
     }
 
     public synchronized boolean exists(String user) {
@@ -83,6 +116,8 @@ public final class Users {
     /** Sets a user's password (empty for none), creating the user. */
     public synchronized void setPassword(String user, String password) {
         users.put(user, password.isEmpty() ? Optional.empty() : Optional.of(hash(password)));
+        emptyPasswords.remove(user);
+        saved(user);
     }
 
     /** Whether the user has a password ({@code users} shows {@code password: true}). */
@@ -124,12 +159,16 @@ public final class Users {
             throw new ReqlOpFailedError("Expected an object, string or boolean for `password`, got "
                     + DatumPrinter.print(password) + ".");
         }
+        saved(name);
     }
 
     public synchronized void delete(String user) {
         users.remove(user);
         emptyPasswords.remove(user);
         permissions.remove(user);
+        if (persist != null) {
+            persist.deleteUser(user);
+        }
     }
 
     private static Password hash(String password) {
@@ -186,6 +225,7 @@ public final class Users {
         } else {
             byScope.put(scope, next);
         }
+        savedPermissions(user, scope);
         return new Datum[] {old, permissionsDatum(user, scope)};
     }
 
@@ -201,6 +241,7 @@ public final class Users {
         } else {
             byScope.put(scope, next);
         }
+        savedPermissions(user, scope);
     }
 
     private static TreeMap<String, Boolean> merged(Datum old, Datum changes, boolean global) {

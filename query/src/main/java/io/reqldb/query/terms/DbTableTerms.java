@@ -123,6 +123,9 @@ public final class DbTableTerms implements TermFamily {
         if (name.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `" + name + "` is special; you can't delete it.");
         }
+        if (name.equals(io.reqldb.query.system.SettingsStore.DATABASE)) {
+            throw new ReqlOpFailedError("Database `" + name + "` does not exist.");
+        }
         List<TableInfo> tables;
         try {
             tables = c.store().tables(name);
