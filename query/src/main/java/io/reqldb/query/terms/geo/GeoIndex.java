@@ -7,7 +7,6 @@ import com.google.common.geometry.S2Region;
 import com.google.common.geometry.S2RegionCoverer;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumType;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.eval.Env;
@@ -16,7 +15,6 @@ import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
 import io.reqldb.storage.IndexDefinition;
 import io.reqldb.storage.KeyRange;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +143,7 @@ public final class GeoIndex {
     /** The default evaluator: the stored function is the wire JSON of a FUNC term. */
     private static Datum evaluateWireFunction(QueryContext context, TableRef table, IndexDefinition index,
                                               Datum document) {
-        Datum raw = DatumJson.parse(new String(index.function(), StandardCharsets.UTF_8));
+        Datum raw = io.reqldb.query.terms.index.StoredFunctions.indexFunctionWire(index.function());
         Object f = context.compiler().compile(raw).eval(new Env(context));
         Datum v = Values.toFunc(f).call(document);
         return v.type() == DatumType.NULL ? null : v;

@@ -161,6 +161,11 @@ public final class StoredFunctions {
         }
     }
 
+    /** The FUNC term (wire form) stored in an index definition's blob. */
+    public static Datum indexFunctionWire(byte[] blob) {
+        return decodeIndex(blob).func().toWire();
+    }
+
     /** Decodes a write-hook blob. */
     public static Func decodeHook(byte[] blob) {
         if (!startsWith(blob, HOOK_PREFIX)) {

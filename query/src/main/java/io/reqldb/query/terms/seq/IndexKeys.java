@@ -1,8 +1,6 @@
 package io.reqldb.query.terms.seq;
 
-import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlOpFailedError;
@@ -11,14 +9,12 @@ import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
 import io.reqldb.storage.IndexStatus;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The values a secondary index holds for a row, for the terms that report them ({@code distinct}
- * and {@code group} with an {@code index}). The index function is stored by the query layer as the
- * UTF-8 JSON of its wire-form FUNC term; the primary index's value is the row's key.
+ * and {@code group} with an {@code index}). The index function is stored as RethinkDB's index blob
+ * (see {@code terms.index.StoredFunctions}); the primary index's value is the row's key.
  */
 public final class IndexKeys {
     private final TableRef table;
@@ -46,7 +42,7 @@ public final class IndexKeys {
         if (status == null) {
             throw new ReqlOpFailedError("Index `" + index + "` was not found on table `" + table.qualifiedName() + "`.");
         }
-        Datum wire = DatumJson.parse(new String(status.definition().function(), StandardCharsets.UTF_8));
+        Datum wire = io.reqldb.query.terms.index.StoredFunctions.indexFunctionWire(status.definition().function());
         Object f = env.context().compiler().compile(wire).eval(new Env(env.context()));
         return new IndexKeys(table, index, Values.toFunc(f), status.definition().multi());
     }
@@ -63,16 +59,8 @@ public final class IndexKeys {
         } catch (ReqlError e) {
             return List.of();
         }
-        if (multi && v instanceof ArrayDatum a) {
-            List<Datum> out = new ArrayList<>();
-            for (Datum d : a.items()) {
-                if (!out.contains(d)) {
-                    out.add(d);
-                }
-            }
-            return out;
-        }
-        return List.of(v);
+        // Values the index cannot hold (null, objects, ...) leave the row out, as in the index itself.
+        return io.reqldb.query.terms.index.IndexKeys.keys(v, multi, false);
     }
 
     public boolean isMulti() {

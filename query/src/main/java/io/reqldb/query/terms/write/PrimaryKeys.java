@@ -7,12 +7,15 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import java.nio.charset.StandardCharsets;
 
 /** RethinkDB's rules for primary key values and for documents about to be stored. */
 public final class PrimaryKeys {
     /** RethinkDB's MAX_PRIMARY_KEY_SIZE: the key's internal encoding may be at most 128 bytes. */
     private static final int MAX_KEY_SIZE = 128;
+    /** RethinkDB never writes arrays longer than this to disk, whatever the query's array_limit. */
+    private static final int MAX_STORED_ARRAY = 100_000;
 
     private PrimaryKeys() {
     }
@@ -65,7 +68,13 @@ public final class PrimaryKeys {
     public static void checkStorable(Datum d) {
         switch (d.type()) {
             case MINVAL, MAXVAL -> throw new ReqlQueryLogicError("`r.minval` and `r.maxval` cannot be written to disk.");
-            case ARRAY -> ((ArrayDatum) d).items().forEach(PrimaryKeys::checkStorable);
+            case ARRAY -> {
+                ArrayDatum a = (ArrayDatum) d;
+                if (a.size() > MAX_STORED_ARRAY) {
+                    throw new ReqlResourceLimitError("Array too large for disk writes (limit 100,000 elements).");
+                }
+                a.items().forEach(PrimaryKeys::checkStorable);
+            }
             case OBJECT -> ((ObjectDatum) d).fields().values().forEach(PrimaryKeys::checkStorable);
             default -> {
             }
