@@ -206,7 +206,15 @@ public final class TermCompiler {
         if (rawArgs.size() != 1) {
             throw new ReqlCompileError("A variable term has the wrong number of arguments.");
         }
-        if (!(rawArgs.get(0) instanceof NumberDatum n)) {
+        Datum name = rawArgs.get(0);
+        // The name may come bare (1) or as an explicit DATUM term ([1, 1]); RethinkDB reads both.
+        if (name instanceof ArrayDatum wrapped && wrapped.size() == 2 && wrapped.get(0) instanceof NumberDatum tag
+                && tag.value() == TermType.DATUM.number()) {
+            name = wrapped.get(1);
+        } else if (name instanceof ArrayDatum) {
+            throw new ReqlCompileError("A variable term has a non-datum argument.");
+        }
+        if (!(name instanceof NumberDatum n)) {
             throw new ReqlCompileError("A variable term has a non-numeric name datum.");
         }
         int id = (int) n.value();
