@@ -87,7 +87,11 @@ public final class DbTableTerms implements TermFamily {
                     + "` unrecognized (options are \"name\" and \"uuid\").");
         }
         if (env.context().catalog() instanceof StoreCatalog c) {
-            return TableValue.of(c.table(db, name, format.equals("uuid")));
+            io.reqldb.query.eval.TableRef ref = c.table(db, name, format.equals("uuid"));
+            // RethinkDB checks `read` when the table is read; we check it when it is named, which
+            // differs only for users who may write a table but not read it.
+            io.reqldb.query.terms.admin.Permissions.require(env, "read", ref);
+            return TableValue.of(ref);
         }
         return TableValue.of(env.context().catalog().table(db, name));
     }
@@ -108,6 +112,7 @@ public final class DbTableTerms implements TermFamily {
         if (name.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `" + name + "` already exists.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", null);
         DatabaseInfo info;
         try {
             info = c.store().createDatabase(name);
@@ -125,6 +130,9 @@ public final class DbTableTerms implements TermFamily {
         }
         if (name.equals(io.reqldb.query.system.SettingsStore.DATABASE)) {
             throw new ReqlOpFailedError("Database `" + name + "` does not exist.");
+        }
+        if (c.store().database(name).isPresent()) {
+            io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", name);
         }
         List<TableInfo> tables;
         try {
@@ -157,6 +165,7 @@ public final class DbTableTerms implements TermFamily {
         if (db.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't create new tables in it.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", db);
         TableInfo info;
         try {
             info = c.store().createTable(db, name, new TableOptions(pk, durability));
@@ -177,6 +186,7 @@ public final class DbTableTerms implements TermFamily {
         if (db.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't drop tables in it.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", db);
         Datum oldConfig;
         TableInfo info;
         try {

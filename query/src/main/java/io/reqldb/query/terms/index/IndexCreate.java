@@ -37,6 +37,7 @@ public final class IndexCreate {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't create secondary indexes on "
                     + "the tables in it.");
         }
+        io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
         if (name.equals(table.primaryKey())) {
             throw new ReqlQueryLogicError("Index name conflict: `" + name + "` is the name of the primary key.");
         }

@@ -51,6 +51,10 @@ public record WriteContext(TableRef table, Durability durability, WriteStats.Ret
             }
         }
         boolean ignoreHook = t.optargBool(env, "ignore_write_hook", false);
+        io.reqldb.query.terms.admin.Permissions.require(env, "write", table);
+        if (ignoreHook) {
+            io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
+        }
         return new WriteContext(table, durability, rc, ignoreHook);
     }
 
