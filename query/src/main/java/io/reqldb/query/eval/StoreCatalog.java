@@ -21,13 +21,20 @@ import java.util.UUID;
 public final class StoreCatalog implements Catalog {
     private final Store store;
     private final SystemDatabase system;
+    private final io.reqldb.query.terms.index.IndexCompiler indexCompiler;
 
     public StoreCatalog(Store store) {
         this.store = store;
         this.system = new SystemDatabase(new SystemContext(store));
+        this.indexCompiler = new io.reqldb.query.terms.index.IndexCompiler(this);
         if (store != null) {
-            store.setIndexFunctionCompiler(new io.reqldb.query.terms.index.IndexCompiler(this));
+            store.setIndexFunctionCompiler(indexCompiler);
         }
+    }
+
+    /** Compiles stored index functions (shared with the storage engine). */
+    public io.reqldb.query.terms.index.IndexCompiler indexCompiler() {
+        return indexCompiler;
     }
 
     public Store store() {

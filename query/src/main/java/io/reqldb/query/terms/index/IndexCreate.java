@@ -81,7 +81,7 @@ public final class IndexCreate {
         boolean m = multi != null && multi;
         boolean g = geo != null && geo;
         byte[] blob = StoredFunctions.encodeIndex(func, m, g);
-        IndexFunction fn = new IndexCompiler(TableArgs.catalog(env)).compile(func, m, g);
+        IndexFunction fn = TableArgs.catalog(env).indexCompiler().compile(func, m, g);
         try {
             table.storage().createIndex(new IndexDefinition(name, blob, m, g, FORMAT_VERSION), fn);
         } catch (StorageException e) {
