@@ -64,7 +64,7 @@ public record WriteContext(TableRef table, Durability durability, WriteStats.Ret
         if (!ignoreWriteHook && env.context().catalog() instanceof StoreCatalog catalog) {
             hook = catalog.settings().writeHook(table, env);
         }
-        return new RowWriter(table, durability, new WriteStats(returnChanges), hook, env.context().now());
+        return new RowWriter(table, durability, new WriteStats(returnChanges, env.context().arrayLimit()), hook, env.context().now());
     }
 
 }
