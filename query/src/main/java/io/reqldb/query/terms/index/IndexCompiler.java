@@ -26,8 +26,14 @@ public final class IndexCompiler implements IndexFunctionCompiler {
     private final TermCompiler compiler;
 
     /** Compiled functions by stored blob, for the geo terms' evaluation of index functions. */
+    private static final int CACHED_FUNCTIONS = 64;
     private static final java.util.Map<java.nio.ByteBuffer, FuncValue> GEO_FUNCTIONS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.nio.ByteBuffer, FuncValue> eldest) {
+                    return size() > CACHED_FUNCTIONS;
+                }
+            });
 
     public IndexCompiler(StoreCatalog catalog) {
         this.catalog = catalog;
