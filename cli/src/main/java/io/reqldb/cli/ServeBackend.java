@@ -1,45 +1,45 @@
 package io.reqldb.cli;
 
 import io.reqldb.query.QueryEngine;
-import io.reqldb.query.error.ReqlInternalError;
+import io.reqldb.query.RqlQueryEngine;
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.storage.Store;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import java.nio.file.Path;
 
 /**
  * What {@code serve} runs queries against: the storage under the data directory and the engine
  * over it, opened together and closed together after the server stops.
  */
-interface ServeBackend extends AutoCloseable {
+final class ServeBackend implements AutoCloseable {
+    private final Store store;
+    private final RqlQueryEngine engine;
 
-    QueryEngine engine();
+    private ServeBackend(Store store) {
+        this.store = store;
+        this.engine = new RqlQueryEngine(store, new StoreCatalog(store));
+    }
+
+    QueryEngine engine() {
+        return engine;
+    }
 
     @Override
-    void close();
+    public void close() {
+        store.close();
+    }
 
     /**
      * Opens the data directory (created if missing).
      *
-     * @param directory    the data directory ({@code --directory})
-     * @param cacheBytes   the storage cache size ({@code --cache-size}), or 0 for the default
+     * @param directory   the data directory ({@code --directory})
+     * @param cacheSizeMb the storage cache size ({@code --cache-size}), or 0 for the default
      */
-    static ServeBackend open(Path directory, long cacheBytes) {
-        // WIRE-ME (lead): replace the next line with the real backend, e.g.
-        //   Store store = RocksStore.open(directory, cacheBytes); return backend over new RqlQueryEngine(store, catalog)
-        return unwired();
-    }
-
-    /** Until storage and engine are wired in: the server runs, and every query says why it fails. */
-    private static ServeBackend unwired() {
-        return new ServeBackend() {
-            @Override
-            public QueryEngine engine() {
-                return (term, optargs, session) -> {
-                    throw new ReqlInternalError("This build of reqldb has no storage engine wired in yet.");
-                };
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    static ServeBackend open(Path directory, long cacheSizeMb) {
+        RocksStoreOptions options = cacheSizeMb > 0
+                ? RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb)
+                : RocksStoreOptions.DEFAULT;
+        return new ServeBackend(RocksStore.open(directory, options));
     }
 }

@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "reqldb-shutdown"));
-        try (ServeBackend backend = ServeBackend.open(directory, cacheSizeMb * 1024 * 1024);
+        try (ServeBackend backend = ServeBackend.open(directory, cacheSizeMb);
              ReqlServer server = new ReqlServer(config, backend.engine(), InMemoryUserStore.withAdmin(adminPassword))) {
             try {
                 server.start();

@@ -11,6 +11,17 @@ import java.util.TreeMap;
  */
 public final class GroupedData {
     private final TreeMap<Datum, Object> groups = new TreeMap<>(DatumOrder.COMPARATOR);
+    private boolean stream;
+
+    /** Marks the groups as rows of a stream just grouped ({@code type_of} says GROUPED_STREAM). */
+    public GroupedData asStream() {
+        stream = true;
+        return this;
+    }
+
+    public boolean isStream() {
+        return stream;
+    }
 
     public Map<Datum, Object> groups() {
         return groups;

@@ -24,8 +24,8 @@ public abstract class Sequence implements AutoCloseable {
     }
 
     /**
-     * True for streams that never end (changefeeds): terminals ({@code count}, {@code order_by},
-     * coercion to an array) refuse them with RethinkDB's error instead of blocking forever.
+     * True for streams that never end ({@code r.range()}, changefeeds): aggregations and array
+     * conversion refuse them with RethinkDB's error instead of running forever.
      */
     public boolean isInfinite() {
         return false;

@@ -8,6 +8,7 @@ import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NullDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import java.util.ArrayList;
@@ -67,8 +68,14 @@ public final class Values {
         return ArrayDatum.wrap(out);
     }
 
-    /** RethinkDB's error for a terminal applied to a changefeed. */
+    /** RethinkDB's error for aggregating or coercing an endless stream. */
     public static ReqlQueryLogicError infiniteStream() {
+        return new ReqlQueryLogicError("Cannot use an infinite stream with an aggregation function "
+                + "(`reduce`, `count`, etc.) or coerce it to an array.");
+    }
+
+    /** RethinkDB's error for a terminal applied to a changefeed. */
+    public static ReqlQueryLogicError changefeedTerminal() {
         return new ReqlQueryLogicError("Cannot call a terminal (`reduce`, `count`, etc.) on an "
                 + "infinite stream (such as a changefeed).");
     }
@@ -124,10 +131,53 @@ public final class Values {
     /** Checks a datum's type: "Expected type NUMBER but found STRING." */
     public static Datum expect(Datum d, DatumType expected) {
         if (d.type() != expected) {
-            throw new ReqlQueryLogicError("Expected type " + expected.displayName() + " but found "
+            throw typedError(d, "Expected type " + expected.displayName() + " but found "
                     + d.typeName() + ".");
         }
         return d;
+    }
+
+    /**
+     * An error about a datum's type or shape: RethinkDB makes it a non-existence error when the
+     * datum is null (so {@code default} catches it), a logic error otherwise.
+     */
+    public static ReqlQueryLogicError typedError(Datum d, String message) {
+        return d == NullDatum.INSTANCE ? new ReqlNonExistenceError(message) : new ReqlQueryLogicError(message);
+    }
+
+    /** A double as C's {@code %.20g} prints it (RethinkDB's PR_RECONSTRUCTABLE_DOUBLE): 1.5, 0.10000000000000000555, inf. */
+    public static String formatG20(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0";
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(20, java.math.RoundingMode.HALF_EVEN));
+        int exp = r.precision() - r.scale() - 1;
+        if (exp < -4 || exp >= 20) {
+            String digits = r.unscaledValue().abs().toString().replaceAll("0+$", "");
+            StringBuilder out = new StringBuilder(v < 0 ? "-" : "");
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(exp < 0 ? '-' : '+');
+            int a = Math.abs(exp);
+            out.append(a < 10 ? "0" : "").append(a);
+            return out.toString();
+        }
+        String plain = r.toPlainString();
+        if (plain.indexOf('.') >= 0) {
+            plain = plain.replaceAll("0+$", "");
+            if (plain.endsWith(".")) {
+                plain = plain.substring(0, plain.length() - 1);
+            }
+        }
+        return plain;
     }
 
     public static double toNumber(Datum d) {
@@ -137,11 +187,14 @@ public final class Values {
     /** An integer: RethinkDB's "Number not an integer" and range rules. */
     public static long toLong(Datum d) {
         double v = toNumber(d);
-        if (v != Math.rint(v)) {
-            throw new ReqlQueryLogicError("Number not an integer: " + DatumPrinter.print(d));
+        if (v < -MAX_SAFE) {
+            throw new ReqlQueryLogicError("Number not an integer (<-2^53): " + formatG20(v));
         }
-        if (Math.abs(v) > MAX_SAFE) {
-            throw new ReqlQueryLogicError("Number not an integer (>2^53): " + DatumPrinter.print(d));
+        if (v > MAX_SAFE) {
+            throw new ReqlQueryLogicError("Number not an integer (>2^53): " + formatG20(v));
+        }
+        if (v != Math.rint(v)) {
+            throw new ReqlQueryLogicError("Number not an integer: " + formatG20(v));
         }
         return (long) v;
     }
@@ -163,7 +216,10 @@ public final class Values {
             return t.isSlice() ? "TABLE_SLICE" : "TABLE";
         }
         if (v instanceof Sequence s) {
-            return s.table() != null ? "SELECTION<STREAM>" : "STREAM";
+            if (s.table() != null) {
+                return s.isArray() ? "SELECTION<ARRAY>" : "SELECTION<STREAM>";
+            }
+            return "STREAM";
         }
         if (v instanceof DbValue) {
             return "DB";
@@ -171,8 +227,8 @@ public final class Values {
         if (v instanceof FuncValue) {
             return "FUNCTION";
         }
-        if (v instanceof GroupedData) {
-            return "GROUPED_DATA";
+        if (v instanceof GroupedData g) {
+            return g.isStream() ? "GROUPED_STREAM" : "GROUPED_DATA";
         }
         throw new IllegalArgumentException("not a value: " + v);
     }

@@ -65,6 +65,16 @@ public abstract class Term {
         return optargs.containsKey(name);
     }
 
+    /** The compiled optarg {@code name} (for MAKE_OBJ: the field's term), or Java null. */
+    public Term rawOptarg(String name) {
+        return optargs.get(name);
+    }
+
+    /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
+    public java.util.Collection<Term> rawOptargs() {
+        return optargs.values();
+    }
+
     /** The compiled optargs by name (for analyses that walk a term tree, e.g. determinism). */
     public Map<String, Term> optargTerms() {
         return optargs;
