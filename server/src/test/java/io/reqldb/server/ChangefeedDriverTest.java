@@ -76,6 +76,9 @@ class ChangefeedDriverTest {
                     conns.add(server.connect());
                 }
                 Result<Object> feed = r.table("t").changes().run(conns.get(conns.size() - 1));
+                // The driver's default fetch mode (PREEMPTIVE_HALF) can miss sending a CONTINUE when
+                // one-row batches race with the reader; feeds read best with AGGRESSIVE.
+                feed.overrideFetchMode(Result.FetchMode.AGGRESSIVE);
                 readers.add(pool.submit(() -> check(feed)));
             }
             List<Future<?>> writers = new ArrayList<>();
