@@ -41,6 +41,13 @@ public final class TableInfo {
     if (map.get("indexes") != null && !(map.get("indexes") instanceof List)) {
       throw new FormatException("Error: " + name + " has an `indexes` field that is not an array");
     }
+    for (Object index : map.get("indexes") == null ? List.of() : (List<Object>) map.get("indexes")) {
+      if (!(index instanceof Map)) {
+        // Archives from before index_status was saved list bare names; there is no function to restore.
+        throw new FormatException("Error: " + name + " lists indexes without their definitions (" + index
+            + "); this archive format is not supported");
+      }
+    }
     return new TableInfo(map);
   }
 
