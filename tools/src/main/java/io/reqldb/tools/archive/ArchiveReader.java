@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.CompressorException;
@@ -17,8 +19,12 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
  * bzip2, xz or plain tar, detected from the first bytes. Only one member is open at a time.
  */
 public final class ArchiveReader implements Closeable {
+  /** Folder (under the top folder) of ReqlDB's extra files, which official tools ignore. */
+  public static final String CONFIG_FOLDER = ".reqldb";
+
   private final TarArchiveInputStream tar;
   private final String source;
+  private final Map<String, byte[]> configFiles = new TreeMap<>();
   private String top;
 
   /** One used member; its stream is valid until the next call to {@link #next()}. */
@@ -68,6 +74,10 @@ public final class ArchiveReader implements Closeable {
       if (!entry.isFile()) {
         continue;
       }
+      if (isConfigFile(entry.getName())) {
+        configFiles.put(entry.getName().substring(entry.getName().lastIndexOf('/') + 1), readConfig());
+        continue;
+      }
       MemberPath path = MemberPath.parse(entry.getName());
       if (path == null) {
         continue;
@@ -79,6 +89,24 @@ public final class ArchiveReader implements Closeable {
             + top + " vs " + path.top() + ")");
       }
       return new Member(path, entry.getSize(), new CorruptionReportingStream(tar, this));
+    }
+  }
+
+  /** {@code --include-config} files seen so far, by file name; small, so kept in memory. */
+  public Map<String, byte[]> configFiles() {
+    return configFiles;
+  }
+
+  private static boolean isConfigFile(String name) {
+    String[] parts = name.split("/");
+    return parts.length == 3 && parts[1].equals(CONFIG_FOLDER);
+  }
+
+  private byte[] readConfig() throws IOException {
+    try {
+      return tar.readAllBytes();
+    } catch (IOException e) {
+      throw corrupt(e);
     }
   }
 

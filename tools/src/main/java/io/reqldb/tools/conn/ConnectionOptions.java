@@ -15,25 +15,27 @@ import picocli.CommandLine.Option;
 /**
  * The official "Connection options" group, shared by every tool. Setters run in command-line
  * order, so a later {@code -c} overrides an earlier {@code --host-name} and the other way round,
- * as in optparse.
+ * as in optparse. The environment defaults are read when the options object is created.
  */
 public final class ConnectionOptions {
   private static final Pattern HOST_PORT = Pattern.compile("^\\s*([\\w.-]+)(:(\\d+))?\\s*$");
 
   private String host = envOr("RETHINKDB_HOSTNAME", "localhost");
-  private int port = defaultPort();
+  private int port;
   private String user = envOr("RETHINKDB_USER", "admin");
   private String password = "";
   private boolean passwordGiven;
   private boolean prompt;
   private Path tlsCert;
+  private String invalid;
 
   @Option(names = {"-c", "--connect"}, paramLabel = "HOST:PORT",
       description = "host and client port of a rethinkdb node to connect (default: localhost:28015)")
   void connect(String value) {
     Matcher m = HOST_PORT.matcher(value);
     if (!m.matches()) {
-      throw ToolException.usage("Invalid 'host:port' format: " + value);
+      invalid = "Invalid 'host:port' format: " + value;
+      return;
     }
     host = m.group(1);
     if (m.group(3) != null) {
@@ -64,27 +66,35 @@ public final class ConnectionOptions {
   @Option(names = "--password-file", paramLabel = "PSWD_FILE", description = "read the connection password from a file")
   void passwordFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw ToolException.usage("--password-file value is not an existing file: '" + file + "'");
+      invalid = "--password-file value is not an existing file: '" + file + "'";
+      return;
     }
     try {
-      // Like the official tool, strip trailing newlines only (a CRLF file keeps no \r here).
+      // Unlike the official tool, a CRLF line end is stripped whole.
       password = Files.readString(file, StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
       passwordGiven = true;
     } catch (IOException e) {
-      throw ToolException.usage("bad value for --password-file: " + e.getMessage());
+      invalid = "bad value for --password-file: " + e.getMessage();
     }
   }
 
   @Option(names = "--tls-cert", paramLabel = "TLS_CERT", description = "certificate file to use for TLS encryption.")
   void tlsCert(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw ToolException.usage("Option --tls-cert value is not a file: '" + file + "'");
+      invalid = "Option --tls-cert value is not a file: '" + file + "'";
+      return;
     }
     tlsCert = file.toAbsolutePath();
   }
 
-  /** Asks for the password if {@code -p} was given; call once, before connecting. */
+  /**
+   * Reports the first invalid option value, then asks for the password if {@code -p} was given.
+   * Values are only recorded while parsing, so that every message goes through one path.
+   */
   public Endpoint resolve() {
+    if (invalid != null) {
+      throw ToolException.usage(invalid);
+    }
     if (prompt) {
       String typed = readPassword("Password for `" + user + "`: ");
       if (!passwordGiven) {
@@ -115,19 +125,18 @@ public final class ConnectionOptions {
   }
 
   /** Unlike the official tools (which reject any value), a positive integer is accepted. */
-  private static int defaultPort() {
+  public ConnectionOptions() {
     String value = System.getenv("RETHINKDB_DRIVER_PORT");
-    if (value == null || value.isEmpty()) {
-      return 28015;
-    }
-    try {
-      int port = Integer.parseInt(value.strip());
-      if (port > 0) {
-        return port;
+    port = 28015;
+    if (value != null && !value.isEmpty()) {
+      try {
+        port = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        port = 0;
       }
-    } catch (NumberFormatException ignored) {
-      // reported below
+      if (port <= 0) {
+        invalid = "ENV variable RETHINKDB_DRIVER_PORT is not a useable integer: " + value;
+      }
     }
-    throw ToolException.usage("ENV variable RETHINKDB_DRIVER_PORT is not a useable integer: " + value);
   }
 }
