@@ -43,6 +43,7 @@ public final class Importer implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private Connection finisherConn;
   private int tables;
+  private boolean closed;
 
   /** Opens the journal (if any); call {@link #prepare} next. */
   public Importer(Endpoint endpoint, ImportSettings settings, Progress progress) throws IOException {
@@ -218,6 +219,10 @@ public final class Importer implements AutoCloseable {
 
   /** Stops all threads; with a completed run, deletes the journal. */
   public void close(boolean completed) throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     writers.shutdownNow();
     finisher.shutdownNow();
     if (finisherConn != null) {

@@ -21,7 +21,7 @@ public final class ArchiveVerifier {
   private final long maxDocumentSize;
   private final LongConsumer rowsRead;
 
-  /** {@code rowsRead} receives the running row count, for progress. */
+  /** {@code rowsRead} receives counts of newly read rows, for progress. */
   public ArchiveVerifier(long maxDocumentSize, LongConsumer rowsRead) {
     this.maxDocumentSize = maxDocumentSize;
     this.rowsRead = rowsRead;
@@ -30,7 +30,6 @@ public final class ArchiveVerifier {
   /** Reads the archive to its end; a layout or truncation problem stops the reading. */
   public VerifyReport verify(ArchiveReader archive) throws IOException {
     VerifyReport report = new VerifyReport();
-    long total = 0;
     try {
       ArchiveReader.Member member;
       while ((member = archive.next()) != null) {
@@ -49,7 +48,7 @@ public final class ArchiveVerifier {
             report.problem(path.qualifiedTable() + ": more than one data file (."
                 + table.dataExtension() + " and ." + path.extension() + ")");
           }
-          total = countRows(member, table, total);
+          countRows(member, table);
         }
       }
     } catch (FormatException e) {
@@ -61,15 +60,15 @@ public final class ArchiveVerifier {
     }
     for (TableReport table : report.tables().values()) {
       if (table.info() == null) {
-        report.problem(table.qualifiedName() + ": data file has no .info beside it, restore would ignore it");
+        report.warning(table.qualifiedName() + ": data file has no .info beside it, restore ignores it");
       } else if (table.dataExtension() == null) {
-        report.problem(table.qualifiedName() + ": .info file has no data file beside it");
+        report.warning(table.qualifiedName() + ": .info file has no data file beside it");
       }
     }
     return report;
   }
 
-  private long countRows(ArchiveReader.Member member, TableReport table, long total) throws IOException {
+  private void countRows(ArchiveReader.Member member, TableReport table) throws IOException {
     MemberPath path = member.path();
     String name = path.qualifiedTable() + "." + path.extension();
     long rows = 0;
@@ -77,15 +76,13 @@ public final class ArchiveVerifier {
         ? new CsvRowReader(member.content(), name, ',', null, false)
         : new JsonRowReader(member.content(), name, maxDocumentSize)) {
       while (reader.next() != null) {
-        rows++;
-        if (++total % 1000 == 0) {
-          rowsRead.accept(total);
+        if (++rows % 1000 == 0) {
+          rowsRead.accept(1000);
         }
       }
     }
     table.data(path.extension(), rows, member.size());
-    rowsRead.accept(total);
-    return total;
+    rowsRead.accept(rows % 1000);
   }
 
   private static void checkFunctions(VerifyReport report, String table, TableInfo info) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 public final class VerifyReport {
   private final Map<String, TableReport> tables = new TreeMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private String top;
 
   TableReport table(String db, String table) {
@@ -18,6 +19,10 @@ public final class VerifyReport {
 
   void problem(String message) {
     problems.add(message);
+  }
+
+  void warning(String message) {
+    warnings.add(message);
   }
 
   void top(String value) {
@@ -32,6 +37,11 @@ public final class VerifyReport {
   /** Problems, in the order found; empty means the archive is sound. */
   public List<String> problems() {
     return Collections.unmodifiableList(problems);
+  }
+
+  /** Things a restore skips (a data file without .info, or the reverse); they do not make it fail. */
+  public List<String> warnings() {
+    return Collections.unmodifiableList(warnings);
   }
 
   /** The archive's top folder, or null if it had no used member. */
