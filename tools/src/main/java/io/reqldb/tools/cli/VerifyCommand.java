@@ -70,8 +70,8 @@ public final class VerifyCommand implements Callable<Integer> {
     report.warnings().forEach(w -> err.println("Warning: " + w));
     report.problems().forEach(err::println);
     if (!quiet) {
-      out.printf("%s: %d tables, %,d rows, %d secondary indexes, %d write hooks: %s%n", archive,
-          report.tables().size(), rows, indexes, hooks, report.ok() ? "OK" : "DAMAGED");
+      out.printf("%s: %d tables, %,d rows, %d secondary indexes, %d write hook%s: %s%n", archive,
+          report.tables().size(), rows, indexes, hooks, hooks == 1 ? "" : "s", report.ok() ? "OK" : "DAMAGED");
     }
     return report.ok() ? 0 : ToolException.FAILURE;
   }
