@@ -1,0 +1,110 @@
+package io.reqldb.tools.live;
+
+import static com.rethinkdb.RethinkDB.r;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.rethinkdb.net.Connection;
+import io.reqldb.tools.conn.Endpoint;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server the live tests run against, shared by all of them in one JVM:
+ * <ul>
+ * <li>{@code REQLDB_TEST_SERVER=host:port} names a running server (ReqlDB or a real RethinkDB 2.4);
+ * <li>otherwise {@code bin/reqldb serve} is started on a free port with a fresh data directory
+ *     (the script builds the jar when it is missing or stale), and stopped at JVM exit.
+ * </ul>
+ * When neither gives a server that answers the system-table query every tool starts with, the
+ * live tests are skipped, with the reason.
+ */
+final class LiveServer {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static Endpoint endpoint;
+  private static String unavailable;
+
+  private LiveServer() {}
+
+  /** The endpoint; skips the calling test when there is no usable server. */
+  static synchronized Endpoint endpoint() {
+    if (endpoint == null && unavailable == null) {
+      try {
+        endpoint = locate();
+      } catch (Exception e) {
+        unavailable = e.getMessage();
+      }
+    }
+    assumeTrue(endpoint != null, () -> "no live server: " + unavailable);
+    return endpoint;
+  }
+
+  private static Endpoint locate() throws Exception {
+    String given = System.getenv("REQLDB_TEST_SERVER");
+    if (given != null && !given.isBlank()) {
+      String[] hostPort = given.strip().split(":");
+      Endpoint e = new Endpoint(hostPort[0], Integer.parseInt(hostPort[1]), "admin", "", null);
+      probe(e);
+      return e;
+    }
+    Path script = repoRoot().resolve("bin/reqldb");
+    if (!Files.isExecutable(script)) {
+      throw new IllegalStateException("bin/reqldb not found and REQLDB_TEST_SERVER not set");
+    }
+    int port = freePort();
+    Path data = Files.createTempDirectory("reqldb-tools-live");
+    Path log = data.resolveSibling(data.getFileName() + ".log");
+    Process process = new ProcessBuilder(script.toString(), "serve", "--directory", data.resolve("db").toString(),
+        "--driver-port", String.valueOf(port))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      process.destroy();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        Thread.currentThread().interrupt();
+      }
+      process.destroyForcibly();
+    }));
+    Endpoint e = new Endpoint("127.0.0.1", port, "admin", "", null);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    Exception last = null;
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        probe(e);
+        return e;
+      } catch (Exception ex) {
+        last = ex;
+        Thread.sleep(500);
+      }
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("bin/reqldb serve did not become usable (see " + log + "): "
+        + (last == null ? "process exited" : last.getMessage()));
+  }
+
+  /** The first query of every tool: the version in {@code rethinkdb.server_status}. */
+  private static void probe(Endpoint e) {
+    try (Connection conn = e.connect()) {
+      r.db("rethinkdb").table("server_status").bracket(0).bracket("process").bracket("version").run(conn).single();
+    }
+  }
+
+  static Path repoRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("bin/reqldb")) && Files.exists(dir.resolve("tools/pom.xml"))) {
+        return dir;
+      }
+    }
+    return Path.of("").toAbsolutePath();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.reqldb.tools.live;
+
+import static com.rethinkdb.RethinkDB.r;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rethinkdb.net.Connection;
+import io.reqldb.tools.Fixtures;
+import io.reqldb.tools.cli.ToolMain;
+import io.reqldb.tools.conn.Endpoint;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The tools against a live server (see {@link LiveServer}); the same tests run against ReqlDB
+ * and a real RethinkDB 2.4. Each test starts from a server without the fixture databases.
+ */
+class LiveToolsTest {
+  @TempDir Path tmp;
+  private Endpoint endpoint;
+  private Connection conn;
+
+  @BeforeEach
+  void connect() {
+    endpoint = LiveServer.endpoint();
+    conn = endpoint.connect();
+    Tables.drop(conn, "app", "analytics", "copy");
+  }
+
+  @AfterEach
+  void close() {
+    if (conn != null) {
+      Tables.drop(conn, "app", "analytics", "copy");
+      conn.close();
+    }
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private Result tool(String... args) {
+    String[] full = new String[args.length + 2];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "-c";
+    full[args.length + 1] = endpoint.address();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = ToolMain.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(full);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private void restoreFixture() {
+    Result result = tool("restore", Fixtures.rethinkdb244().resolve("dump.tar.gz").toString(), "-q",
+        "--journal", tmp.resolve("fixture.journal").toString());
+    assertThat(result.code()).as(result.err()).isZero();
+  }
+
+  @Test
+  void fixtureRestore_equalsExpected() throws Exception {
+    restoreFixture();
+    Tables.assertMatchesExpected(conn, true);
+  }
+
+  @Test
+  void restoreOfArchiveWithoutWriteHookField_equalsExpectedWithoutHook() throws Exception {
+    Result result = tool("restore", Fixtures.derived().resolve("dump-without-write-hook.tar.gz").toString(), "-q",
+        "--journal", tmp.resolve("j").toString());
+    assertThat(result.code()).as(result.err()).isZero();
+    Tables.assertMatchesExpected(conn, false);
+  }
+
+  @Test
+  void dumpThenRestore_roundTrips() throws Exception {
+    restoreFixture();
+    Path archive = tmp.resolve("dump.tar.gz");
+    Result dump = tool("dump", "-f", archive.toString(), "-e", "app", "-e", "analytics", "--temp-dir", tmp.toString());
+    assertThat(dump.code()).as(dump.err()).isZero();
+    assertThat(dump.out()).contains("Done (");
+    assertThat(tool("verify", "-q", archive.toString()).code()).isZero();
+    Tables.drop(conn, "app", "analytics");
+    Result restore = tool("restore", archive.toString(), "-q", "--journal", tmp.resolve("j").toString());
+    assertThat(restore.code()).as(restore.err()).isZero();
+    Tables.assertMatchesExpected(conn, true);
+  }
+
+  @Test
+  void exportThenImport_jsonAndNdjson_roundTrip() throws Exception {
+    restoreFixture();
+    for (String format : List.of("json", "ndjson")) {
+      Path dir = tmp.resolve("export-" + format);
+      Result export = tool("export", "-d", dir.toString(), "--format", format, "-e", "app", "-e", "analytics");
+      assertThat(export.code()).as(export.err()).isZero();
+      Tables.drop(conn, "app", "analytics");
+      Result imported = tool("import", "-d", dir.toString(), "-q");
+      assertThat(imported.code()).as(imported.err()).isZero();
+      Tables.assertMatchesExpected(conn, true);
+    }
+  }
+
+  @Test
+  void exportThenImport_csv_roundTripsAsStrings() throws Exception {
+    restoreFixture();
+    Path dir = tmp.resolve("csv");
+    Result export = tool("export", "-d", dir.toString(), "--format", "csv", "-e", "app.users",
+        "--fields", "id,name,age,score,active");
+    assertThat(export.code()).as(export.err()).isZero();
+    assertThat(Files.readString(dir.resolve("app/users.csv")))
+        .isEqualTo(Files.readString(Fixtures.rethinkdb244().resolve("users.csv")));
+    Result imported = tool("import", "-f", dir.resolve("app/users.csv").toString(), "--table", "copy.users", "-q");
+    assertThat(imported.code()).as(imported.err()).isZero();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ada = (Map<String, Object>) r.db("copy").table("users").get("u00000").run(conn).single();
+    assertThat(ada).containsEntry("age", "18").containsEntry("active", "False").containsEntry("name", "Ada 0");
+    assertThat(((Number) r.db("copy").table("users").count().run(conn).single()).longValue()).isEqualTo(600);
+  }
+
+  @Test
+  void fixtureExports_import() throws Exception {
+    Result json = tool("import", "-d", Fixtures.rethinkdb244().resolve("export-json").toString(), "-q");
+    assertThat(json.code()).as(json.err()).isZero();
+    Tables.assertMatchesExpected(conn, true);
+    Tables.drop(conn, "app", "analytics");
+    Result ndjson = tool("import", "-d", Fixtures.rethinkdb244().resolve("export-ndjson").toString(), "-q");
+    assertThat(ndjson.code()).as(ndjson.err()).isZero();
+    Tables.assertMatchesExpected(conn, true);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void existingTableWithoutForce_writesNothing() throws Exception {
+    r.dbCreate("app").run(conn);
+    r.db("app").tableCreate("users").run(conn);
+    Result result = tool("restore", Fixtures.rethinkdb244().resolve("dump.tar.gz").toString(), "-q",
+        "--journal", tmp.resolve("j").toString());
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains("Error: Table 'app.users' already exists, run with --force to import into the existing table")
+        .doesNotContain("\tat ");
+    assertThat(((Number) r.db("app").table("users").count().run(conn).single()).longValue()).isZero();
+    assertThat((List<Object>) r.db("app").tableList().run(conn).single()).containsExactly("users");
+    assertThat((List<Object>) r.dbList().run(conn).single()).doesNotContain("analytics");
+    Result forced = tool("restore", Fixtures.rethinkdb244().resolve("dump.tar.gz").toString(), "-q", "--force",
+        "--journal", tmp.resolve("j2").toString());
+    assertThat(forced.code()).as(forced.err()).isZero();
+    Tables.assertMatchesExpected(conn, true);
+  }
+
+  @Test
+  void wrongPassword_exitsTwo() {
+    Result result = tool("export", "-d", tmp.resolve("x").toString(), "-u", "nobody-" + System.nanoTime(),
+        "--password-file", writePassword());
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("Unable to connect to server").doesNotContain("\tat ");
+  }
+
+  private String writePassword() {
+    try {
+      return Files.writeString(tmp.resolve("pw"), "wrong\n").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
