@@ -5,6 +5,7 @@ import static com.rethinkdb.RethinkDB.r;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.archive.ArchiveReader;
 import io.reqldb.tools.archive.ArchiveWriter;
+import io.reqldb.tools.conn.Rows;
 import io.reqldb.tools.export.TableRef;
 import io.reqldb.tools.format.PyJson;
 import java.io.IOException;
@@ -36,25 +37,22 @@ public final class ClusterConfig {
     Set<String> dbs = new HashSet<>();
     tables.forEach(t -> dbs.add(t.db()));
     List<Object> configs = new ArrayList<>();
-    for (Object row : r.db("rethinkdb").table("table_config").run(conn)) {
-      Map<?, ?> map = (Map<?, ?>) row;
-      if (chosen.contains(new TableRef(String.valueOf(map.get("db")), String.valueOf(map.get("name"))))) {
+    for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("table_config"), conn)) {
+      if (chosen.contains(new TableRef(String.valueOf(row.get("db")), String.valueOf(row.get("name"))))) {
         configs.add(row);
       }
     }
     List<Object> permissions = new ArrayList<>();
-    for (Object row : r.db("rethinkdb").table("permissions").run(conn)) {
-      Map<?, ?> map = (Map<?, ?>) row;
-      Object db = map.get("database");
-      Object table = map.get("table");
+    for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("permissions"), conn)) {
+      Object db = row.get("database");
+      Object table = row.get("table");
       boolean inScope = db == null || (table == null ? dbs.contains(db)
           : chosen.contains(new TableRef(String.valueOf(db), String.valueOf(table))));
       if (inScope) {
         permissions.add(row);
       }
     }
-    List<Object> users = new ArrayList<>();
-    r.db("rethinkdb").table("users").run(conn).forEach(users::add);
+    List<Object> users = new ArrayList<>(Rows.of(r.db("rethinkdb").table("users"), conn));
     String folder = ArchiveReader.CONFIG_FOLDER + "/";
     archive.addBytes(folder + TABLES, ndjson(configs));
     archive.addBytes(folder + USERS, ndjson(users));

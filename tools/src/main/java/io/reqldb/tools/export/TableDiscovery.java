@@ -4,6 +4,7 @@ import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
+import io.reqldb.tools.conn.Rows;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,8 @@ public final class TableDiscovery {
   /** All user tables, or those the selectors name (each must exist). */
   public static List<TableRef> find(Connection conn, List<TableSelector> selectors) {
     List<TableRef> all = new ArrayList<>();
-    for (Object row : r.db("rethinkdb").table("table_config").pluck(r.array("db", "name")).run(conn)) {
-      Map<?, ?> map = (Map<?, ?>) row;
-      all.add(new TableRef((String) map.get("db"), (String) map.get("name")));
+    for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("table_config").pluck(r.array("db", "name")), conn)) {
+      all.add(new TableRef((String) row.get("db"), (String) row.get("name")));
     }
     if (selectors.isEmpty()) {
       return all;

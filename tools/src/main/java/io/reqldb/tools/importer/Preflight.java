@@ -4,6 +4,7 @@ import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
+import io.reqldb.tools.conn.Rows;
 import io.reqldb.tools.conn.ServerVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,9 +43,9 @@ final class Preflight {
       dbs.add(t.db());
     }
     Map<String, String> existing = new HashMap<>();
-    for (Object row : r.db("rethinkdb").table("table_config").pluck(r.array("db", "name", "primary_key")).run(conn)) {
-      Map<?, ?> map = (Map<?, ?>) row;
-      existing.put(map.get("db") + "." + map.get("name"), String.valueOf(map.get("primary_key")));
+    for (Map<String, Object> row : Rows.of(
+        r.db("rethinkdb").table("table_config").pluck(r.array("db", "name", "primary_key")), conn)) {
+      existing.put(row.get("db") + "." + row.get("name"), String.valueOf(row.get("primary_key")));
     }
     TreeSet<String> refused = new TreeSet<>();
     for (PlannedTable t : tables) {

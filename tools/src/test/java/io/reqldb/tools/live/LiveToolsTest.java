@@ -155,6 +155,35 @@ class LiveToolsTest {
   }
 
   @Test
+  void restoreKilledMidway_resumesWithoutLossOrDuplicates() throws Exception {
+    String archive = Fixtures.rethinkdb244().resolve("dump.tar.gz").toString();
+    Path journal = tmp.resolve("resume.journal");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process first = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        ToolMain.class.getName(), "restore", archive, "--journal", journal.toString(), "--batch-size", "5",
+        "--clients", "1", "-q", "-c", endpoint.address())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("first.log").toFile()).start();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (first.isAlive() && System.nanoTime() < deadline && !journalShowsRows(journal, 500)) {
+      Thread.sleep(20);
+    }
+    first.destroyForcibly().waitFor();
+    assertThat(first.exitValue()).as("the first restore must be killed before it ends").isNotZero();
+    Result resumed = tool("restore", archive, "--resume", "--journal", journal.toString(), "-q");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    Tables.assertMatchesExpected(conn, true);
+    assertThat(journal).doesNotExist();
+  }
+
+  private static boolean journalShowsRows(Path journal, long rows) throws java.io.IOException {
+    if (!Files.exists(journal)) {
+      return false;
+    }
+    return Files.readAllLines(journal).stream().map(l -> l.split("\t"))
+        .anyMatch(p -> p.length == 3 && p[1].equals("rows") && Long.parseLong(p[2]) >= rows);
+  }
+
+  @Test
   void wrongPassword_exitsTwo() {
     Result result = tool("export", "-d", tmp.resolve("x").toString(), "-u", "nobody-" + System.nanoTime(),
         "--password-file", writePassword());
