@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,14 +84,20 @@ public final class JsonRowReader implements RowReader {
       Object row = mapper.readValue(parser, Object.class);
       long size = parser.currentLocation().getByteOffset() - start;
       if (size > maxDocumentSize) {
-        throw new FormatException("Error: JSON max buffer size exceeded on file " + name
-            + " (from position " + start + "). Use '--max-document-size' to extend your buffer.");
+        throw tooBig(start);
       }
       return (Map<String, Object>) row;
+    } catch (StreamConstraintsException e) {
+      throw tooBig(parser.currentLocation().getByteOffset());
     } catch (JsonProcessingException e) {
-      throw new FormatException("Error: invalid JSON in " + name + " at byte "
-          + e.getLocation().getByteOffset() + ": " + e.getOriginalMessage());
+      long at = e.getLocation() == null ? bytesRead() : e.getLocation().getByteOffset();
+      throw new FormatException("Error: invalid JSON in " + name + " at byte " + at + ": " + e.getOriginalMessage());
     }
+  }
+
+  private FormatException tooBig(long position) {
+    return new FormatException("Error: JSON max buffer size exceeded on file " + name + " (from position "
+        + position + "). Use '--max-document-size' to extend your buffer.");
   }
 
   private void checkTrailer(JsonToken token) throws IOException {
