@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -122,6 +124,22 @@ public final class DatumJson {
 
     // ---------------------------------------------------------------- writing
 
+    /** A TIME or BINARY value as the plain {@code $reql_type$} object it is on the wire. */
+    public static ObjectDatum asRawObject(Datum d) {
+        TreeMap<String, Datum> m = ObjectDatum.newFieldMap();
+        if (d instanceof TimeDatum t) {
+            m.put(ObjectDatum.REQL_TYPE, new StringDatum("TIME"));
+            m.put("epoch_time", NumberDatum.of(t.epochSeconds()));
+            m.put("timezone", new StringDatum(t.timezone()));
+        } else if (d instanceof BinaryDatum b) {
+            m.put(ObjectDatum.REQL_TYPE, new StringDatum("BINARY"));
+            m.put("data", new StringDatum(BASE64.encodeToString(b.bytes())));
+        } else {
+            return (ObjectDatum) d;
+        }
+        return ObjectDatum.wrap(m);
+    }
+
     public static String write(Datum d) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -174,34 +192,51 @@ public final class DatumJson {
     }
 
     private static void writeNumber(JsonGenerator g, double v) throws IOException {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
+        if (isPrintedAsInteger(v)) {
             g.writeNumber((long) v);
         } else {
             g.writeRawValue(formatNumber(v));
         }
     }
 
+    /** RethinkDB prints integral values within ±2^53 as integers, except -0. */
+    private static boolean isPrintedAsInteger(double v) {
+        return v == Math.rint(v) && Math.abs(v) <= 9007199254740992.0 && !(v == 0 && 1 / v < 0);
+    }
+
     /**
-     * Formats a double as RethinkDB (and JavaScript) print it: integral values without a
-     * fraction, plain decimal notation for exponents from -7 to 20, exponent notation otherwise.
+     * Formats a number as RethinkDB does: integers within ±2^53 without a fraction, anything else
+     * as rapidjson's shortest round-trip form (decimal notation while the decimal exponent is in
+     * (-6, 21], with ".0" for integral values, exponent notation like {@code 1e21} or
+     * {@code 1.5e-7} otherwise).
      */
     public static String formatNumber(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e21) {
-            if (v == 0) {
-                return 1 / v < 0 ? "-0" : "0";
+        if (isPrintedAsInteger(v)) {
+            return Long.toString((long) v);
+        }
+        if (v == 0) {
+            return "-0.0";
+        }
+        // Schubfach gives the shortest digits that read back to the same double (JDK 17's toString does not always).
+        BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(Math.abs(v))).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int k = -shortest.scale();          // value = digits × 10^k
+        int kk = digits.length() + k;       // decimal point position after the first kk digits
+        StringBuilder out = new StringBuilder(v < 0 ? "-" : "");
+        if (k >= 0 && kk <= 21) {
+            out.append(digits).append("0".repeat(k)).append(".0");
+        } else if (kk > 0 && kk <= 21) {
+            out.append(digits, 0, kk).append('.').append(digits, kk, digits.length());
+        } else if (kk > -6 && kk <= 0) {
+            out.append("0.").append("0".repeat(-kk)).append(digits);
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
             }
-            return new java.math.BigDecimal(v).toPlainString();
+            out.append('e').append(kk - 1);
         }
-        // Java's repr gives the shortest digits that round-trip; reshape them into JS notation.
-        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = digits.length() - exact.scale() - 1; // position of the first digit
-        String sign = v < 0 ? "-" : "";
-        if (exponent >= -7 && exponent < 21) {
-            return sign + exact.abs().toPlainString();
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
+        return out.toString();
     }
 
     /** Thrown for text that is not valid JSON. */

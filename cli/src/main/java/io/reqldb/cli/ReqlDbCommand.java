@@ -1,0 +1,44 @@
+package io.reqldb.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code reqldb} command. Each job is a subcommand, as with the {@code rethinkdb} binary:
+ * {@code serve} runs the server; the migration toolkit's commands (dump, restore, export,
+ * import, index-rebuild) join the {@code subcommands} list below when the tools module lands.
+ */
+@Command(name = "reqldb",
+        description = "A RethinkDB-compatible document database.",
+        mixinStandardHelpOptions = true,
+        versionProvider = ReqlDbCommand.Version.class,
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class ReqlDbCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; for tests and embedding. */
+    public static int run(String... args) {
+        return new CommandLine(new ReqlDbCommand()).execute(args);
+    }
+
+    /** Without a subcommand, say what there is, like {@code rethinkdb help}. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The version from the jar's manifest, when built as one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ReqlDbCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"reqldb " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.reqldb.cli;
+
+import io.reqldb.query.QueryEngine;
+import io.reqldb.query.RqlQueryEngine;
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.storage.Store;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import java.nio.file.Path;
+
+/**
+ * What {@code serve} runs queries against: the storage under the data directory and the engine
+ * over it, opened together and closed together after the server stops.
+ */
+final class ServeBackend implements AutoCloseable {
+    private final Store store;
+    private final RqlQueryEngine engine;
+
+    private ServeBackend(Store store) {
+        this.store = store;
+        this.engine = new RqlQueryEngine(store, new StoreCatalog(store));
+    }
+
+    QueryEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /**
+     * Opens the data directory (created if missing).
+     *
+     * @param directory   the data directory ({@code --directory})
+     * @param cacheSizeMb the storage cache size ({@code --cache-size}), or 0 for the default
+     */
+    static ServeBackend open(Path directory, long cacheSizeMb) {
+        RocksStoreOptions options = cacheSizeMb > 0
+                ? RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb)
+                : RocksStoreOptions.DEFAULT;
+        return new ServeBackend(RocksStore.open(directory, options));
+    }
+}

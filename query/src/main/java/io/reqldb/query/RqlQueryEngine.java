@@ -1,0 +1,122 @@
+package io.reqldb.query;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.TimeDatum;
+import io.reqldb.query.error.ReqlError;
+import io.reqldb.query.error.ReqlInternalError;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.eval.Catalog;
+import io.reqldb.query.eval.DbValue;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.GroupedData;
+import io.reqldb.query.eval.GroupedFormat;
+import io.reqldb.query.eval.QueryContext;
+import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.SingleSelection;
+import io.reqldb.query.eval.TableValue;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.term.Term;
+import io.reqldb.query.term.TermCompiler;
+import io.reqldb.query.term.TermRegistry;
+import io.reqldb.query.terms.TermFamilies;
+import io.reqldb.storage.Durability;
+import io.reqldb.storage.Store;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ReQL engine: compiles a query's term tree, evaluates its global optargs, runs it, and hands
+ * back an atom or a lazily read stream.
+ */
+public final class RqlQueryEngine implements QueryEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(RqlQueryEngine.class);
+    private static final int DEFAULT_ARRAY_LIMIT = 100_000;
+
+    private final Store store;
+    private final Catalog catalog;
+    private final TermCompiler compiler;
+
+    public RqlQueryEngine(Store store, Catalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+        TermRegistry registry = new TermRegistry();
+        TermFamilies.registerAll(registry);
+        this.compiler = new TermCompiler(registry);
+    }
+
+    public TermCompiler compiler() {
+        return compiler;
+    }
+
+    @Override
+    public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session) {
+        try {
+            Term root = compiler.compile(rawTerm);
+            QueryContext ctx = contextFor(globalOptargs, session);
+            Object value = root.eval(new Env(ctx));
+            return toResult(value);
+        } catch (ReqlError e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new io.reqldb.query.error.ReqlResourceLimitError("Query too deeply nested.");
+        } catch (RuntimeException e) {
+            LOG.warn("internal error running query", e);
+            throw new ReqlInternalError("Unexpected exception: " + e);
+        }
+    }
+
+    private QueryContext contextFor(ObjectDatum globalOptargs, Session session) {
+        Map<String, Term> optargs = new java.util.HashMap<>();
+        for (Map.Entry<String, Datum> e : globalOptargs.fields().entrySet()) {
+            optargs.put(e.getKey(), compiler.compile(e.getValue()));
+        }
+        QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
+                DEFAULT_ARRAY_LIMIT, null, now());
+        Env env = new Env(bootstrap);
+        String db = "test";
+        if (optargs.containsKey("db")) {
+            db = Values.toDb(optargs.get("db").eval(env)).name();
+        }
+        int arrayLimit = DEFAULT_ARRAY_LIMIT;
+        if (optargs.containsKey("array_limit")) {
+            long limit = Values.toLong(Values.toDatum(optargs.get("array_limit").eval(env)));
+            if (limit <= 1) {
+                throw new ReqlQueryLogicError("Illegal array size limit `" + limit + "`.  (Must be >= 1.)");
+            }
+            arrayLimit = (int) Math.min(Integer.MAX_VALUE, limit);
+        }
+        Durability durability = null;
+        if (optargs.containsKey("durability")) {
+            durability = io.reqldb.query.terms.WriteOptions.parseDurability(
+                    Values.toDatum(optargs.get("durability").eval(env)));
+        }
+        return new QueryContext(store, catalog, session, compiler, db, arrayLimit, durability, bootstrap.now());
+    }
+
+    private static TimeDatum now() {
+        long millis = System.currentTimeMillis();
+        return new TimeDatum(millis / 1000.0, TimeDatum.UTC);
+    }
+
+    private static QueryResult toResult(Object value) {
+        if (value instanceof Datum d) {
+            return new QueryResult.Atom(d);
+        }
+        if (value instanceof SingleSelection s) {
+            return new QueryResult.Atom(s.row());
+        }
+        if (value instanceof GroupedData g) {
+            return new QueryResult.Atom(GroupedFormat.toDatum(g));
+        }
+        if (value instanceof TableValue t) {
+            return new QueryResult.Stream(new SequenceResultStream(t.scan()));
+        }
+        if (value instanceof Sequence s) {
+            return new QueryResult.Stream(new SequenceResultStream(s));
+        }
+        String kind = value instanceof DbValue ? "DATABASE" : "FUNCTION";
+        throw new ReqlQueryLogicError("Query result must be of type DATUM, GROUPED_DATA, or STREAM (got " + kind + ").");
+    }
+}

@@ -1,0 +1,47 @@
+package io.reqldb.query;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.query.eval.Sequence;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Serves a {@link Sequence} to the network layer batch by batch. */
+final class SequenceResultStream implements ResultStream {
+    private final Sequence sequence;
+    private Datum lookahead;
+    private boolean exhausted;
+
+    SequenceResultStream(Sequence sequence) {
+        this.sequence = sequence;
+    }
+
+    @Override
+    public List<Datum> nextBatch(int maxRows, long maxBytes) {
+        List<Datum> batch = new ArrayList<>(Math.min(maxRows, 1024));
+        long bytes = 0;
+        if (lookahead == null && !exhausted) {
+            lookahead = sequence.next();
+        }
+        while (lookahead != null && batch.size() < maxRows && bytes < maxBytes) {
+            batch.add(lookahead);
+            bytes += EstimatedSize.of(lookahead);
+            lookahead = sequence.next();
+        }
+        if (lookahead == null) {
+            exhausted = true;
+            sequence.close();
+        }
+        return batch;
+    }
+
+    @Override
+    public boolean isExhausted() {
+        return exhausted;
+    }
+
+    @Override
+    public void close() {
+        exhausted = true;
+        sequence.close();
+    }
+}

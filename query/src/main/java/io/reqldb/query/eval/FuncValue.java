@@ -1,0 +1,72 @@
+package io.reqldb.query.eval;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.term.Term;
+
+/**
+ * A function value: a compiled body closed over the variables in scope where it was made, or a
+ * constant (a datum used where a function is expected, e.g. {@code map(1)}).
+ */
+public final class FuncValue {
+    private final int[] params;
+    private final Term body;
+    private final Env closure;
+    private final Datum constant;
+
+    public FuncValue(int[] params, Term body, Env closure) {
+        this.params = params;
+        this.body = body;
+        this.closure = closure;
+        this.constant = null;
+    }
+
+    private FuncValue(Datum constant) {
+        this.params = new int[0];
+        this.body = null;
+        this.closure = null;
+        this.constant = constant;
+    }
+
+    /** A function of any arity that always returns {@code value}. */
+    public static FuncValue constant(Datum value) {
+        return new FuncValue(value);
+    }
+
+    /** The declared parameter count (0 for constants, which accept any count). */
+    public int arity() {
+        return params.length;
+    }
+
+    public boolean isConstant() {
+        return constant != null;
+    }
+
+    /** The body's result for these arguments (any value, not only a datum). */
+    public Object callValue(Datum... args) {
+        if (constant != null) {
+            return constant;
+        }
+        if (params.length != args.length && params.length != 0) {
+            throw new ReqlQueryLogicError("Expected function with " + args.length + " argument"
+                    + (args.length == 1 ? "" : "s") + " but found function with " + params.length
+                    + " argument" + (params.length == 1 ? "" : "s") + ".");
+        }
+        Env env = params.length == 0 ? closure : closure.bind(params, args);
+        return body.eval(env);
+    }
+
+    /** The body's result as a datum. */
+    public Datum call(Datum... args) {
+        return Values.toDatumMaterialized(callValue(args));
+    }
+
+    /** Calls a predicate: RethinkDB treats everything but false and null as true. */
+    public boolean test(Datum... args) {
+        return Values.isTruthy(call(args));
+    }
+
+    public Term body() {
+        return body;
+    }
+}

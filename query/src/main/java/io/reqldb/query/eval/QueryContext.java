@@ -1,0 +1,71 @@
+package io.reqldb.query.eval;
+
+import io.reqldb.datum.TimeDatum;
+import io.reqldb.query.Session;
+import io.reqldb.query.term.TermCompiler;
+import io.reqldb.storage.Durability;
+import io.reqldb.storage.Store;
+
+/**
+ * Everything one query run shares: the store, the session, the global optargs that shape
+ * evaluation, and the instant {@code r.now()} returns (fixed for the whole query, as in RethinkDB).
+ */
+public final class QueryContext {
+    private final Store store;
+    private final Catalog catalog;
+    private final Session session;
+    private final TermCompiler compiler;
+    private final String defaultDb;
+    private final int arrayLimit;
+    private final Durability durability;
+    private final TimeDatum now;
+
+    public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
+                        int arrayLimit, Durability durability, TimeDatum now) {
+        this.store = store;
+        this.catalog = catalog;
+        this.session = session;
+        this.compiler = compiler;
+        this.defaultDb = defaultDb;
+        this.arrayLimit = arrayLimit;
+        this.durability = durability;
+        this.now = now;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Looks up databases and tables, including the virtual {@code rethinkdb} system database. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** For terms that compile stored functions (index functions, write hooks). */
+    public TermCompiler compiler() {
+        return compiler;
+    }
+
+    /** The database used when a query names none ({@code db} global optarg, else "test"). */
+    public String defaultDb() {
+        return defaultDb;
+    }
+
+    /** Most elements an array may have ({@code array_limit}, default 100,000). */
+    public int arrayLimit() {
+        return arrayLimit;
+    }
+
+    /** The query's durability optarg, or null when it gave none (then each table's own applies). */
+    public Durability durability() {
+        return durability;
+    }
+
+    public TimeDatum now() {
+        return now;
+    }
+}

@@ -1,0 +1,38 @@
+package io.reqldb.query.eval;
+
+import io.reqldb.datum.Datum;
+
+/**
+ * A lazy, single-use stream of values, read with {@link #next} until it returns Java null.
+ * Streams over a table's rows know their table ({@link #table}), which makes them writable
+ * selections. Streams that stand for an array ({@link #isArray}) are turned back into arrays by
+ * the terms that transform them, as RethinkDB does.
+ */
+public abstract class Sequence implements AutoCloseable {
+
+    /** The next value, or Java null at the end. */
+    public abstract Datum next();
+
+    /** The table whose rows these are (a selection), or null. */
+    public TableRef table() {
+        return null;
+    }
+
+    /** True when this stream stands for an array datum. */
+    public boolean isArray() {
+        return false;
+    }
+
+    /**
+     * True for endless streams ({@code r.range()}), which aggregations and array conversion
+     * refuse with RethinkDB's "Cannot use an infinite stream..." error.
+     */
+    public boolean isInfinite() {
+        return false;
+    }
+
+    /** Releases storage resources; idempotent. */
+    @Override
+    public void close() {
+    }
+}

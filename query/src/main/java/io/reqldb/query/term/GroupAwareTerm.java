@@ -1,0 +1,39 @@
+package io.reqldb.query.term;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.GroupedData;
+import io.reqldb.query.eval.Values;
+import java.util.Map;
+
+/**
+ * Applies a term to each group when its first argument is GROUPED_DATA, RethinkDB's rule for
+ * every operation not marked otherwise ({@code r.table('t').group('a').count()} counts per group).
+ * The first argument is evaluated here once and handed to the wrapped term.
+ */
+final class GroupAwareTerm extends Term {
+    private final Term inner;
+
+    GroupAwareTerm(Term inner) {
+        super(inner.type, inner.args, inner.optargs);
+        this.inner = inner;
+    }
+
+    @Override
+    public boolean isConstant() {
+        return false;
+    }
+
+    @Override
+    public Object eval(Env env) {
+        Object first = arg(env, 0);
+        if (first instanceof GroupedData grouped) {
+            GroupedData out = new GroupedData();
+            for (Map.Entry<Datum, Object> group : grouped.groups().entrySet()) {
+                out.put(group.getKey(), Values.toDatumMaterialized(inner.evalWithFirstArg(env, group.getValue())));
+            }
+            return out;
+        }
+        return inner.evalWithFirstArg(env, first);
+    }
+}

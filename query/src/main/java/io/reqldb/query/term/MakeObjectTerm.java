@@ -1,0 +1,32 @@
+package io.reqldb.query.term;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
+import io.reqldb.query.error.ReqlError;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.Values;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An object literal whose values are computed ({@code {a: r.now()}}). */
+final class MakeObjectTerm extends Term {
+    private final Map<String, Term> fields;
+
+    MakeObjectTerm(Map<String, Term> fields) {
+        super(TermType.MAKE_OBJ, new Term[0], fields);
+        this.fields = fields;
+    }
+
+    @Override
+    public Object eval(Env env) {
+        TreeMap<String, Datum> out = io.reqldb.datum.ObjectDatum.newFieldMap();
+        for (Map.Entry<String, Term> e : fields.entrySet()) {
+            try {
+                out.put(e.getKey(), Values.toDatum(e.getValue().eval(env)));
+            } catch (ReqlError err) {
+                throw err.addFrame(e.getKey());
+            }
+        }
+        return Values.checkPseudoType(DatumJson.fromObject(out));
+    }
+}

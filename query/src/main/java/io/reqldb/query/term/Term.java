@@ -1,0 +1,239 @@
+package io.reqldb.query.term;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.BoolDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.NullDatum;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlError;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.FuncValue;
+import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.Values;
+import java.util.Map;
+
+/**
+ * A compiled node of a query. {@link #eval} returns a value: a {@link Datum}, a
+ * {@link Sequence} (stream, table, selection), a {@link FuncValue}, or another value class of
+ * {@code io.reqldb.query.eval}.
+ *
+ * <p>Argument helpers evaluate an argument and attach its position to the backtrace of any error
+ * raised while evaluating or converting it, so errors point at the right term as RethinkDB's do.
+ */
+public abstract class Term {
+    protected final TermType type;
+    protected final Term[] args;
+    protected final Map<String, Term> optargs;
+    /** Argument 0 already evaluated by {@link GroupAwareTerm}; consulted by {@link #arg}. */
+    private Object firstArgValue;
+
+    protected Term(TermType type, Term[] args, Map<String, Term> optargs) {
+        this.type = type;
+        this.args = args;
+        this.optargs = optargs;
+    }
+
+    /** Evaluates the term. */
+    public abstract Object eval(Env env);
+
+    /** Evaluates with argument 0 given (already evaluated, or one group of grouped data). */
+    final Object evalWithFirstArg(Env env, Object first) {
+        Object saved = firstArgValue;
+        firstArgValue = first;
+        try {
+            return eval(env);
+        } finally {
+            firstArgValue = saved;
+        }
+    }
+
+    public TermType type() {
+        return type;
+    }
+
+    public int argCount() {
+        return args.length;
+    }
+
+    public Term rawArg(int i) {
+        return args[i];
+    }
+
+    public boolean hasOptarg(String name) {
+        return optargs.containsKey(name);
+    }
+
+    /** The compiled optarg {@code name} (for MAKE_OBJ: the field's term), or Java null. */
+    public Term rawOptarg(String name) {
+        return optargs.get(name);
+    }
+
+    /** The compiled optargs (for MAKE_OBJ: the fields' terms). */
+    public java.util.Collection<Term> rawOptargs() {
+        return optargs.values();
+    }
+
+    /** True when this term always yields the same datum: a literal. */
+    public boolean isConstant() {
+        return false;
+    }
+
+    // ----------------------------------------------------------------- arguments
+
+    /** Evaluates argument {@code i}. */
+    public final Object arg(Env env, int i) {
+        if (i == 0 && firstArgValue != null) {
+            return firstArgValue;
+        }
+        try {
+            return args[i].eval(env);
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    /** Evaluates argument {@code i} as a datum (a single selection gives its row). */
+    public final Datum datumArg(Env env, int i) {
+        Object v = arg(env, i);
+        try {
+            return Values.toDatum(v);
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    public final double numberArg(Env env, int i) {
+        return ((NumberDatum) checked(env, i, io.reqldb.datum.DatumType.NUMBER)).value();
+    }
+
+    /** An integer argument: RethinkDB's "Number not an integer" rule. */
+    public final long intArg(Env env, int i) {
+        Datum d = datumArg(env, i);
+        try {
+            return Values.toLong(d);
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    public final String stringArg(Env env, int i) {
+        return ((StringDatum) checked(env, i, io.reqldb.datum.DatumType.STRING)).value();
+    }
+
+    public final boolean boolArg(Env env, int i) {
+        return ((BoolDatum) checked(env, i, io.reqldb.datum.DatumType.BOOL)).value();
+    }
+
+    public final ArrayDatum arrayArg(Env env, int i) {
+        return (ArrayDatum) checked(env, i, io.reqldb.datum.DatumType.ARRAY);
+    }
+
+    public final ObjectDatum objectArg(Env env, int i) {
+        return (ObjectDatum) checked(env, i, io.reqldb.datum.DatumType.OBJECT);
+    }
+
+    /** Argument {@code i} as a sequence (arrays, tables, streams, selections). */
+    public final Sequence seqArg(Env env, int i) {
+        Object v = arg(env, i);
+        try {
+            return Values.toSequence(v);
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    /** Argument {@code i} as a function; a datum becomes a function that returns it. */
+    public final FuncValue funcArg(Env env, int i) {
+        Object v = arg(env, i);
+        try {
+            return Values.toFunc(v);
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    private Datum checked(Env env, int i, io.reqldb.datum.DatumType expected) {
+        Datum d = datumArg(env, i);
+        try {
+            return Values.expect(d, expected);
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    // ----------------------------------------------------------------- optargs
+
+    /** Evaluates an optarg, or returns Java null when it was not given. */
+    public final Object optarg(Env env, String name) {
+        Term t = optargs.get(name);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return t.eval(env);
+        } catch (ReqlError e) {
+            throw e.addFrame(name);
+        }
+    }
+
+    /** An optarg as a datum, or Java null when it was not given. */
+    public final Datum optargDatum(Env env, String name) {
+        Object v = optarg(env, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Values.toDatum(v);
+        } catch (ReqlError e) {
+            throw e.addFrame(name);
+        }
+    }
+
+    public final boolean optargBool(Env env, String name, boolean defaultValue) {
+        Datum d = optargDatum(env, name);
+        if (d == null) {
+            return defaultValue;
+        }
+        try {
+            return ((BoolDatum) Values.expect(d, io.reqldb.datum.DatumType.BOOL)).value();
+        } catch (ReqlError e) {
+            throw e.addFrame(name);
+        }
+    }
+
+    public final String optargString(Env env, String name, String defaultValue) {
+        Datum d = optargDatum(env, name);
+        if (d == null) {
+            return defaultValue;
+        }
+        try {
+            return ((StringDatum) Values.expect(d, io.reqldb.datum.DatumType.STRING)).value();
+        } catch (ReqlError e) {
+            throw e.addFrame(name);
+        }
+    }
+
+    /** Runs {@code body}, attributing its errors to optarg {@code name}. */
+    public final <T> T inOptarg(String name, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (ReqlError e) {
+            throw e.addFrame(name);
+        }
+    }
+
+    /** Runs {@code body}, attributing its errors to argument {@code i}. */
+    public final <T> T inArg(int i, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (ReqlError e) {
+            throw e.addFrame(i);
+        }
+    }
+
+    protected static Datum nullDatum() {
+        return NullDatum.INSTANCE;
+    }
+}

@@ -1,0 +1,222 @@
+package io.reqldb.query.term;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.error.ReqlCompileError;
+import io.reqldb.query.error.ReqlError;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a query's wire form into {@link Term}s, checking what RethinkDB checks before running
+ * anything: term numbers, argument counts, optarg names, variable visibility and r.row placement.
+ * Its errors are compile errors.
+ */
+public final class TermCompiler {
+    private static final Term[] NO_ARGS = new Term[0];
+
+    private final TermRegistry registry;
+
+    public TermCompiler(TermRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Compiles a whole query. */
+    public Term compile(Datum raw) {
+        return compile(raw, new Visibility(Set.of(), 0));
+    }
+
+    /** Variables in scope while compiling, and how many one-argument functions enclose us. */
+    private record Visibility(Set<Integer> vars, int implicitDepth) {
+        Visibility withParams(int[] params) {
+            Set<Integer> more = new HashSet<>(vars);
+            for (int p : params) {
+                more.add(p);
+            }
+            boolean emitsImplicit = params.length == 1 && params[0] >= 0;
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0));
+        }
+    }
+
+    private Term compile(Datum raw, Visibility vis) {
+        if (raw instanceof ArrayDatum term) {
+            return compileTerm(term, vis);
+        }
+        if (raw instanceof ObjectDatum obj && obj.type() == io.reqldb.datum.DatumType.OBJECT) {
+            return compileObject(obj, vis);
+        }
+        return new DatumTerm(raw);
+    }
+
+    /** An object literal: its values are terms (MAKE_OBJ); all-literal objects stay literals. */
+    private Term compileObject(ObjectDatum obj, Visibility vis) {
+        Map<String, Term> fields = new LinkedHashMap<>();
+        boolean constant = true;
+        for (Map.Entry<String, Datum> e : obj.fields().entrySet()) {
+            Term t = frame(e.getKey(), () -> compile(e.getValue(), vis));
+            constant &= t.isConstant();
+            fields.put(e.getKey(), t);
+        }
+        if (constant) {
+            return new DatumTerm(ObjectDatum.copyOf(constantValues(fields)));
+        }
+        return new MakeObjectTerm(fields);
+    }
+
+    private static Map<String, Datum> constantValues(Map<String, Term> fields) {
+        Map<String, Datum> values = new LinkedHashMap<>();
+        fields.forEach((k, t) -> values.put(k, ((DatumTerm) t).value()));
+        return values;
+    }
+
+    private Term compileTerm(ArrayDatum term, Visibility vis) {
+        List<Datum> parts = term.items();
+        if (parts.isEmpty() || parts.size() > 3) {
+            throw new ReqlCompileError("Expected between 1 and 3 elements in a raw term, but found "
+                    + parts.size() + ".");
+        }
+        if (!(parts.get(0) instanceof NumberDatum num)) {
+            throw new ReqlCompileError("Expected a TermType as a NUMBER but found "
+                    + jsonTypeName(parts.get(0)) + ".");
+        }
+        TermType type = TermType.forNumber((int) num.value());
+        if (type == null || num.value() != Math.rint(num.value())) {
+            throw new ReqlCompileError("Unrecognized TermType: " + (int) num.value() + ".");
+        }
+        ArrayDatum rawArgs = ArrayDatum.EMPTY;
+        ObjectDatum rawOptargs = ObjectDatum.EMPTY;
+        if (parts.size() >= 2) {
+            Datum second = parts.get(1);
+            if (second instanceof ArrayDatum a) {
+                rawArgs = a;
+            } else if (second instanceof ObjectDatum o && type != TermType.DATUM) {
+                rawOptargs = o;
+            } else if (type != TermType.DATUM) {
+                throw new ReqlCompileError("Second element in a Term is neither arguments nor optional arguments.");
+            }
+        }
+        if (parts.size() == 3) {
+            if (!(parts.get(2) instanceof ObjectDatum o)) {
+                throw new ReqlCompileError("Third element in a Term is not optional arguments.");
+            }
+            rawOptargs = o;
+        }
+        switch (type) {
+            case MAKE_OBJ:
+                return compileObject(rawOptargs, vis);
+            case DATUM:
+                return new DatumTerm(parts.size() >= 2 ? parts.get(1) : io.reqldb.datum.NullDatum.INSTANCE);
+            case FUNC:
+                return compileFunc(rawArgs, rawOptargs, vis);
+            case VAR:
+                return compileVar(rawArgs, vis);
+            case IMPLICIT_VAR:
+                if (vis.implicitDepth() != 1) {
+                    throw new ReqlCompileError(vis.implicitDepth() == 0
+                            ? "r.row is not defined in this context."
+                            : "Cannot use r.row in nested queries.  Use functions instead.");
+                }
+                return new ImplicitVarTerm();
+            default:
+                break;
+        }
+        TermSpec spec = registry.spec(type);
+        if (spec == null) {
+            throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
+        }
+        Term[] args = rawArgs.size() == 0 ? NO_ARGS : new Term[rawArgs.size()];
+        boolean hasArgsTerm = false;
+        for (int i = 0; i < args.length; i++) {
+            Datum a = rawArgs.get(i);
+            int index = i;
+            args[i] = frame(index, () -> compile(a, vis));
+            hasArgsTerm |= args[i].type() == TermType.ARGS;
+        }
+        Map<String, Term> optargs = rawOptargs.size() == 0 ? Map.of() : new LinkedHashMap<>();
+        for (Map.Entry<String, Datum> e : rawOptargs.fields().entrySet()) {
+            if (!spec.optargs().contains(e.getKey())) {
+                throw new ReqlCompileError("Unrecognized optional argument `" + e.getKey() + "`.");
+            }
+            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), vis)));
+        }
+        if (hasArgsTerm) {
+            return new ArgsExpandingTerm(spec, args, optargs);
+        }
+        if (!spec.acceptsCount(args.length)) {
+            throw new ReqlCompileError("Expected " + spec.describeArity() + " but found " + args.length + ".");
+        }
+        Term built = spec.factory().create(type, args, optargs);
+        return spec.groupable() && args.length > 0 ? new GroupAwareTerm(built) : built;
+    }
+
+    private Term compileFunc(ArrayDatum rawArgs, ObjectDatum rawOptargs, Visibility vis) {
+        if (rawOptargs.size() != 0) {
+            throw new ReqlCompileError("FUNC takes no optional arguments.");
+        }
+        if (rawArgs.size() != 2) {
+            throw new ReqlCompileError("FUNC takes exactly two arguments (got " + rawArgs.size() + ")");
+        }
+        int[] params = funcParams(rawArgs.get(0));
+        Visibility inner = vis.withParams(params);
+        Term body = frame(1, () -> compile(rawArgs.get(1), inner));
+        return new FuncTerm(params, body);
+    }
+
+    private static int[] funcParams(Datum vars) {
+        List<Datum> items;
+        if (vars instanceof ArrayDatum a && !a.items().isEmpty() && a.get(0) instanceof NumberDatum n
+                && n.value() == TermType.MAKE_ARRAY.number() && a.size() >= 1 && a.size() <= 2) {
+            items = a.size() == 2 && a.get(1) instanceof ArrayDatum list ? list.items() : List.of();
+        } else if (vars instanceof ArrayDatum a && a.size() == 2 && a.get(0) instanceof NumberDatum n
+                && n.value() == TermType.DATUM.number() && a.get(1) instanceof ArrayDatum list) {
+            items = list.items();
+        } else {
+            throw new ReqlCompileError("CLIENT ERROR: FUNC variables must be a *literal array of numbers*.");
+        }
+        int[] params = new int[items.size()];
+        for (int i = 0; i < params.length; i++) {
+            if (!(items.get(i) instanceof NumberDatum n)) {
+                throw new ReqlCompileError("CLIENT ERROR: FUNC variables must be a literal array of *numbers*.");
+            }
+            params[i] = (int) n.value();
+        }
+        return params;
+    }
+
+    private static Term compileVar(ArrayDatum rawArgs, Visibility vis) {
+        if (rawArgs.size() != 1) {
+            throw new ReqlCompileError("A variable term has the wrong number of arguments.");
+        }
+        if (!(rawArgs.get(0) instanceof NumberDatum n)) {
+            throw new ReqlCompileError("A variable term has a non-numeric name datum.");
+        }
+        int id = (int) n.value();
+        if (!vis.vars().contains(id)) {
+            throw new ReqlCompileError("Variable name not found.");
+        }
+        return new VarTerm(id);
+    }
+
+    private static String jsonTypeName(Datum d) {
+        return switch (d.type()) {
+            case NULL -> "NULL";
+            case BOOL -> "BOOL";
+            case STRING -> "STRING";
+            case ARRAY -> "ARRAY";
+            default -> "OBJECT";
+        };
+    }
+
+    private static Term frame(Object frame, java.util.function.Supplier<Term> body) {
+        try {
+            return body.get();
+        } catch (ReqlError e) {
+            throw frame instanceof Integer i ? e.addFrame(i) : e.addFrame((String) frame);
+        }
+    }
+}

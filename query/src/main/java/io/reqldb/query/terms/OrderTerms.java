@@ -1,0 +1,230 @@
+package io.reqldb.query.terms;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumOrder;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.TableValue;
+import io.reqldb.query.eval.TransformedSequence;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.term.Term;
+import io.reqldb.query.term.TermFamily;
+import io.reqldb.query.term.TermRegistry;
+import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.seq.IndexKeys;
+import io.reqldb.query.terms.seq.Ordering;
+import io.reqldb.query.terms.seq.Rows;
+import io.reqldb.query.terms.seq.Streams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code order_by}, {@code r.asc}/{@code r.desc} and {@code distinct}. Ordering by an index gives a
+ * lazy table slice; any other ordering reads the whole input into memory, bounded by the array
+ * limit, as RethinkDB does.
+ */
+public final class OrderTerms implements TermFamily {
+    private static final String INDEXED_ONLY_ON_TABLES = "Indexed order_by can only be performed on a TABLE or "
+            + "TABLE_SLICE. Make sure order_by comes before any transformations (such as map) or filters.";
+
+    @Override
+    public void register(TermRegistry r) {
+        r.term(TermType.ASC).args(1).notGroupable().body((t, env) -> t.arg(env, 0));
+        r.term(TermType.DESC).args(1).notGroupable().body((t, env) -> t.arg(env, 0));
+        r.term(TermType.ORDER_BY).args(1, -1).optargs("index").body(OrderTerms::orderBy);
+        r.term(TermType.DISTINCT).args(1).optargs("index").body(OrderTerms::distinct);
+    }
+
+    private static Object orderBy(Term t, Env env) {
+        if (t.rawArg(0).type() == TermType.ARGS) {
+            throw new ReqlQueryLogicError("r.args is not supported in an order_by or union command yet.");
+        }
+        Ordering ordering = Ordering.of(t, env, 1);
+        Object v0 = t.arg(env, 0);
+        Term rawIndex = t.rawOptarg("index");
+        if (rawIndex != null) {
+            String index = t.optargString(env, "index", null);
+            if (!(v0 instanceof TableValue tv)) {
+                throw new ReqlQueryLogicError(INDEXED_ONLY_ON_TABLES);
+            }
+            if (tv.ordered()) {
+                throw new ReqlQueryLogicError("Cannot perform multiple indexed ORDER_BYs on the same table.");
+            }
+            if ((tv.index() != null || tv.range() != null) && !tv.indexName().equals(index)) {
+                throw new ReqlQueryLogicError("Cannot order by index `" + index + "` after calling BETWEEN on index `"
+                        + tv.indexName() + "`.");
+            }
+            boolean desc = rawIndex.type() == TermType.DESC;
+            String stored = index.equals(tv.ref().primaryKey()) ? null : index;
+            TableValue slice = new TableValue(tv.ref(), stored, tv.range(), desc, true);
+            if (ordering.isEmpty()) {
+                return slice;
+            }
+            return sortWithinIndex(slice, index, ordering, env);
+        }
+        if (ordering.isEmpty()) {
+            throw new ReqlQueryLogicError("Must specify something to order by.");
+        }
+        Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
+        if (seq.isInfinite()) {
+            throw Values.infiniteStream();
+        }
+        List<Ordering.Keyed> rows = new ArrayList<>();
+        int limit = env.context().arrayLimit();
+        try (seq) {
+            for (Datum d = seq.next(); d != null; d = seq.next()) {
+                if (rows.size() >= limit) {
+                    throw Values.arrayLimit(limit);
+                }
+                rows.add(ordering.keyed(d));
+            }
+        }
+        rows.sort(ordering.comparator());
+        List<Datum> sorted = new ArrayList<>(rows.size());
+        for (Ordering.Keyed k : rows) {
+            sorted.add(k.row());
+        }
+        if (seq.table() != null) {
+            return Streams.of(sorted.iterator(), seq.table(), true);
+        }
+        return ArrayDatum.wrap(sorted);
+    }
+
+    /** Index order first, then the given keys among rows with equal index values. */
+    private static Object sortWithinIndex(TableValue slice, String index, Ordering ordering, Env env) {
+        IndexKeys keys = IndexKeys.of(slice.ref(), index, env);
+        Sequence seq = slice.scan();
+        List<Datum> out = new ArrayList<>();
+        List<Ordering.Keyed> run = new ArrayList<>();
+        Datum runKey = null;
+        int limit = env.context().arrayLimit();
+        try (seq) {
+            for (Datum d = seq.next(); d != null; d = seq.next()) {
+                List<Datum> k = keys.keys(d);
+                Datum key = k.isEmpty() ? null : k.get(0);
+                if (!run.isEmpty() && (key == null || runKey == null || DatumOrder.compare(key, runKey) != 0)) {
+                    flush(run, ordering, out);
+                }
+                runKey = key;
+                run.add(ordering.keyed(d));
+                if (out.size() + run.size() > limit) {
+                    throw Values.arrayLimit(limit);
+                }
+            }
+        }
+        flush(run, ordering, out);
+        return Streams.of(out.iterator(), slice.ref(), false);
+    }
+
+    private static void flush(List<Ordering.Keyed> run, Ordering ordering, List<Datum> out) {
+        run.sort(ordering.comparator());
+        for (Ordering.Keyed k : run) {
+            out.add(k.row());
+        }
+        run.clear();
+    }
+
+    private static Object distinct(Term t, Env env) {
+        Object v = t.arg(env, 0);
+        String idx = t.optargString(env, "index", null);
+        if (v instanceof TableValue tv) {
+            String pk = tv.ref().primaryKey();
+            String idxName = idx != null ? idx : pk;
+            boolean sliceHasIndex = tv.index() != null || tv.range() != null || tv.ordered();
+            if (idx != null && idx.equals(pk)) {
+                Datum key = new StringDatum(pk);
+                return TransformedSequence.map(tv.scan(), row -> Rows.bracket(row, key));
+            }
+            if (!sliceHasIndex || tv.indexName().equals(idxName)) {
+                if (idx == null) {
+                    // Rows in primary-key order are all distinct.
+                    TableValue ordered = sliceHasIndex ? tv : new TableValue(tv.ref(), null, tv.range(), false, true);
+                    return TransformedSequence.map(ordered.scan(), row -> row);
+                }
+                IndexKeys keys = IndexKeys.of(tv.ref(), idx, env);
+                TableValue ordered = tv.ordered() ? tv : new TableValue(tv.ref(), idx, tv.range(), false, true);
+                return distinctIndexValues(ordered, keys, env);
+            }
+        }
+        if (idx != null) {
+            throw new ReqlQueryLogicError("Can only perform an indexed distinct on a TABLE.");
+        }
+        Sequence seq = t.inArg(0, () -> Values.toSequence(v));
+        if (seq.isInfinite()) {
+            throw Values.infiniteStream();
+        }
+        TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
+        int limit = env.context().arrayLimit();
+        try (seq) {
+            for (Datum d = seq.next(); d != null; d = seq.next()) {
+                set.add(d);
+                if (set.size() > limit) {
+                    throw Values.arrayLimit(limit);
+                }
+            }
+        }
+        return ArrayDatum.wrap(new ArrayList<>(set));
+    }
+
+    /** The distinct index values of rows read in index order. */
+    private static Sequence distinctIndexValues(TableValue slice, IndexKeys keys, Env env) {
+        Sequence rows = slice.scan();
+        if (keys.isMulti()) {
+            // A multi-index row appears once per value: collect the values within the range.
+            TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
+            int limit = env.context().arrayLimit();
+            try (rows) {
+                for (Datum d = rows.next(); d != null; d = rows.next()) {
+                    for (Datum k : keys.keys(d)) {
+                        if (inRange(slice.range(), k)) {
+                            set.add(k);
+                        }
+                    }
+                    if (set.size() > limit) {
+                        throw Values.arrayLimit(limit);
+                    }
+                }
+            }
+            List<Datum> out = new ArrayList<>(slice.descending() ? set.descendingSet() : set);
+            return Streams.of(out.iterator(), null, false);
+        }
+        Datum[] last = {null};
+        return Streams.generate(() -> {
+            for (Datum row = rows.next(); row != null; row = rows.next()) {
+                List<Datum> ks = keys.keys(row);
+                if (ks.isEmpty()) {
+                    continue;
+                }
+                Datum k = ks.get(0);
+                if (last[0] == null || DatumOrder.compare(last[0], k) != 0) {
+                    last[0] = k;
+                    return k;
+                }
+            }
+            return null;
+        }, rows::close, false);
+    }
+
+    private static boolean inRange(io.reqldb.storage.KeyRange r, Datum k) {
+        if (r == null) {
+            return true;
+        }
+        if (r.lower() != null && !(r.lower() instanceof io.reqldb.datum.ExtremeDatum)) {
+            int c = DatumOrder.compare(k, r.lower());
+            if (c < 0 || (c == 0 && !r.lowerClosed())) {
+                return false;
+            }
+        }
+        if (r.upper() != null && !(r.upper() instanceof io.reqldb.datum.ExtremeDatum)) {
+            int c = DatumOrder.compare(k, r.upper());
+            if (c > 0 || (c == 0 && !r.upperClosed())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+package io.reqldb.query.terms.seq;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.FuncValue;
+import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.term.Term;
+import java.util.ArrayDeque;
+
+/**
+ * {@code seq.fold(base, acc_fn, {emit, final_emit})}: without {@code emit} a single value (passed
+ * through {@code final_emit}); with it a lazy stream of everything {@code emit(old, row, new)} and
+ * then {@code final_emit(acc)} return.
+ */
+public final class FoldTerm {
+    private FoldTerm() {
+    }
+
+    public static Object eval(Term t, Env env) {
+        Sequence seq = t.seqArg(env, 0);
+        Datum base = t.datumArg(env, 1);
+        FuncValue acc = t.funcArg(env, 2);
+        if (!acc.isConstant() && acc.arity() != 0 && acc.arity() != 2) {
+            throw new ReqlQueryLogicError("The accumulator function passed to `fold` should expect 2 arguments");
+        }
+        Object emitValue = t.optarg(env, "emit");
+        Object finalValue = t.optarg(env, "final_emit");
+        FuncValue finalEmit = finalValue == null ? null : t.inOptarg("final_emit", () -> Values.toFunc(finalValue));
+        if (emitValue == null) {
+            if (seq.isInfinite()) {
+                throw Values.infiniteStream();
+            }
+            Datum result = base;
+            try (seq) {
+                for (Datum d = seq.next(); d != null; d = seq.next()) {
+                    Datum a = result;
+                    Datum row = d;
+                    result = t.inArg(2, () -> acc.call(a, row));
+                }
+            }
+            if (finalEmit != null) {
+                Datum r = result;
+                return t.inOptarg("final_emit", () -> finalEmit.call(r));
+            }
+            return result;
+        }
+        FuncValue emit = t.inOptarg("emit", () -> Values.toFunc(emitValue));
+        ArrayDeque<Datum> pending = new ArrayDeque<>();
+        Datum[] state = {base};
+        boolean[] finished = {false};
+        Sequence out = Streams.generate(() -> {
+            while (pending.isEmpty()) {
+                if (finished[0]) {
+                    return null;
+                }
+                Datum row = seq.next();
+                if (row == null) {
+                    finished[0] = true;
+                    if (finalEmit != null) {
+                        Datum r = state[0];
+                        addAll(pending, t.inOptarg("final_emit", () -> Values.toDatum(finalEmit.callValue(r))));
+                    }
+                    continue;
+                }
+                Datum old = state[0];
+                Datum next = t.inArg(2, () -> acc.call(old, row));
+                addAll(pending, t.inOptarg("emit", () -> Values.toDatum(emit.callValue(old, row, next))));
+                state[0] = next;
+            }
+            return pending.poll();
+        }, seq::close, seq.isArray(), seq.isInfinite());
+        return Streams.result(out, env);
+    }
+
+    private static void addAll(ArrayDeque<Datum> into, Datum emitted) {
+        ArrayDatum arr = (ArrayDatum) Values.expect(emitted, io.reqldb.datum.DatumType.ARRAY);
+        into.addAll(arr.items());
+    }
+}

@@ -1,0 +1,135 @@
+package io.reqldb.query.terms.seq;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumOrder;
+import io.reqldb.datum.NullDatum;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlNonExistenceError;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.GroupedData;
+import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.TableValue;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.term.Term;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code seq.group(fields or functions..., {index, multi})}: rows by group key. One key function
+ * gives its value as the key, several an array of values; a missing field groups under null. With
+ * {@code multi}, array values put the row in one group per element (an empty array: under null).
+ * With {@code index}, the index value is the last key part.
+ */
+public final class GroupTerm {
+    private GroupTerm() {
+    }
+
+    public static Object eval(Term t, Env env) {
+        List<UnaryOperator<Datum>> funcs = new ArrayList<>();
+        for (int i = 1; i < t.argCount(); i++) {
+            Object v = t.arg(env, i);
+            int index = i;
+            funcs.add(t.inArg(index, () -> Funcs.fieldOrFunc(v)));
+        }
+        String index = t.optargString(env, "index", null);
+        boolean multi = t.optargBool(env, "multi", false);
+        Sequence seq;
+        IndexKeys indexKeys = null;
+        if (index != null) {
+            Object v0 = t.arg(env, 0);
+            TableValue table = t.inArg(0, () -> Values.toTable(v0));
+            if (index.equals(table.ref().primaryKey())) {
+                Datum key = new StringDatum(index);
+                funcs.add(row -> Rows.bracket(row, key));
+            } else {
+                indexKeys = IndexKeys.of(table.ref(), index, env);
+            }
+            seq = table.scan();
+        } else {
+            seq = t.seqArg(env, 0);
+        }
+        if (funcs.isEmpty() && indexKeys == null) {
+            seq.close();
+            throw new ReqlQueryLogicError("Cannot group by nothing.");
+        }
+        if (seq.isInfinite()) {
+            throw Values.infiniteStream();
+        }
+        int limit = env.context().arrayLimit();
+        TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
+        try (seq) {
+            for (Datum row = seq.next(); row != null; row = seq.next()) {
+                List<Datum> parts = new ArrayList<>(funcs.size() + 1);
+                for (int i = 0; i < funcs.size(); i++) {
+                    Datum r = row;
+                    UnaryOperator<Datum> f = funcs.get(i);
+                    parts.add(t.inArg(Math.min(i + 1, t.argCount() - 1), () -> keyPart(f, r)));
+                }
+                if (indexKeys == null) {
+                    add(groups, parts, row, multi);
+                } else {
+                    for (Datum k : indexKeys.keys(row)) {
+                        List<Datum> withIndex = new ArrayList<>(parts);
+                        withIndex.add(k);
+                        add(groups, withIndex, row, multi);
+                    }
+                }
+                if (groups.size() > limit) {
+                    throw new ReqlResourceLimitError("Too many groups (> " + limit + ").");
+                }
+            }
+        }
+        GroupedData out = new GroupedData();
+        for (Map.Entry<Datum, List<Datum>> e : groups.entrySet()) {
+            out.put(e.getKey(), ArrayDatum.wrap(e.getValue()));
+        }
+        return out.asStream();
+    }
+
+    private static Datum keyPart(UnaryOperator<Datum> f, Datum row) {
+        try {
+            return f.apply(row);
+        } catch (ReqlNonExistenceError e) {
+            return NullDatum.INSTANCE;
+        }
+    }
+
+    private static void add(TreeMap<Datum, List<Datum>> groups, List<Datum> parts, Datum row, boolean multi) {
+        if (!multi) {
+            groups.computeIfAbsent(key(parts), k -> new ArrayList<>()).add(row);
+            return;
+        }
+        List<List<Datum>> perms = new ArrayList<>();
+        for (Datum p : parts) {
+            if (p instanceof ArrayDatum a) {
+                perms.add(a.size() == 0 ? List.of(NullDatum.INSTANCE) : a.items());
+            } else {
+                perms.add(List.of(p));
+            }
+        }
+        addPerms(groups, perms, new ArrayList<>(), row);
+    }
+
+    private static void addPerms(TreeMap<Datum, List<Datum>> groups, List<List<Datum>> perms, List<Datum> instance,
+                                 Datum row) {
+        if (instance.size() == perms.size()) {
+            groups.computeIfAbsent(key(instance), k -> new ArrayList<>()).add(row);
+            return;
+        }
+        for (Datum d : perms.get(instance.size())) {
+            instance.add(d);
+            addPerms(groups, perms, instance, row);
+            instance.remove(instance.size() - 1);
+        }
+    }
+
+    private static Datum key(List<Datum> parts) {
+        return parts.size() == 1 ? parts.get(0) : ArrayDatum.copyOf(parts);
+    }
+}

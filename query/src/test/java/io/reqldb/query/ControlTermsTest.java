@@ -1,0 +1,50 @@
+package io.reqldb.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reqldb.query.error.ReqlCompileError;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlUserError;
+import org.junit.jupiter.api.Test;
+
+class ControlTermsTest {
+    private final EngineHarness reql = new EngineHarness(null);
+
+    @Test
+    void literalsAndArrays() {
+        assertThat(reql.run("[2,[1,\"a\",null,[2,[true]]]]")).isEqualTo("[1,\"a\",null,[true]]");
+        assertThat(reql.run("{\"a\":[2,[1,2]]}")).isEqualTo("{\"a\":[1,2]}");
+    }
+
+    @Test
+    void funcallBindsParameters() {
+        // r.do(5, x => [x, x])
+        assertThat(reql.run("[64,[[69,[[2,[1]],[2,[[10,[1]],[10,[1]]]]]],5]]")).isEqualTo("[5,5]");
+    }
+
+    @Test
+    void branchPicksFirstTruthyTest() {
+        assertThat(reql.run("[65,[false,1,null,2,3]]")).isEqualTo("3");
+        assertThat(reql.run("[65,[0,1,2]]")).isEqualTo("1");
+    }
+
+    @Test
+    void errorsCarryRethinkDbMessages() {
+        assertThatThrownBy(() -> reql.run("[12,[\"boom\"]]")).isInstanceOf(ReqlUserError.class).hasMessage("boom");
+        assertThatThrownBy(() -> reql.run("[12,[]]")).isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessage("Empty ERROR term outside a default block.");
+        assertThatThrownBy(() -> reql.run("[65,[true]]")).isInstanceOf(ReqlCompileError.class)
+                .hasMessage("Expected 3 or more arguments but found 1.");
+        assertThatThrownBy(() -> reql.run("[9999,[]]")).isInstanceOf(ReqlCompileError.class)
+                .hasMessage("Unrecognized TermType: 9999.");
+        assertThatThrownBy(() -> reql.run("[13,[]]")).isInstanceOf(ReqlCompileError.class)
+                .hasMessage("r.row is not defined in this context.");
+    }
+
+    @Test
+    void defaultCatchesNullAndNonExistence() {
+        assertThat(reql.run("[92,[null,5]]")).isEqualTo("5");
+        assertThat(reql.run("[92,[4,5]]")).isEqualTo("4");
+    }
+}

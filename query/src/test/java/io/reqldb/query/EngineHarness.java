@@ -1,0 +1,39 @@
+package io.reqldb.query;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.storage.Store;
+
+/**
+ * Runs queries given in their wire JSON form against an engine, for tests of term behaviour
+ * that need no network: {@code run("[24,[1,2]]")} returns {@code "3"}.
+ */
+public final class EngineHarness {
+    private final RqlQueryEngine engine;
+
+    /** An engine over a store; pure terms work with a null store. */
+    public EngineHarness(Store store) {
+        this.engine = new RqlQueryEngine(store, new StoreCatalog(store));
+    }
+
+    /** The result as JSON: an atom as itself, a stream read fully into an array. */
+    public String run(String queryJson) {
+        return DatumJson.write(value(queryJson));
+    }
+
+    public Datum value(String queryJson) {
+        QueryResult result = engine.start(DatumJson.parse(queryJson), ObjectDatum.EMPTY, new Session("admin", 1));
+        if (result instanceof QueryResult.Atom atom) {
+            return atom.value();
+        }
+        try (ResultStream stream = ((QueryResult.Stream) result).stream()) {
+            java.util.List<Datum> all = new java.util.ArrayList<>();
+            while (!stream.isExhausted()) {
+                all.addAll(stream.nextBatch(1000, Long.MAX_VALUE));
+            }
+            return io.reqldb.datum.ArrayDatum.wrap(all);
+        }
+    }
+}

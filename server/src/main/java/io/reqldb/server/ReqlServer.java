@@ -1,0 +1,118 @@
+package io.reqldb.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.reqldb.query.QueryEngine;
+import io.reqldb.server.auth.UserStore;
+import io.reqldb.server.conn.HandshakeHandler;
+import io.reqldb.server.conn.ServerContext;
+import io.reqldb.server.conn.WorkerPools;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client driver port: accepts connections, runs the handshake, and serves queries with the
+ * given engine. Typical use, also in tests:
+ *
+ * <pre>{@code
+ * try (ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).build(),
+ *         engine, InMemoryUserStore.withAdmin(""))) {
+ *     server.start();
+ *     int port = server.port();   // connect drivers to 127.0.0.1:port
+ * }
+ * }</pre>
+ *
+ * Closing stops listening, closes every connection (releasing their cursors) and stops the
+ * worker threads. The engine and the storage behind it belong to the caller.
+ */
+public final class ReqlServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReqlServer.class);
+
+    private final ServerConfig config;
+    private final ServerContext context;
+    private final WorkerPools pools;
+    private final List<Channel> listeners = new ArrayList<>();
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+
+    public ReqlServer(ServerConfig config, QueryEngine engine, UserStore users) {
+        this.config = config;
+        this.pools = new WorkerPools(config.queryThreads(), config.feedThreads());
+        this.context = new ServerContext(engine, users, pools, config.identity(), config.serverVersion(),
+                config.maxQueryBytes(), config.maxQueriesPerConnection(), new AtomicLong());
+    }
+
+    /**
+     * Binds every configured address and starts accepting connections.
+     *
+     * @throws InterruptedException when interrupted while binding; an address that cannot be
+     *         bound fails with Netty's exception (e.g. a {@link java.net.BindException}), and in
+     *         either case the server is closed first
+     */
+    public synchronized ReqlServer start() throws InterruptedException {
+        if (acceptors != null) {
+            throw new IllegalStateException("already started");
+        }
+        acceptors = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("handshake", new HandshakeHandler(context));
+                    }
+                });
+        try {
+            int port = config.driverPort();
+            for (InetAddress address : config.bindAddresses()) {
+                Channel ch = bootstrap.bind(address, port).sync().channel();
+                listeners.add(ch);
+                // With port 0 the first bind picks a free port; the other addresses share it.
+                port = ((InetSocketAddress) ch.localAddress()).getPort();
+                LOG.info("Listening for client driver connections on {} port {}", address.getHostAddress(), port);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** The port the server listens on (the chosen one when configured with 0). */
+    public synchronized int port() {
+        if (listeners.isEmpty()) {
+            throw new IllegalStateException("not started");
+        }
+        return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Channel ch : listeners) {
+            ch.close().syncUninterruptibly();
+        }
+        listeners.clear();
+        if (workers != null) {
+            // Closing the event loops closes every connection, which abandons their cursors.
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        pools.close();
+    }
+}

@@ -1,0 +1,39 @@
+package io.reqldb.server.conn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.reqldb.server.wire.Response;
+import io.reqldb.server.wire.ResponseEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Encodes on the calling worker thread, then hands the bytes to the channel. */
+final class ChannelResponseSink implements ResponseSink {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelResponseSink.class);
+
+    private final Channel channel;
+
+    ChannelResponseSink(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public void send(Response response, Runnable whenWritten) {
+        ByteBuf frame;
+        try {
+            frame = ResponseEncoder.encode(channel.alloc(), response);
+        } catch (RuntimeException e) {
+            // A response we cannot write leaves the client waiting forever; closing tells it.
+            LOG.warn("could not encode the response to token {}; closing the connection", response.token(), e);
+            channel.close();
+            whenWritten.run();
+            return;
+        }
+        channel.writeAndFlush(frame).addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.debug("response to token {} not written: {}", response.token(), f.cause().toString());
+            }
+            whenWritten.run();
+        });
+    }
+}

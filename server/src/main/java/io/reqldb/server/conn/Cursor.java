@@ -1,0 +1,235 @@
+package io.reqldb.server.conn;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.query.QueryResult;
+import io.reqldb.query.ResultStream;
+import io.reqldb.query.error.ReqlError;
+import io.reqldb.server.wire.ErrorType;
+import io.reqldb.server.wire.Query;
+import io.reqldb.server.wire.Response;
+import io.reqldb.server.wire.ResponseType;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One token's query from START to its last response: evaluation, then the stream's batches, one
+ * per CONTINUE. Its steps run one after another on worker threads (never two at once, as
+ * {@link ResultStream} requires), and a STOP queues behind a read in progress, after
+ * interrupting it, so that the read answers first with an empty SUCCESS_SEQUENCE and then the
+ * STOP does, as in RethinkDB.
+ *
+ * <p>The stream is closed as soon as the query ends for any reason: last batch, error, STOP or
+ * disconnect.
+ */
+final class Cursor {
+    private static final Logger LOG = LoggerFactory.getLogger(Cursor.class);
+
+    private final Query query;
+    private final QueryDispatcher owner;
+    private final boolean noreply;
+    private final boolean profile;
+    private final BatchSpec batches;
+    private final SerialExecutor steps = new SerialExecutor();
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+    /** Whether reads go to the feed pool; set once the first batch shows the stream is a feed. */
+    private volatile boolean feed;
+
+    // Guarded by this.
+    private ResultStream stream;
+    private boolean sentBatch;
+    private Thread reader;
+    private boolean stopped;
+    private boolean done;
+
+    Cursor(Query query, QueryDispatcher owner) {
+        this.query = query;
+        this.owner = owner;
+        this.noreply = query.staticBoolOptarg("noreply");
+        this.profile = query.staticBoolOptarg("profile");
+        this.batches = BatchSpec.of(query);
+    }
+
+    boolean isNoreply() {
+        return noreply;
+    }
+
+    /** Completes when the query has ended and released what it held. */
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /** Evaluates the query and answers with its value or first batch. */
+    void start(Runnable frameDone) {
+        steps.execute(() -> runStart(frameDone), owner.pools().queries());
+    }
+
+    /** Answers a CONTINUE with the next batch. */
+    void next(Runnable frameDone) {
+        steps.execute(() -> serveBatch(frameDone), feed ? owner.pools().feeds() : owner.pools().queries());
+    }
+
+    /** Answers a STOP: cuts short a read in progress, releases the stream, then replies. */
+    void stop(Runnable frameDone) {
+        interruptReader();
+        steps.execute(() -> {
+            finish();
+            // The STOP is a query of its own and always answered, even when the START was noreply.
+            owner.sink().send(Response.stopped(query.token()), frameDone);
+        }, owner.pools().queries());
+    }
+
+    /** The connection is gone: release everything, answer nothing. */
+    void abandon() {
+        interruptReader();
+        steps.execute(this::finish, owner.pools().queries());
+    }
+
+    private void runStart(Runnable frameDone) {
+        try {
+            synchronized (this) {
+                if (stopped) {
+                    finishStopped(frameDone);
+                    return;
+                }
+            }
+            QueryResult result = owner.engine().start(query.term(), query.optargs(), owner.session());
+            if (result instanceof QueryResult.Atom atom) {
+                finish();
+                reply(Response.atom(query.token(), atom.value()), frameDone);
+                return;
+            }
+            ResultStream s = ((QueryResult.Stream) result).stream();
+            synchronized (this) {
+                if (done) {
+                    // Abandoned while evaluating; nobody will read it.
+                    s.close();
+                    return;
+                }
+                stream = s;
+            }
+            serveBatch(frameDone);
+        } catch (ReqlError e) {
+            finish();
+            reply(errorResponse(e), frameDone);
+        } catch (RuntimeException | StackOverflowError e) {
+            failUnexpectedly(e, frameDone);
+        }
+    }
+
+    private void serveBatch(Runnable frameDone) {
+        ResultStream s;
+        boolean first;
+        synchronized (this) {
+            if (stopped || stream == null) {
+                finishStopped(frameDone);
+                return;
+            }
+            s = stream;
+            first = !sentBatch;
+            reader = Thread.currentThread();
+        }
+        try {
+            List<Datum> rows;
+            try {
+                rows = first
+                        ? s.nextBatch(batches.firstRows(), batches.firstBytes())
+                        : s.nextBatch(batches.maxRows(), batches.maxBytes());
+            } finally {
+                synchronized (this) {
+                    reader = null;
+                    sentBatch = true;
+                }
+                // An interrupt meant for this read must not leak into the pool's next task.
+                Thread.interrupted();
+            }
+            List<Integer> notes = s.notes();
+            feed = notes.stream().anyMatch(n -> n >= 1 && n <= 4);
+            synchronized (this) {
+                if (stopped) {
+                    finishStopped(frameDone);
+                    return;
+                }
+            }
+            // An empty batch ends an ordinary stream; a feed may just have had nothing new.
+            boolean last = s.isExhausted() || noreply || (rows.isEmpty() && !feed);
+            if (last) {
+                finish();
+            }
+            reply(Response.batch(query.token(), last, rows, notes), frameDone);
+        } catch (ReqlError e) {
+            finish();
+            reply(errorResponse(e), frameDone);
+        } catch (RuntimeException | StackOverflowError e) {
+            synchronized (this) {
+                if (stopped) {
+                    // The read failed because STOP interrupted it: that is the expected ending.
+                    finishStopped(frameDone);
+                    return;
+                }
+            }
+            failUnexpectedly(e, frameDone);
+        }
+    }
+
+    private void finishStopped(Runnable frameDone) {
+        finish();
+        reply(Response.stopped(query.token()), frameDone);
+    }
+
+    private void failUnexpectedly(Throwable e, Runnable frameDone) {
+        LOG.warn("query {} on connection {} failed unexpectedly", query.token(),
+                owner.session().connectionId(), e);
+        finish();
+        reply(Response.error(query.token(), ResponseType.RUNTIME_ERROR, ErrorType.INTERNAL,
+                "Unexpected exception: " + e), frameDone);
+    }
+
+    private synchronized void interruptReader() {
+        stopped = true;
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+
+    /** Ends the query: forgets its token, closes the stream. Idempotent. */
+    private void finish() {
+        ResultStream s;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+            s = stream;
+            stream = null;
+        }
+        owner.forget(query.token(), this);
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the stream of token {} failed", query.token(), e);
+            }
+        }
+        finished.complete(null);
+    }
+
+    private void reply(Response response, Runnable frameDone) {
+        if (noreply) {
+            frameDone.run();
+            return;
+        }
+        boolean success = response.type() != ResponseType.CLIENT_ERROR
+                && response.type() != ResponseType.COMPILE_ERROR
+                && response.type() != ResponseType.RUNTIME_ERROR;
+        owner.sink().send(profile && success ? response.withProfile(ArrayDatum.EMPTY) : response, frameDone);
+    }
+
+    private Response errorResponse(ReqlError e) {
+        return Response.error(query.token(), ResponseType.fromCode(e.responseType()), e.errorType(),
+                e.getMessage(), e.backtrace());
+    }
+}

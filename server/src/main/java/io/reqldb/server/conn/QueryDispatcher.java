@@ -1,0 +1,149 @@
+package io.reqldb.server.conn;
+
+import io.reqldb.query.QueryEngine;
+import io.reqldb.query.Session;
+import io.reqldb.server.wire.ErrorType;
+import io.reqldb.server.wire.MalformedQueryException;
+import io.reqldb.server.wire.OversizedQuery;
+import io.reqldb.server.wire.Query;
+import io.reqldb.server.wire.QueryFrame;
+import io.reqldb.server.wire.QueryParser;
+import io.reqldb.server.wire.QueryType;
+import io.reqldb.server.wire.Response;
+import io.reqldb.server.wire.ResponseType;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connection's queries: takes frames in arrival order (parsing them off the event loop),
+ * routes each by query type, and keeps the tokens whose queries are still running or have a
+ * stream open. Messages for unknown or reused tokens are RethinkDB's.
+ */
+final class QueryDispatcher {
+    private final ServerContext server;
+    private final Session session;
+    private final ResponseSink sink;
+    private final SerialExecutor intake = new SerialExecutor();
+    private final ConcurrentHashMap<Long, Cursor> cursors = new ConcurrentHashMap<>();
+    private final NoreplyTracker noreplies = new NoreplyTracker();
+    private volatile boolean closed;
+
+    QueryDispatcher(ServerContext server, Session session, ResponseSink sink) {
+        this.server = server;
+        this.session = session;
+        this.sink = sink;
+    }
+
+    /** Takes a frame; {@code frameDone} runs once it is answered (or, for noreply, finished). */
+    void receive(QueryFrame frame, Runnable frameDone) {
+        intake.execute(() -> route(frame, frameDone), server.pools().queries());
+    }
+
+    /** Answers a frame over the size limit; the caller closes the connection after {@code sent}. */
+    void refuse(OversizedQuery oversized, Runnable sent) {
+        String message = "Query size (" + oversized.size() + ") greater than maximum ("
+                + (server.maxQueryBytes() - 1) + ").";
+        sink.send(Response.error(oversized.token(), ResponseType.CLIENT_ERROR, ErrorType.RESOURCE_LIMIT,
+                message), sent);
+    }
+
+    /** The connection closed: stop every query and release every stream now. */
+    void close() {
+        closed = true;
+        cursors.values().forEach(Cursor::abandon);
+    }
+
+    private void route(QueryFrame frame, Runnable frameDone) {
+        if (closed) {
+            frameDone.run();
+            return;
+        }
+        Query query;
+        try {
+            query = QueryParser.parse(frame);
+        } catch (MalformedQueryException e) {
+            clientError(frame.token(), e.getMessage(), frameDone);
+            return;
+        }
+        switch (query.type()) {
+            case START -> start(query, frameDone);
+            case CONTINUE -> {
+                Cursor cursor = cursors.get(query.token());
+                if (cursor == null) {
+                    notInCache(query.token(), frameDone);
+                } else {
+                    cursor.next(frameDone);
+                }
+            }
+            case STOP -> {
+                Cursor cursor = cursors.get(query.token());
+                if (cursor == null) {
+                    notInCache(query.token(), frameDone);
+                } else {
+                    cursor.stop(frameDone);
+                }
+            }
+            case NOREPLY_WAIT -> {
+                if (cursors.containsKey(query.token())) {
+                    duplicate(query.token(), frameDone);
+                } else {
+                    noreplies.whenAllFinished().whenComplete((ignored, error) ->
+                            sink.send(Response.waitComplete(query.token()), frameDone));
+                }
+            }
+            case SERVER_INFO -> sink.send(Response.serverInfo(query.token(), server.identity().toDatum()), frameDone);
+        }
+    }
+
+    private void start(Query query, Runnable frameDone) {
+        if (query.term() == null) {
+            clientError(query.token(), "Server could not parse query: Expected a term in a START query.", frameDone);
+            return;
+        }
+        Cursor cursor = new Cursor(query, this);
+        if (cursors.putIfAbsent(query.token(), cursor) != null) {
+            duplicate(query.token(), frameDone);
+            return;
+        }
+        if (cursor.isNoreply()) {
+            noreplies.track(cursor.finished());
+        }
+        cursor.start(frameDone);
+        if (closed) {
+            // The connection closed while this query was being registered; close() missed it.
+            cursor.abandon();
+        }
+    }
+
+    private void notInCache(long token, Runnable frameDone) {
+        clientError(token, "Token " + token + " not in stream cache.", frameDone);
+    }
+
+    private void duplicate(long token, Runnable frameDone) {
+        clientError(token, "ERROR: duplicate token " + token, frameDone);
+    }
+
+    private void clientError(long token, String message, Runnable frameDone) {
+        sink.send(Response.error(token, ResponseType.CLIENT_ERROR, ErrorType.QUERY_LOGIC, message), frameDone);
+    }
+
+    /** Called by a cursor as it ends, so the token may be used again. */
+    void forget(long token, Cursor cursor) {
+        cursors.remove(token, cursor);
+    }
+
+    QueryEngine engine() {
+        return server.engine();
+    }
+
+    WorkerPools pools() {
+        return server.pools();
+    }
+
+    Session session() {
+        return session;
+    }
+
+    ResponseSink sink() {
+        return sink;
+    }
+}

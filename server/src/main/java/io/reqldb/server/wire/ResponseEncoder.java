@@ -1,0 +1,84 @@
+package io.reqldb.server.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes a {@link Response} as a frame: token (8 bytes LE), length (4 bytes LE), JSON. Called on
+ * worker threads so that serialising a large batch never stalls the event loop.
+ */
+public final class ResponseEncoder {
+    private static final int HEADER_BYTES = 12;
+
+    private ResponseEncoder() {
+    }
+
+    /**
+     * Encodes a response. A value that has no JSON form (MINVAL, MAXVAL) turns the response into
+     * a runtime error, as RethinkDB does when serialising fails.
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, Response response) {
+        ByteBuf buf = alloc.buffer();
+        try {
+            writeFrame(buf, response);
+            return buf;
+        } catch (IllegalArgumentException e) {
+            buf.clear();
+            writeFrame(buf, Response.error(response.token(), ResponseType.RUNTIME_ERROR,
+                    ErrorType.QUERY_LOGIC, e.getMessage()));
+            return buf;
+        } catch (RuntimeException | Error e) {
+            buf.release();
+            throw e;
+        }
+    }
+
+    private static void writeFrame(ByteBuf buf, Response response) {
+        int start = buf.writerIndex();
+        buf.writeLongLE(response.token());
+        buf.writeIntLE(0); // length, patched below
+        // The cast picks the OutputStream overload: ByteBufOutputStream is also a DataOutput.
+        try (JsonGenerator g = DatumJson.FACTORY.createGenerator((OutputStream) new ByteBufOutputStream(buf))) {
+            writeJson(g, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        buf.setIntLE(start + 8, buf.writerIndex() - start - HEADER_BYTES);
+    }
+
+    private static void writeJson(JsonGenerator g, Response r) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("t", r.type().code());
+        if (r.type() == ResponseType.RUNTIME_ERROR && r.errorType() != null && r.errorType() != 0) {
+            g.writeNumberField("e", r.errorType());
+        }
+        g.writeArrayFieldStart("r");
+        for (Datum d : r.data()) {
+            DatumJson.write(g, d);
+        }
+        g.writeEndArray();
+        if (r.backtrace() != null) {
+            g.writeFieldName("b");
+            DatumJson.write(g, r.backtrace());
+        }
+        if (r.profile() != null) {
+            g.writeFieldName("p");
+            DatumJson.write(g, r.profile());
+        }
+        if (r.type() == ResponseType.SUCCESS_PARTIAL || r.type() == ResponseType.SUCCESS_SEQUENCE) {
+            g.writeArrayFieldStart("n");
+            for (int note : r.notes()) {
+                g.writeNumber(note);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+}

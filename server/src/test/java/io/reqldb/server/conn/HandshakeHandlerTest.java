@@ -1,0 +1,175 @@
+package io.reqldb.server.conn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.query.QueryResult;
+import io.reqldb.server.auth.InMemoryUserStore;
+import io.reqldb.server.auth.ScramCrypto;
+import io.reqldb.server.wire.ProtocolMagic;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The handshake byte for byte, as a driver sees it, on an in-memory channel. */
+class HandshakeHandlerTest {
+    private final WorkerPools pools = new WorkerPools(1, 1);
+    private final InMemoryUserStore users = InMemoryUserStore.withAdmin("");
+    private final ServerContext server = new ServerContext(
+            (term, optargs, session) -> new QueryResult.Atom(NumberDatum.of(1)), users, pools,
+            new ServerIdentity(UUID.randomUUID(), "test"), "2.4.4", 1 << 20, 1024, new AtomicLong());
+    private final EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(server));
+
+    @AfterEach
+    void closePools() {
+        ch.finishAndReleaseAll();
+        pools.close();
+    }
+
+    private static ByteBuf magic(int magic) {
+        return Unpooled.buffer().writeIntLE(magic);
+    }
+
+    private static ByteBuf text(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
+    }
+
+    /** Everything the server wrote so far, as text. */
+    private String written() {
+        StringBuilder out = new StringBuilder();
+        ByteBuf b;
+        while ((b = ch.readOutbound()) != null) {
+            out.append(b.toString(StandardCharsets.UTF_8));
+            b.release();
+        }
+        return out.toString();
+    }
+
+    @Test
+    void v1_fullScramExchange_authenticatesAndPassesLaterBytesOn() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        assertThat(written()).isEqualTo(
+                "{\"max_protocol_version\":0,\"min_protocol_version\":0,\"server_version\":\"2.4.4\",\"success\":true}\0");
+
+        String clientFirstBare = "n=admin,r=clientnonce";
+        ch.writeInbound(text("{\"protocol_version\":0,\"authentication_method\":\"SCRAM-SHA-256\","
+                + "\"authentication\":\"n,," + clientFirstBare + "\"}\0"));
+        String reply = written();
+        assertThat(reply).startsWith("{\"authentication\":\"r=clientnonce").endsWith(",i=4096\",\"success\":true}\0");
+        String serverFirst = reply.substring("{\"authentication\":\"".length(), reply.indexOf("\",\"success\""));
+        String nonce = serverFirst.substring(2, serverFirst.indexOf(",s="));
+        byte[] salt = Base64.getDecoder().decode(serverFirst.substring(serverFirst.indexOf(",s=") + 3, serverFirst.indexOf(",i=")));
+
+        String finalBare = "c=biws,r=" + nonce;
+        String authMessage = clientFirstBare + "," + serverFirst + "," + finalBare;
+        byte[] salted = ScramCrypto.saltedPassword("", salt, 4096);
+        byte[] clientKey = ScramCrypto.hmac(salted, "Client Key");
+        byte[] proof = ScramCrypto.xor(clientKey, ScramCrypto.hmac(ScramCrypto.sha256(clientKey), authMessage));
+        String expectedSignature = Base64.getEncoder().encodeToString(
+                ScramCrypto.hmac(ScramCrypto.hmac(salted, "Server Key"), authMessage));
+
+        // The final message and a first query in one packet, as pipelining drivers may send them.
+        byte[] query = "[1,1,{}]".getBytes(StandardCharsets.UTF_8);
+        ByteBuf packet = Unpooled.buffer();
+        packet.writeCharSequence("{\"authentication\":\"" + finalBare + ",p="
+                + Base64.getEncoder().encodeToString(proof) + "\"}\0", StandardCharsets.UTF_8);
+        packet.writeLongLE(77).writeIntLE(query.length).writeBytes(query);
+        ch.writeInbound(packet);
+        assertThat(written()).isEqualTo("{\"authentication\":\"v=" + expectedSignature + "\",\"success\":true}\0");
+        assertThat(ch.pipeline().get(HandshakeHandler.class)).isNull();
+        assertThat(ch.pipeline().get(ConnectionHandler.class)).isNotNull();
+
+        ByteBuf response = awaitOutbound();
+        assertThat(response.readLongLE()).isEqualTo(77);
+        response.readIntLE();
+        assertThat(response.toString(StandardCharsets.UTF_8)).isEqualTo("{\"t\":1,\"r\":[1]}");
+        response.release();
+    }
+
+    @Test
+    void v1_wrongPassword_sendsErrorAndCloses() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("{\"protocol_version\":0,\"authentication_method\":\"SCRAM-SHA-256\","
+                + "\"authentication\":\"n,,n=admin,r=abc\"}\0"));
+        String serverFirst = written();
+        String nonce = serverFirst.substring(serverFirst.indexOf("r=") + 2, serverFirst.indexOf(",s="));
+        ch.writeInbound(text("{\"authentication\":\"c=biws,r=" + nonce + ",p="
+                + Base64.getEncoder().encodeToString(new byte[32]) + "\"}\0"));
+        assertThat(written()).isEqualTo("{\"error\":\"Wrong password\",\"error_code\":12,\"success\":false}\0");
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void v1_unsupportedMethod_isCode4() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("{\"protocol_version\":0,\"authentication_method\":\"PLAIN\",\"authentication\":\"x\"}\0"));
+        assertThat(written()).isEqualTo("{\"error\":\"Unsupported `authentication_method`.\",\"error_code\":4,\"success\":false}\0");
+    }
+
+    @Test
+    void v1_notJson_isCode8() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("{nope\0"));
+        assertThat(written()).isEqualTo("{\"error\":\"Invalid JSON object.\",\"error_code\":8,\"success\":false}\0");
+    }
+
+    @Test
+    void v1_messageWithoutNulInBuffer_isCode7() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("x".repeat(3000)));
+        assertThat(written()).isEqualTo("{\"error\":\"Limited read buffer size.\",\"error_code\":7,\"success\":false}\0");
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void unknownMagic_isRefusedInText() {
+        ch.writeInbound(text("GET / HTTP/1.1\r\n\r\n"));
+        assertThat(written()).isEqualTo("ERROR: Received an unsupported protocol version. This port is for "
+                + "RethinkDB queries. Does your client driver version not match the server?\n\0");
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void protobufMagic_isRefused() {
+        ch.writeInbound(magic(ProtocolMagic.V0_2));
+        assertThat(written()).isEqualTo("ERROR: The PROTOBUF client protocol is no longer supported\n\0");
+    }
+
+    @Test
+    void legacyV04_emptyKey_succeedsAsAdmin() {
+        ch.writeInbound(magic(ProtocolMagic.V0_4).writeIntLE(0).writeIntLE(ProtocolMagic.PROTOCOL_JSON));
+        assertThat(written()).isEqualTo("SUCCESS\0");
+        assertThat(ch.pipeline().get(ConnectionHandler.class)).isNotNull();
+    }
+
+    @Test
+    void legacyV04_wrongKey_isRefused() {
+        byte[] key = "guess".getBytes(StandardCharsets.UTF_8);
+        ch.writeInbound(magic(ProtocolMagic.V0_4).writeIntLE(key.length).writeBytes(key).writeIntLE(ProtocolMagic.PROTOCOL_JSON));
+        assertThat(written()).isEqualTo("ERROR: Incorrect authorization key.\n\0");
+    }
+
+    /** Responses are written from worker threads; the embedded loop runs them when asked. */
+    private ByteBuf awaitOutbound() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            ch.runPendingTasks();
+            ByteBuf b = ch.readOutbound();
+            if (b != null) {
+                return b;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no response within 5 s");
+    }
+}

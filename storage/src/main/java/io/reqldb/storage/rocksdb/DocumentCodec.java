@@ -1,0 +1,205 @@
+package io.reqldb.storage.rocksdb;
+
+import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.BinaryDatum;
+import io.reqldb.datum.BoolDatum;
+import io.reqldb.datum.ByteBuilder;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.NullDatum;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.datum.TimeDatum;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Documents and catalog records as tagged binary, data-directory format 1. Smaller and faster
+ * than JSON: integers are zig-zag varints, lengths are varints, and keys are not quoted or
+ * escaped. Unlike {@link io.reqldb.datum.KeyEncoding} it keeps everything (a time's zone too)
+ * but does not preserve order.
+ *
+ * <pre>
+ *   0 null   1 false   2 true
+ *   3 integer      zig-zag varint (integral, |v| &lt; 2^53, not -0)
+ *   4 double       8 bytes, IEEE bits big-endian
+ *   5 string       varint byte length, UTF-8
+ *   6 array        varint count, values
+ *   7 object       varint count, (varint key length, UTF-8 key, value)* in key order
+ *   8 time         8-byte double epoch seconds, then the zone as a tag-less string
+ *   9 binary       varint length, bytes
+ * </pre>
+ * Never renumber a tag; a new representation needs a new tag and a format-version step.
+ */
+final class DocumentCodec {
+    private static final int NULL = 0;
+    private static final int FALSE = 1;
+    private static final int TRUE = 2;
+    private static final int INTEGER = 3;
+    private static final int DOUBLE = 4;
+    private static final int STRING = 5;
+    private static final int ARRAY = 6;
+    private static final int OBJECT = 7;
+    private static final int TIME = 8;
+    private static final int BINARY = 9;
+
+    private static final double MAX_SAFE = 9007199254740992.0;
+    private static final ThreadLocal<ByteBuilder> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuilder(512));
+
+    private DocumentCodec() {
+    }
+
+    static byte[] encode(Datum d) {
+        ByteBuilder out = SCRATCH.get().reset();
+        write(d, out);
+        return out.toByteArray();
+    }
+
+    private static void write(Datum d, ByteBuilder out) {
+        switch (d.type()) {
+            case NULL -> out.put(NULL);
+            case BOOL -> out.put(((BoolDatum) d).value() ? TRUE : FALSE);
+            case NUMBER -> {
+                double v = ((NumberDatum) d).value();
+                if (v == Math.rint(v) && Math.abs(v) < MAX_SAFE && !(v == 0 && 1 / v < 0)) {
+                    long l = (long) v;
+                    out.put(INTEGER).putVarint((l << 1) ^ (l >> 63));
+                } else {
+                    out.put(DOUBLE).putLong(Double.doubleToRawLongBits(v));
+                }
+            }
+            case STRING -> {
+                out.put(STRING);
+                putString(((StringDatum) d).value(), out);
+            }
+            case ARRAY -> {
+                List<Datum> items = ((ArrayDatum) d).items();
+                out.put(ARRAY).putVarint(items.size());
+                for (Datum item : items) {
+                    write(item, out);
+                }
+            }
+            case OBJECT, GEOMETRY -> {
+                Map<String, Datum> fields = ((ObjectDatum) d).fields();
+                out.put(OBJECT).putVarint(fields.size());
+                for (Map.Entry<String, Datum> e : fields.entrySet()) {
+                    putString(e.getKey(), out);
+                    write(e.getValue(), out);
+                }
+            }
+            case TIME -> {
+                TimeDatum t = (TimeDatum) d;
+                out.put(TIME).putLong(Double.doubleToRawLongBits(t.epochSeconds()));
+                putString(t.timezone(), out);
+            }
+            case BINARY -> {
+                byte[] bytes = ((BinaryDatum) d).bytes();
+                out.put(BINARY).putVarint(bytes.length).put(bytes);
+            }
+            case MINVAL, MAXVAL -> throw new IllegalArgumentException("cannot store " + d);
+        }
+    }
+
+    private static void putString(String s, ByteBuilder out) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.putVarint(utf8.length).put(utf8);
+    }
+
+    static Datum decode(byte[] bytes) {
+        Reader r = new Reader(bytes);
+        Datum d = r.read();
+        if (r.pos != bytes.length) {
+            throw new IllegalArgumentException("trailing bytes in a stored document at " + r.pos);
+        }
+        return d;
+    }
+
+    /** Decoding state over one record. */
+    private static final class Reader {
+        private final byte[] b;
+        private int pos;
+
+        Reader(byte[] b) {
+            this.b = b;
+        }
+
+        Datum read() {
+            int tag = b[pos++];
+            switch (tag) {
+                case NULL:
+                    return NullDatum.INSTANCE;
+                case FALSE:
+                    return BoolDatum.FALSE;
+                case TRUE:
+                    return BoolDatum.TRUE;
+                case INTEGER: {
+                    long z = varint();
+                    return NumberDatum.of((z >>> 1) ^ -(z & 1));
+                }
+                case DOUBLE:
+                    return NumberDatum.of(Double.longBitsToDouble(fixed64()));
+                case STRING:
+                    return new StringDatum(string());
+                case ARRAY: {
+                    int n = (int) varint();
+                    List<Datum> items = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        items.add(read());
+                    }
+                    return ArrayDatum.wrap(items);
+                }
+                case OBJECT: {
+                    int n = (int) varint();
+                    TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
+                    for (int i = 0; i < n; i++) {
+                        String key = string();
+                        fields.put(key, read());
+                    }
+                    return ObjectDatum.wrap(fields);
+                }
+                case TIME: {
+                    double epoch = Double.longBitsToDouble(fixed64());
+                    return new TimeDatum(epoch, string());
+                }
+                case BINARY: {
+                    int n = (int) varint();
+                    byte[] bytes = new byte[n];
+                    System.arraycopy(b, pos, bytes, 0, n);
+                    pos += n;
+                    return BinaryDatum.wrap(bytes);
+                }
+                default:
+                    throw new IllegalArgumentException("bad document tag " + tag + " at " + (pos - 1));
+            }
+        }
+
+        private String string() {
+            int n = (int) varint();
+            String s = new String(b, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        private long varint() {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                int c = b[pos++];
+                v |= (long) (c & 0x7F) << shift;
+                if (c >= 0) {
+                    return v;
+                }
+            }
+        }
+
+        private long fixed64() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (b[pos++] & 0xFF);
+            }
+            return v;
+        }
+    }
+}

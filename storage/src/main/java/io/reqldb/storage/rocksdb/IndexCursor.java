@@ -1,0 +1,86 @@
+package io.reqldb.storage.rocksdb;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.KeyEncoding;
+import io.reqldb.storage.DocumentCursor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Documents of an index range: walks the index entries and fetches their documents with one
+ * multi-get per batch of entries. Batches start small, so a query that wants one row reads
+ * little, and grow to amortize the round trips of long scans. Entries and documents are read
+ * from the same snapshot, so a document is always the one its entry was written for.
+ */
+final class IndexCursor implements DocumentCursor {
+    private static final int FIRST_BATCH = 8;
+    private static final int MAX_BATCH = 256;
+
+    private final StoreContext ctx;
+    private final RangeIterator it;
+    private final List<byte[]> entries = new ArrayList<>();
+    private final List<byte[]> docKeys = new ArrayList<>();
+    private List<byte[]> docs = List.of();
+    private int pos;
+    private int batch = FIRST_BATCH;
+    private byte[] currentEntry;
+
+    IndexCursor(StoreContext ctx, RangeIterator it) {
+        this.ctx = ctx;
+        this.it = it;
+    }
+
+    @Override
+    public Datum next() {
+        while (true) {
+            if (pos == docs.size() && !fill()) {
+                return null;
+            }
+            byte[] doc = docs.get(pos);
+            currentEntry = entries.get(pos);
+            pos++;
+            if (doc != null) {
+                return DocumentCodec.decode(doc);
+            }
+        }
+    }
+
+    @Override
+    public Datum currentIndexValue() {
+        if (currentEntry == null) {
+            throw new IllegalStateException("next() has not returned a document yet");
+        }
+        return KeyEncoding.decode(currentEntry, Keys.INDEX_PREFIX);
+    }
+
+    private boolean fill() {
+        entries.clear();
+        docKeys.clear();
+        pos = 0;
+        while (entries.size() < batch && it.valid()) {
+            byte[] entry = it.key();
+            entries.add(entry);
+            docKeys.add(Keys.documentOfEntry(entry, Keys.primaryKeyStart(entry)));
+            it.advance();
+        }
+        batch = Math.min(batch * 4, MAX_BATCH);
+        if (entries.isEmpty()) {
+            docs = List.of();
+            return false;
+        }
+        try {
+            docs = ctx.db().multiGetAsList(it.readOptions(), Collections.nCopies(docKeys.size(), ctx.documents()),
+                    docKeys);
+        } catch (RocksDBException e) {
+            throw Rocks.failure("multi-get", e);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        it.close();
+    }
+}

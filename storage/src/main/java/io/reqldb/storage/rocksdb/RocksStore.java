@@ -1,0 +1,324 @@
+package io.reqldb.storage.rocksdb;
+
+import io.reqldb.storage.DatabaseInfo;
+import io.reqldb.storage.IndexFunctionCompiler;
+import io.reqldb.storage.Snapshot;
+import io.reqldb.storage.StorageException;
+import io.reqldb.storage.StorageException.Code;
+import io.reqldb.storage.Store;
+import io.reqldb.storage.Table;
+import io.reqldb.storage.TableInfo;
+import io.reqldb.storage.TableOptions;
+import io.reqldb.storage.rocksdb.CatalogView.IndexView;
+import io.reqldb.storage.rocksdb.CatalogView.TableView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.UInt64AddOperator;
+
+/**
+ * The storage engine on RocksDB. A data directory holds {@link Metadata#FILE_NAME} and the
+ * RocksDB files under {@code rocksdb/}; the key layout is in {@link Keys}.
+ *
+ * <p>DDL (databases, tables, indexes) is serialized by one lock and written synced; a change
+ * that removes data also takes the affected tables' schema locks so no write is in flight.
+ * Document writes go through {@link RocksTable}.
+ */
+public final class RocksStore implements Store {
+    private static final String ROCKSDB_DIR = "rocksdb";
+    private static final long MB = 1024L * 1024L;
+
+    private final Path dataDir;
+    private final Metadata metadata;
+    private final StoreContext ctx;
+    private final Catalog catalog;
+    private final IndexBuilder builder;
+    private final Map<UUID, RocksTable> tables = new ConcurrentHashMap<>();
+    private final ReentrantLock ddl = new ReentrantLock();
+    /** Native objects, closed in reverse order of creation. */
+    private final Deque<AutoCloseable> resources;
+    private boolean closed;
+
+    private RocksStore(Path dataDir, Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
+        this.dataDir = dataDir;
+        this.metadata = metadata;
+        this.ctx = ctx;
+        this.resources = resources;
+        this.catalog = Catalog.load(ctx);
+        this.builder = new IndexBuilder(ctx);
+        for (TableView t : catalog.view().tables().values()) {
+            tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), storedCount(t.number())));
+        }
+    }
+
+    /**
+     * Opens the data directory, creating it when missing.
+     *
+     * @throws StorageException UNSUPPORTED_FORMAT when its format is too new or too old; IO
+     */
+    public static RocksStore open(Path dataDir, RocksStoreOptions options) {
+        Path rocksDir = dataDir.resolve(ROCKSDB_DIR);
+        Metadata meta;
+        try {
+            Files.createDirectories(dataDir);
+            meta = Metadata.read(dataDir);
+            if (meta == null) {
+                if (Files.exists(rocksDir)) {
+                    throw new StorageException(Code.IO, dataDir + " holds data but no " + Metadata.FILE_NAME);
+                }
+                meta = Metadata.fresh();
+                meta.write(dataDir);
+            } else {
+                meta.checkReadable(dataDir);
+            }
+            Files.createDirectories(rocksDir);
+        } catch (IOException e) {
+            throw new StorageException(Code.IO, "cannot create " + dataDir + ": " + e.getMessage(), e);
+        }
+        RocksDB.loadLibrary();
+        Deque<AutoCloseable> res = new ArrayDeque<>();
+        try {
+            Cache cache = keep(res, new LRUCache(options.cacheSizeMb() * MB));
+            BloomFilter bloom = keep(res, new BloomFilter(10));
+            // Documents: point lookups dominate, so whole-key bloom filters skip files without the key.
+            BlockBasedTableConfig documentTables = new BlockBasedTableConfig().setBlockCache(cache)
+                    .setFilterPolicy(bloom).setWholeKeyFiltering(true).setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true);
+            // Indexes and catalog are only scanned or read at open: no filters to pay for.
+            BlockBasedTableConfig plainTables = new BlockBasedTableConfig().setBlockCache(cache)
+                    .setCacheIndexAndFilterBlocks(true);
+            ColumnFamilyOptions catalogOpts = keep(res, new ColumnFamilyOptions()
+                    .setMergeOperator(keep(res, new UInt64AddOperator()))
+                    .setTableFormatConfig(plainTables).setWriteBufferSize(4 * MB));
+            ColumnFamilyOptions documentOpts = keep(res, new ColumnFamilyOptions()
+                    .setTableFormatConfig(documentTables).setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setWriteBufferSize(options.writeBufferMb() * MB));
+            ColumnFamilyOptions indexOpts = keep(res, new ColumnFamilyOptions()
+                    .setTableFormatConfig(plainTables).setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setWriteBufferSize(options.writeBufferMb() * MB));
+            DBOptions dbOpts = keep(res, new DBOptions().setCreateIfMissing(true)
+                    .setCreateMissingColumnFamilies(true)
+                    .setIncreaseParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                    .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                    .setBytesPerSync(MB).setKeepLogFileNum(5));
+            List<ColumnFamilyDescriptor> families = List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, catalogOpts),
+                    new ColumnFamilyDescriptor(Keys.DOCUMENTS_FAMILY, documentOpts),
+                    new ColumnFamilyDescriptor(Keys.INDEXES_FAMILY, indexOpts));
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            RocksDB db = RocksDB.open(dbOpts, rocksDir.toString(), families, handles);
+            keep(res, db);
+            handles.forEach(h -> keep(res, h));
+            ReadOptions liveReads = keep(res, new ReadOptions());
+            StoreContext ctx = new StoreContext(db, handles.get(0), handles.get(1), handles.get(2),
+                    new Committer(db), new StripedLocks(1024), liveReads);
+            return new RocksStore(dataDir, meta, ctx, res);
+        } catch (RocksDBException | RuntimeException e) {
+            closeAll(res);
+            if (e instanceof StorageException se) {
+                throw se;
+            }
+            throw new StorageException(Code.IO, "cannot open RocksDB in " + rocksDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T extends AutoCloseable> T keep(Deque<AutoCloseable> res, T resource) {
+        res.push(resource);
+        return resource;
+    }
+
+    private long storedCount(int tableNumber) {
+        try {
+            byte[] v = ctx.db().get(ctx.catalog(), Keys.count(tableNumber));
+            return v == null ? 0 : CatalogRecords.count(v);
+        } catch (RocksDBException e) {
+            throw Rocks.failure("count read", e);
+        }
+    }
+
+    /** What the data directory says about itself. */
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    // ----- databases
+
+    @Override
+    public DatabaseInfo createDatabase(String name) {
+        ddl.lock();
+        try {
+            return catalog.createDatabase(name);
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    @Override
+    public DatabaseInfo dropDatabase(String name) {
+        ddl.lock();
+        try {
+            DatabaseInfo db = catalog.view().database(name);
+            List<RocksTable> doomed = new ArrayList<>();
+            for (UUID id : catalog.view().tableNames().get(db.id()).values()) {
+                doomed.add(tables.get(id));
+            }
+            doomed.forEach(t -> t.schemaLock().lock());
+            try {
+                catalog.dropDatabase(name);
+                doomed.forEach(t -> tables.remove(t.id()));
+            } finally {
+                doomed.forEach(t -> t.schemaLock().unlock());
+            }
+            return db;
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    @Override
+    public List<DatabaseInfo> databases() {
+        return List.copyOf(catalog.view().databases().values());
+    }
+
+    @Override
+    public Optional<DatabaseInfo> database(String name) {
+        return Optional.ofNullable(catalog.view().databases().get(name));
+    }
+
+    // ----- tables
+
+    @Override
+    public TableInfo createTable(String db, String name, TableOptions options) {
+        ddl.lock();
+        try {
+            TableView t = catalog.createTable(db, name, options);
+            tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), 0));
+            return t.info();
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    @Override
+    public TableInfo dropTable(String db, String name) {
+        ddl.lock();
+        try {
+            RocksTable table = tables.get(catalog.view().table(db, name).info().id());
+            table.schemaLock().lock();
+            try {
+                TableView t = catalog.dropTable(db, name);
+                tables.remove(t.info().id());
+                return t.info();
+            } finally {
+                table.schemaLock().unlock();
+            }
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    @Override
+    public List<TableInfo> tables(String db) {
+        CatalogView view = catalog.view();
+        List<TableInfo> out = new ArrayList<>();
+        for (UUID id : view.tableNames().get(view.database(db).id()).values()) {
+            out.add(view.tables().get(id).info());
+        }
+        return out;
+    }
+
+    @Override
+    public Table table(String db, String name) {
+        return tables.get(catalog.view().table(db, name).info().id());
+    }
+
+    @Override
+    public Optional<Table> table(UUID id) {
+        return Optional.ofNullable(tables.get(id));
+    }
+
+    @Override
+    public TableInfo renameTable(UUID id, String newDb, String newName) {
+        ddl.lock();
+        try {
+            return catalog.renameTable(id, newDb, newName).info();
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    /** Compiles the stored indexes' functions, and resumes builds that an earlier run left unfinished. */
+    @Override
+    public void setIndexFunctionCompiler(IndexFunctionCompiler compiler) {
+        ddl.lock();
+        try {
+            for (Map.Entry<UUID, List<IndexView>> e : catalog.setCompiler(compiler).entrySet()) {
+                RocksTable table = tables.get(e.getKey());
+                e.getValue().forEach(ix -> builder.start(table, ix));
+            }
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return catalog.atomically(() -> new RocksSnapshot(ctx, catalog.view(), ctx.db().getSnapshot()));
+    }
+
+    @Override
+    public void sync() {
+        ctx.committer().syncAll();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        builder.close();
+        try {
+            ctx.db().syncWal();
+        } catch (RocksDBException e) {
+            throw Rocks.failure("WAL sync at close", e);
+        } finally {
+            closeAll(resources);
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> res) {
+        while (!res.isEmpty()) {
+            try {
+                res.pop().close();
+            } catch (Exception e) {
+                // Keep closing the rest; a failed close leaks only native memory of a dying store.
+            }
+        }
+    }
+}
