@@ -4,6 +4,8 @@ import static com.rethinkdb.RethinkDB.r;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rethinkdb.net.Connection;
+import com.rethinkdb.gen.exc.ReqlError;
+import io.reqldb.tools.ToolException;
 import io.reqldb.tools.conn.Endpoint;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -76,9 +78,14 @@ final class LiveServer {
       try {
         probe(e);
         return e;
-      } catch (Exception ex) {
-        last = ex;
+      } catch (ToolException notListeningYet) {
+        last = notListeningYet;
         Thread.sleep(500);
+      } catch (ReqlError answeredButCannot) {
+        // It is up but lacks what the tools need (an unfinished server): skip, don't wait.
+        process.destroyForcibly();
+        throw new IllegalStateException("bin/reqldb serve cannot run the tools' first query: "
+            + answeredButCannot.getMessage());
       }
     }
     process.destroyForcibly();
