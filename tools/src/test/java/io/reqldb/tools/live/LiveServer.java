@@ -12,14 +12,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The server the live tests run against, shared by all of them in one JVM:
  * <ul>
  * <li>{@code REQLDB_TEST_SERVER=host:port} names a running server (ReqlDB or a real RethinkDB 2.4);
- * <li>otherwise {@code bin/reqldb serve} is started on a free port with a fresh data directory
- *     (the script builds the jar when it is missing or stale), and stopped at JVM exit.
+ * <li>otherwise {@code reqldb serve} (the built jar, or bin/reqldb which builds it) is started on
+ *     a free port with a fresh data directory, and stopped at JVM exit.
  * </ul>
  * When neither gives a server that answers the system-table query every tool starts with, the
  * live tests are skipped, with the reason.
@@ -52,16 +54,12 @@ final class LiveServer {
       probe(e);
       return e;
     }
-    Path script = repoRoot().resolve("bin/reqldb");
-    if (!Files.isExecutable(script)) {
-      throw new IllegalStateException("bin/reqldb not found and REQLDB_TEST_SERVER not set");
-    }
+    List<String> command = serverCommand();
     int port = freePort();
     Path data = Files.createTempDirectory("reqldb-tools-live");
     Path log = data.resolveSibling(data.getFileName() + ".log");
-    Process process = new ProcessBuilder(script.toString(), "serve", "--directory", data.resolve("db").toString(),
-        "--driver-port", String.valueOf(port))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    command.addAll(List.of("serve", "--directory", data.resolve("db").toString(), "--driver-port", String.valueOf(port)));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       process.destroy();
       try {
@@ -91,6 +89,24 @@ final class LiveServer {
     process.destroyForcibly();
     throw new IllegalStateException("bin/reqldb serve did not become usable (see " + log + "): "
         + (last == null ? "process exited" : last.getMessage()));
+  }
+
+  /**
+   * The built jar when there is one (CI builds it before testing), else bin/reqldb, which
+   * builds it first.
+   */
+  private static List<String> serverCommand() {
+    Path root = repoRoot();
+    Path jar = root.resolve("cli/target/reqldb.jar");
+    if (Files.isRegularFile(jar)) {
+      return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          jar.toString()));
+    }
+    Path script = root.resolve("bin/reqldb");
+    if (!Files.isExecutable(script)) {
+      throw new IllegalStateException("bin/reqldb not found and REQLDB_TEST_SERVER not set");
+    }
+    return new ArrayList<>(List.of(script.toString()));
   }
 
   /** The first query of every tool: the version in {@code rethinkdb.server_status}. */
