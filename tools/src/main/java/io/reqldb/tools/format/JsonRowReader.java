@@ -66,6 +66,17 @@ public final class JsonRowReader implements RowReader {
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> next() throws IOException {
+    return (Map<String, Object>) row(true);
+  }
+
+  /** Tokenizes the next row without building it, which is several times faster. */
+  @Override
+  public boolean skip() throws IOException {
+    return row(false) != null;
+  }
+
+  /** The next row (or, without {@code keep}, a marker once it is checked); null at the end. */
+  private Object row(boolean keep) throws IOException {
     if (finished) {
       return null;
     }
@@ -81,12 +92,11 @@ public final class JsonRowReader implements RowReader {
             + parser.getText());
       }
       long start = parser.currentTokenLocation().getByteOffset();
-      Object row = mapper.readValue(parser, Object.class);
-      long size = parser.currentLocation().getByteOffset() - start;
-      if (size > maxDocumentSize) {
+      Object row = keep ? mapper.readValue(parser, Object.class) : parser.skipChildren();
+      if (parser.currentLocation().getByteOffset() - start > maxDocumentSize) {
         throw tooBig(start);
       }
-      return (Map<String, Object>) row;
+      return row;
     } catch (StreamConstraintsException e) {
       throw tooBig(parser.currentLocation().getByteOffset());
     } catch (JsonProcessingException e) {
