@@ -3,6 +3,7 @@ package io.reqldb.tools.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reqldb.tools.SmallDisk;
 import io.reqldb.tools.format.FormatException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,6 +53,26 @@ class ArchiveRoundTripTest {
     }
     try (var files = Files.list(tmp)) {
       assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void writer_onAFullDisk_failsAndLeavesNothing() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(256)) {
+      Path big = tmp.resolve("big.json");
+      byte[] noise = new byte[1 << 20];
+      new java.util.Random(1).nextBytes(noise);
+      Files.write(big, noise);
+      Path target = disk.dir().resolve("dump.tar.gz");
+      assertThatThrownBy(() -> {
+        try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
+          writer.addFileAndDelete("db/t.json", big);
+          writer.commit();
+        }
+      }).isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+      try (var files = Files.list(disk.dir())) {
+        assertThat(files).isEmpty();
+      }
     }
   }
 

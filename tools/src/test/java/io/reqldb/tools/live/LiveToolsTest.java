@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.Fixtures;
+import io.reqldb.tools.SmallDisk;
 import io.reqldb.tools.cli.ToolMain;
 import io.reqldb.tools.conn.Endpoint;
 import java.io.PrintWriter;
@@ -181,6 +182,25 @@ class LiveToolsTest {
     }
     return Files.readAllLines(journal).stream().map(l -> l.split("\t"))
         .anyMatch(p -> p.length == 3 && p[1].equals("rows") && Long.parseLong(p[2]) >= rows);
+  }
+
+  @Test
+  void dumpOntoAFullDisk_failsAndLeavesNoFiles() throws Exception {
+    restoreFixture();
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    try (SmallDisk disk = SmallDisk.mount(256)) {
+      Result dump = tool("dump", "-f", disk.dir().resolve("dump.tar.gz").toString(), "-e", "app",
+          "--temp-dir", work.toString());
+      assertThat(dump.code()).isEqualTo(1);
+      assertThat(dump.err()).contains("Error: dump failed, ").contains("No space left on device")
+          .doesNotContain("\tat ");
+      try (var files = Files.list(disk.dir())) {
+        assertThat(files).isEmpty();
+      }
+      try (var files = Files.list(work)) {
+        assertThat(files).isEmpty();
+      }
+    }
   }
 
   @Test
