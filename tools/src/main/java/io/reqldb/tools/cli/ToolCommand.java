@@ -51,14 +51,14 @@ abstract class ToolCommand implements Callable<Integer> {
       if (debug) {
         e.printStackTrace();
       }
-      err().println(failurePrefix() + Errors.describe(e));
+      err().println(failurePrefix() + withoutErrorPrefix(Errors.describe(e)));
       return ToolException.FAILURE;
     } finally {
       Cleanup.end();
     }
   }
 
-  /** Prefix of unexpected failures, for example "Error: dump failed, ". */
+  /** Prefix of every runtime failure message, for example "Error: dump failed, ". */
   String failurePrefix() {
     return "Error: ";
   }
@@ -71,8 +71,13 @@ abstract class ToolCommand implements Callable<Integer> {
       err().flush();
       err().println(spec.qualifiedName() + ": error: " + e.getMessage());
     } else {
-      err().println(e.getMessage());
+      err().println(failurePrefix() + withoutErrorPrefix(e.getMessage()));
     }
+  }
+
+  /** Messages from the work already say "Error: "; the command's prefix replaces it. */
+  private static String withoutErrorPrefix(String message) {
+    return message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
   }
 
   /** Where messages go: stdout unless --quiet. */

@@ -144,7 +144,7 @@ class LiveToolsTest {
     Result result = tool("restore", Fixtures.rethinkdb244().resolve("dump.tar.gz").toString(), "-q",
         "--journal", tmp.resolve("j").toString());
     assertThat(result.code()).isEqualTo(1);
-    assertThat(result.err()).contains("Error: Table 'app.users' already exists, run with --force to import into the existing table")
+    assertThat(result.err()).contains("Error: import failed: Table 'app.users' already exists, run with --force to import into the existing table")
         .doesNotContain("\tat ");
     assertThat(((Number) r.db("app").table("users").count().run(conn).single()).longValue()).isZero();
     assertThat((List<Object>) r.db("app").tableList().run(conn).single()).containsExactly("users");
