@@ -1,5 +1,6 @@
 package io.reqldb.tools.cli;
 
+import io.reqldb.tools.ToolException;
 import io.reqldb.tools.archive.TableInfo;
 import io.reqldb.tools.export.TableSelector;
 import io.reqldb.tools.importer.PlannedTable;
@@ -62,6 +63,10 @@ final class ImportSources {
     }
     if (!Selectors.covers(selectors, db, table)) {
       return;
+    }
+    if (sources.stream().anyMatch(s -> s.table().db().equals(db) && s.table().table().equals(table))) {
+      // The official tool means to refuse this but its check never fires, so it imports both.
+      throw ToolException.usage("Duplicate db.table found in directory tree: " + db + "." + table);
     }
     TableInfo parsed = TableInfo.parse(Files.readAllBytes(info), db + "/" + table + ".info");
     sources.add(new Source(new PlannedTable(db, table, parsed, parsed.primaryKey()), file,
