@@ -7,11 +7,11 @@ import io.reqldb.datum.StringDatum;
 import java.util.Map;
 
 /** A cheap estimate of a value's JSON size, for sizing batches without serializing twice. */
-final class EstimatedSize {
+public final class EstimatedSize {
     private EstimatedSize() {
     }
 
-    static long of(Datum d) {
+    public static long of(Datum d) {
         if (d instanceof StringDatum s) {
             return s.value().length() + 2;
         }

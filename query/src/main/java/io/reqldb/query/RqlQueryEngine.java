@@ -16,6 +16,7 @@ import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.feed.FeedResults;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.term.TermRegistry;
@@ -55,7 +56,17 @@ public final class RqlQueryEngine implements QueryEngine {
         try {
             Term root = compiler.compile(rawTerm);
             QueryContext ctx = contextFor(globalOptargs, session);
-            Object value = root.eval(new Env(ctx));
+            Object value;
+            try {
+                value = root.eval(new Env(ctx));
+                QueryResult feed = FeedResults.of(value, ctx);
+                if (feed != null) {
+                    return feed;
+                }
+            } catch (RuntimeException | Error e) {
+                FeedResults.closeAll(ctx);
+                throw e;
+            }
             return toResult(value);
         } catch (ReqlError e) {
             throw e;
@@ -92,7 +103,12 @@ public final class RqlQueryEngine implements QueryEngine {
             durability = io.reqldb.query.terms.WriteOptions.parseDurability(
                     Values.toDatum(optargs.get("durability").eval(env)));
         }
-        return new QueryContext(store, catalog, session, compiler, db, arrayLimit, durability, bootstrap.now());
+        int feedQueueSize = QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE;
+        if (optargs.containsKey("changefeed_queue_size")) {
+            feedQueueSize = FeedResults.queueSizeLimit(Values.toDatum(optargs.get("changefeed_queue_size").eval(env)));
+        }
+        return new QueryContext(store, catalog, session, compiler, db, arrayLimit, durability, bootstrap.now(),
+                feedQueueSize);
     }
 
     private static TimeDatum now() {

@@ -19,9 +19,20 @@ public final class QueryContext {
     private final int arrayLimit;
     private final Durability durability;
     private final TimeDatum now;
+    private final int changefeedQueueSize;
+    /** Changefeeds this query opened; the engine serves them, or closes them when the query fails. */
+    private final java.util.List<Sequence> openFeeds = new java.util.ArrayList<>();
 
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now) {
+        this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now, DEFAULT_CHANGEFEED_QUEUE_SIZE);
+    }
+
+    /** RethinkDB's default for the {@code changefeed_queue_size} optarg. */
+    public static final int DEFAULT_CHANGEFEED_QUEUE_SIZE = 100_000;
+
+    public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
+                        int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize) {
         this.store = store;
         this.catalog = catalog;
         this.session = session;
@@ -30,6 +41,7 @@ public final class QueryContext {
         this.arrayLimit = arrayLimit;
         this.durability = durability;
         this.now = now;
+        this.changefeedQueueSize = changefeedQueueSize;
     }
 
     public Store store() {
@@ -67,5 +79,24 @@ public final class QueryContext {
 
     public TimeDatum now() {
         return now;
+    }
+
+    /** Most changes a feed buffers ({@code changefeed_queue_size} global optarg, default 100,000). */
+    public int changefeedQueueSize() {
+        return changefeedQueueSize;
+    }
+
+    /** Records a changefeed opened while evaluating this query. */
+    public void addOpenFeed(Sequence feed) {
+        synchronized (openFeeds) {
+            openFeeds.add(feed);
+        }
+    }
+
+    /** The changefeeds this query opened, in order. */
+    public java.util.List<Sequence> openFeeds() {
+        synchronized (openFeeds) {
+            return java.util.List.copyOf(openFeeds);
+        }
     }
 }

@@ -24,8 +24,8 @@ public abstract class Sequence implements AutoCloseable {
     }
 
     /**
-     * True for endless streams ({@code r.range()}), which aggregations and array conversion
-     * refuse with RethinkDB's "Cannot use an infinite stream..." error.
+     * True for streams that never end ({@code r.range()}, changefeeds): aggregations and array
+     * conversion refuse them with RethinkDB's error instead of running forever.
      */
     public boolean isInfinite() {
         return false;

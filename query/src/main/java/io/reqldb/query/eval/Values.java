@@ -74,6 +74,12 @@ public final class Values {
                 + "(`reduce`, `count`, etc.) or coerce it to an array.");
     }
 
+    /** RethinkDB's error for a terminal applied to a changefeed. */
+    public static ReqlQueryLogicError changefeedTerminal() {
+        return new ReqlQueryLogicError("Cannot call a terminal (`reduce`, `count`, etc.) on an "
+                + "infinite stream (such as a changefeed).");
+    }
+
     public static ReqlResourceLimitError arrayLimit(long limit) {
         return new ReqlResourceLimitError("Array over size limit `" + limit + "`.  To raise the number "
                 + "of allowed elements, modify the `array_limit` option to `.run` "

@@ -75,6 +75,19 @@ public abstract class Term {
         return optargs.values();
     }
 
+    /** The compiled optargs by name (for analyses that walk a term tree, e.g. determinism). */
+    public Map<String, Term> optargTerms() {
+        return optargs;
+    }
+
+    /**
+     * Evaluates this term with argument 0 replaced by an already evaluated value: lets a
+     * changefeed re-apply one step of a {@code table.filter(...).map(...)} chain to each changed row.
+     */
+    public final Object evalOn(Env env, Object first) {
+        return evalWithFirstArg(env, first);
+    }
+
     /** True when this term always yields the same datum: a literal. */
     public boolean isConstant() {
         return false;

@@ -112,7 +112,7 @@ public final class TermCompiler {
             case DATUM:
                 return new DatumTerm(parts.size() >= 2 ? parts.get(1) : io.reqldb.datum.NullDatum.INSTANCE);
             case FUNC:
-                return compileFunc(rawArgs, rawOptargs, vis);
+                return compileFunc(rawArgs, rawOptargs, vis, term);
             case VAR:
                 return compileVar(rawArgs, vis);
             case IMPLICIT_VAR:
@@ -154,7 +154,7 @@ public final class TermCompiler {
         return spec.groupable() && args.length > 0 ? new GroupAwareTerm(built) : built;
     }
 
-    private Term compileFunc(ArrayDatum rawArgs, ObjectDatum rawOptargs, Visibility vis) {
+    private Term compileFunc(ArrayDatum rawArgs, ObjectDatum rawOptargs, Visibility vis, ArrayDatum source) {
         if (rawOptargs.size() != 0) {
             throw new ReqlCompileError("FUNC takes no optional arguments.");
         }
@@ -164,7 +164,7 @@ public final class TermCompiler {
         int[] params = funcParams(rawArgs.get(0));
         Visibility inner = vis.withParams(params);
         Term body = frame(1, () -> compile(rawArgs.get(1), inner));
-        return new FuncTerm(params, body);
+        return new FuncTerm(params, body, source);
     }
 
     private static int[] funcParams(Datum vars) {

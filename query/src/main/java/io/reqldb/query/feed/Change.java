@@ -1,0 +1,15 @@
+package io.reqldb.query.feed;
+
+import io.reqldb.datum.Datum;
+
+/**
+ * One change as a feed buffers it: the document's key and its old and new values as the feed
+ * shows them (after the chain's transformations); Java null for "absent".
+ */
+record Change(Datum key, Datum oldVal, Datum newVal) {
+
+    /** Nothing to report: absent on both sides, or the same value. */
+    boolean isTrivial() {
+        return oldVal == null ? newVal == null : oldVal.equals(newVal);
+    }
+}

@@ -1,0 +1,93 @@
+package io.reqldb.query.feed;
+
+import io.reqldb.datum.Datum;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The changes waiting to be read, bounded. Squashing queues keep one entry per document (its first
+ * old value and latest new value, in the order documents first changed), dropping documents that
+ * end where they started; plain queues keep every change in order. When more than {@code limit}
+ * changes wait, all are dropped and counted as skipped (RethinkDB's rule), so memory stays bounded
+ * however slow the reader is. Not thread-safe: the owning feed locks around it.
+ */
+final class ChangeQueue {
+    private final boolean squash;
+    private final int limit;
+    private final ArrayDeque<Change> fifo = new ArrayDeque<>();
+    private final LinkedHashMap<Datum, Change> byKey = new LinkedHashMap<>();
+    private long skipped;
+
+    ChangeQueue(boolean squash, int limit) {
+        this.squash = squash;
+        this.limit = limit;
+    }
+
+    void add(Change c) {
+        if (squash) {
+            Change prev = byKey.get(c.key());
+            if (prev != null) {
+                Change merged = new Change(c.key(), prev.oldVal(), c.newVal());
+                if (merged.isTrivial()) {
+                    byKey.remove(c.key());
+                } else {
+                    byKey.put(c.key(), merged);
+                }
+            } else {
+                byKey.put(c.key(), c);
+            }
+        } else {
+            fifo.addLast(c);
+        }
+        if (size() > limit) {
+            skipped += size();
+            fifo.clear();
+            byKey.clear();
+        }
+    }
+
+    int size() {
+        return squash ? byKey.size() : fifo.size();
+    }
+
+    boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** More than half full: a squash timer should not wait any longer. */
+    boolean nearlyFull() {
+        return size() > limit / 2;
+    }
+
+    /** The oldest waiting change, or null. */
+    Change poll() {
+        if (!squash) {
+            return fifo.pollFirst();
+        }
+        Iterator<Map.Entry<Datum, Change>> it = byKey.entrySet().iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        Change c = it.next().getValue();
+        it.remove();
+        return c;
+    }
+
+    /** Changes dropped since the last call (0 when none), resetting the count. */
+    long takeSkipped() {
+        long s = skipped;
+        skipped = 0;
+        return s;
+    }
+
+    boolean hasSkipped() {
+        return skipped > 0;
+    }
+
+    void clear() {
+        fifo.clear();
+        byKey.clear();
+    }
+}

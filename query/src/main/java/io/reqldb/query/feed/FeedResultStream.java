@@ -1,0 +1,97 @@
+package io.reqldb.query.feed;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.query.EstimatedSize;
+import io.reqldb.query.ResultStream;
+import io.reqldb.query.eval.Sequence;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Serves a query whose result reads from changefeeds. As in RethinkDB, the first batch answers at
+ * once with whatever is ready (possibly nothing), so the client gets its cursor; later batches
+ * wait for the first change, then take only what is already available. {@link #close} may come
+ * from another thread (STOP, disconnect) and wakes a waiting {@link #nextBatch}.
+ */
+final class FeedResultStream implements ResultStream {
+    private final Sequence pipeline;
+    private final List<FeedSequence> feeds;
+    private volatile boolean exhausted;
+    private boolean first = true;
+    /** The last batch stopped because it was full, not because changes ran out (no squash wait then). */
+    private boolean midBatch;
+
+    FeedResultStream(Sequence pipeline, List<FeedSequence> feeds) {
+        this.pipeline = pipeline;
+        this.feeds = feeds;
+    }
+
+    @Override
+    public List<Datum> nextBatch(int maxRows, long maxBytes) {
+        List<Datum> rows = new ArrayList<>();
+        if (exhausted) {
+            return rows;
+        }
+        for (FeedSequence f : feeds) {
+            f.feed().beginBatch(first || midBatch);
+        }
+        long bytes = 0;
+        midBatch = false;
+        try {
+            while (rows.size() < maxRows && bytes < maxBytes) {
+                long deadline = rows.isEmpty() && !first ? Long.MAX_VALUE : System.nanoTime();
+                for (FeedSequence f : feeds) {
+                    f.setDeadline(deadline);
+                }
+                Datum d = pipeline.next();
+                if (d == null) {
+                    close();
+                    break;
+                }
+                rows.add(d);
+                bytes += EstimatedSize.of(d);
+            }
+            midBatch = !exhausted;
+        } catch (BatchBoundary nothingMore) {
+            // The batch ends with what was ready.
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } finally {
+            first = false;
+        }
+        return rows;
+    }
+
+    @Override
+    public boolean isExhausted() {
+        return exhausted;
+    }
+
+    @Override
+    public List<Integer> notes() {
+        Set<Integer> notes = new LinkedHashSet<>();
+        if (feeds.size() > 1) {
+            notes.add(4);
+        } else {
+            notes.add(feeds.get(0).feed().feedNote());
+        }
+        for (FeedSequence f : feeds) {
+            if (f.feed().options().includeStates()) {
+                notes.add(5);
+            }
+        }
+        return List.copyOf(notes);
+    }
+
+    @Override
+    public void close() {
+        exhausted = true;
+        for (FeedSequence f : feeds) {
+            f.close();
+        }
+        pipeline.close();
+    }
+}

@@ -1,0 +1,105 @@
+package io.reqldb.query.feed;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.storage.Store;
+import io.reqldb.storage.Table;
+import java.util.Objects;
+
+/**
+ * A feed on one document, {@code table.get(key).changes()} (ATOM_FEED). With include_initial the
+ * document is read once subscribed; writes that storage reports after that read but that the
+ * read already reflected are recognised (their old value is not the value read) and skipped, so
+ * the first change sent always starts from the initial value.
+ */
+final class PointFeed extends Feed {
+    private enum State { NONE, INITIALIZING, READY }
+
+    private final String primaryKey;
+    private final Datum key;
+    private final ChangeQueue queue;
+    private final boolean includeInitial;
+    private State state;
+    private State sentState = State.NONE;
+    private Datum initialValue;
+    /** False until a change starting from the initial value arrives (include_initial only). */
+    private boolean synced;
+
+    PointFeed(Table table, Store store, FeedOptions options, Datum key) {
+        super(table, store, options);
+        this.primaryKey = table.info().primaryKey();
+        this.key = key;
+        this.queue = new ChangeQueue(options.squash(), options.queueSize());
+        this.includeInitial = options.includeInitial();
+        this.state = includeInitial ? State.INITIALIZING : State.READY;
+        this.synced = !includeInitial;
+        start();
+        if (includeInitial) {
+            lock.lock();
+            try {
+                initialValue = table.get(key);
+                queue.clear();
+                synced = false;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public int feedNote() {
+        return 2;
+    }
+
+    @Override
+    protected void accept(Datum oldVal, Datum newVal) {
+        Datum doc = newVal != null ? newVal : oldVal;
+        if (!(doc instanceof ObjectDatum o) || !key.equals(o.get(primaryKey))) {
+            return;
+        }
+        if (!synced) {
+            if (!Objects.equals(oldVal, initialValue)) {
+                return;
+            }
+            synced = true;
+        }
+        Change c = new Change(key, oldVal, newVal);
+        if (!c.isTrivial()) {
+            queue.add(c);
+        }
+    }
+
+    @Override
+    protected boolean hasElement() {
+        return (options.includeStates() && state != sentState)
+                || (includeInitial && state != State.READY)
+                || queue.hasSkipped() || !queue.isEmpty();
+    }
+
+    @Override
+    protected boolean nearlyFull() {
+        return queue.nearlyFull();
+    }
+
+    @Override
+    protected Datum popElement() {
+        if (options.includeStates() && state != sentState) {
+            sentState = state;
+            return stateItem(state == State.INITIALIZING ? "initializing" : "ready");
+        }
+        if (includeInitial && state != State.READY) {
+            state = State.READY;
+            return initialItem(initialValue, null);
+        }
+        if (queue.hasSkipped()) {
+            return skippedItem(queue.takeSkipped());
+        }
+        Change c = queue.poll();
+        return changeItem(c.oldVal(), c.newVal(), null, null, false);
+    }
+
+    @Override
+    protected void released() {
+        queue.clear();
+    }
+}

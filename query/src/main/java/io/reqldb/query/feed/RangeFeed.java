@@ -1,0 +1,144 @@
+package io.reqldb.query.feed;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.Store;
+import io.reqldb.storage.Table;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * A feed on a whole table, a key range ({@code between}), a set of keys ({@code get_all}), any of
+ * them on the primary key or a secondary index, with row-wise steps ({@code filter}, {@code map},
+ * {@code pluck}, ...) applied to each side of a change (SEQUENCE_FEED).
+ *
+ * <p>A document counts once per index value it has in the selection ({@code copies}), as in
+ * RethinkDB: a change inside the selection is one {@code {old_val, new_val}}, a document moving in
+ * or out is an add or a remove. With include_initial the current rows are read lazily from a
+ * cursor opened just after subscribing, and sent before any change.
+ */
+final class RangeFeed extends Feed {
+    private final String primaryKey;
+    private final ToIntFunction<Datum> copies;
+    private final RowTransform transform;
+    private final ChangeQueue queue;
+    private DocumentCursor initial;
+    private Datum lookahead;
+    private boolean sentInitializing;
+    private boolean sentReady;
+
+    /**
+     * @param copies      how many times a document is in the selection (0: not in it)
+     * @param initialRows opens a cursor over the selection's rows (used with include_initial)
+     */
+    RangeFeed(Table table, Store store, FeedOptions options, ToIntFunction<Datum> copies, RowTransform transform,
+              Supplier<DocumentCursor> initialRows) {
+        super(table, store, options);
+        this.primaryKey = table.info().primaryKey();
+        this.copies = copies;
+        this.transform = transform;
+        this.queue = new ChangeQueue(options.squash(), options.queueSize());
+        this.sentInitializing = !(options.includeStates() && options.includeInitial());
+        this.sentReady = !options.includeStates();
+        start();
+        if (options.includeInitial()) {
+            DocumentCursor c = initialRows.get();
+            lock.lock();
+            try {
+                initial = c;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public int feedNote() {
+        return 1;
+    }
+
+    @Override
+    protected void accept(Datum oldVal, Datum newVal) {
+        int oc = oldVal == null ? 0 : copies.applyAsInt(oldVal);
+        int nc = newVal == null ? 0 : copies.applyAsInt(newVal);
+        if (oc == 0 && nc == 0) {
+            return;
+        }
+        Datum o = oc > 0 ? transform.apply(oldVal) : null;
+        Datum n = nc > 0 ? transform.apply(newVal) : null;
+        Datum key = ((ObjectDatum) (newVal != null ? newVal : oldVal)).get(primaryKey);
+        int pairs = Math.min(oc, nc);
+        Change both = new Change(key, o, n);
+        if (!both.isTrivial()) {
+            for (int i = 0; i < pairs; i++) {
+                queue.add(both);
+            }
+        }
+        if (o != null) {
+            for (int i = pairs; i < oc; i++) {
+                queue.add(new Change(key, o, null));
+            }
+        }
+        if (n != null) {
+            for (int i = pairs; i < nc; i++) {
+                queue.add(new Change(key, null, n));
+            }
+        }
+    }
+
+    @Override
+    protected boolean hasElement() {
+        return !sentInitializing || initialPending() || !sentReady || queue.hasSkipped() || !queue.isEmpty();
+    }
+
+    @Override
+    protected boolean nearlyFull() {
+        return queue.nearlyFull();
+    }
+
+    @Override
+    protected Datum popElement() {
+        if (!sentInitializing) {
+            sentInitializing = true;
+            return stateItem("initializing");
+        }
+        if (initialPending()) {
+            Datum d = lookahead;
+            lookahead = null;
+            return initialItem(d, null);
+        }
+        if (!sentReady) {
+            sentReady = true;
+            return stateItem("ready");
+        }
+        if (queue.hasSkipped()) {
+            return skippedItem(queue.takeSkipped());
+        }
+        Change c = queue.poll();
+        return changeItem(c.oldVal(), c.newVal(), null, null, false);
+    }
+
+    /** Reads ahead one initial row (transformed); false once the initial rows are all sent. */
+    private boolean initialPending() {
+        while (lookahead == null && initial != null) {
+            Datum row = initial.next();
+            if (row == null) {
+                initial.close();
+                initial = null;
+            } else {
+                lookahead = transform.apply(row);
+            }
+        }
+        return lookahead != null;
+    }
+
+    @Override
+    protected void released() {
+        if (initial != null) {
+            initial.close();
+            initial = null;
+        }
+        queue.clear();
+    }
+}

@@ -1,0 +1,237 @@
+package io.reqldb.query.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.storage.Durability;
+import io.reqldb.storage.KeyRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Feed logic against an in-memory table: what each kind of feed reports, and when. */
+class FeedTest {
+    private final MemTable table = new MemTable();
+
+    static Datum json(String s) {
+        return DatumJson.parse(s);
+    }
+
+    void put(String doc) {
+        Datum d = json(doc);
+        table.modify(((ObjectDatum) d).get("id"), old -> d, Durability.SOFT);
+    }
+
+    void delete(int id) {
+        table.modify(NumberDatum.of(id), old -> null, Durability.SOFT);
+    }
+
+    static String take(Feed feed) {
+        Datum d = feed.next(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+        return d == null ? null : DatumJson.write(d);
+    }
+
+    static boolean nothingReady(Feed feed) {
+        try {
+            feed.next(System.nanoTime());
+            return false;
+        } catch (BatchBoundary expected) {
+            return true;
+        }
+    }
+
+    static FeedOptions opts(boolean squash, int queue, boolean initial, boolean states, boolean types) {
+        return new FeedOptions(squash, 0, queue, initial, states, types, false);
+    }
+
+    RangeFeed tableFeed(FeedOptions o) {
+        return new RangeFeed(table, null, o, doc -> 1, new RowTransform(List.of(), null),
+                () -> table.scan(KeyRange.ALL, false));
+    }
+
+    @Test
+    void tableFeed_reportsInsertUpdateDeleteInOrder() {
+        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+            put("{\"id\":1}");
+            put("{\"id\":1,\"v\":2}");
+            delete(1);
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1},\"old_val\":null}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1,\"v\":2},\"old_val\":{\"id\":1}}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":null,\"old_val\":{\"id\":1,\"v\":2}}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void tableFeed_neverReportsAbortedWrites() {
+        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+            assertThatThrownBy(() -> table.modify(NumberDatum.of(1), old -> {
+                throw new IllegalStateException("abort");
+            }, Durability.SOFT)).isInstanceOf(IllegalStateException.class);
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void squash_keepsFirstOldAndLastNew() {
+        try (Feed feed = tableFeed(opts(true, 100, false, false, false))) {
+            put("{\"id\":1}");
+            put("{\"id\":2}");
+            put("{\"id\":1,\"a\":1}");
+            delete(2);
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"a\":1,\"id\":1},\"old_val\":null}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void fullQueue_reportsSkippedElementsThenGoesOn() {
+        try (Feed feed = tableFeed(opts(false, 10, false, false, false))) {
+            for (int i = 0; i < 11; i++) {
+                put("{\"id\":" + i + "}");
+            }
+            put("{\"id\":100}");
+            assertThat(take(feed)).isEqualTo(
+                    "{\"error\":\"Changefeed cache over array size limit, skipped 11 elements.\"}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":100},\"old_val\":null}");
+        }
+    }
+
+    @Test
+    void includeInitialAndStates_comeBeforeChanges() {
+        put("{\"id\":1}");
+        try (Feed feed = tableFeed(opts(false, 100, true, true, true))) {
+            put("{\"id\":2}");
+            assertThat(take(feed)).isEqualTo("{\"state\":\"initializing\",\"type\":\"state\"}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1},\"type\":\"initial\"}");
+            assertThat(take(feed)).isEqualTo("{\"state\":\"ready\",\"type\":\"state\"}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":2},\"old_val\":null,\"type\":\"add\"}");
+        }
+    }
+
+    @Test
+    void statesWithoutInitial_onlyReady() {
+        try (Feed feed = tableFeed(opts(false, 100, false, true, false))) {
+            assertThat(take(feed)).isEqualTo("{\"state\":\"ready\"}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void rangeFeed_reportsDocumentsMovingInAndOut() {
+        KeyRange r = new KeyRange(NumberDatum.of(0), true, NumberDatum.of(10), false);
+        Feed feed = new RangeFeed(table, null, FeedOptions.defaults(),
+                doc -> KeyRanges.contains(r, ((ObjectDatum) doc).get("v")) ? 1 : 0,
+                new RowTransform(List.of(), null), () -> null);
+        try (feed) {
+            put("{\"id\":1,\"v\":20}");
+            put("{\"id\":1,\"v\":5}");
+            put("{\"id\":1,\"v\":6}");
+            put("{\"id\":1,\"v\":30}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1,\"v\":5},\"old_val\":null}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1,\"v\":6},\"old_val\":{\"id\":1,\"v\":5}}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":null,\"old_val\":{\"id\":1,\"v\":6}}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void pointFeed_initialValueStatesAndOnlyItsDocument() {
+        put("{\"id\":2}");
+        try (Feed feed = new PointFeed(table, null, opts(false, 100, true, true, false), NumberDatum.of(2))) {
+            put("{\"id\":3}");
+            put("{\"id\":2,\"a\":1}");
+            assertThat(take(feed)).isEqualTo("{\"state\":\"initializing\"}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":2}}");
+            assertThat(take(feed)).isEqualTo("{\"state\":\"ready\"}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"a\":1,\"id\":2},\"old_val\":{\"id\":2}}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void pointFeed_missingDocumentInitialIsNull() {
+        try (Feed feed = new PointFeed(table, null, opts(false, 100, true, false, false), NumberDatum.of(9))) {
+            assertThat(take(feed)).isEqualTo("{\"new_val\":null}");
+        }
+    }
+
+    @Test
+    void topN_keepsWindowAsDocumentsMove() {
+        for (int i = 1; i <= 4; i++) {
+            put("{\"id\":" + i + "}");
+        }
+        FeedOptions o = new FeedOptions(false, 0, 100, true, false, false, true);
+        try (Feed feed = new TopNFeed(table, null, o, null, null, false, 2, new RowTransform(List.of(), null))) {
+            assertThat(take(feed)).isEqualTo("{\"new_offset\":0,\"new_val\":{\"id\":1}}");
+            assertThat(take(feed)).isEqualTo("{\"new_offset\":1,\"new_val\":{\"id\":2}}");
+            delete(1);
+            assertThat(take(feed)).isEqualTo(
+                    "{\"new_offset\":1,\"new_val\":{\"id\":3},\"old_offset\":0,\"old_val\":{\"id\":1}}");
+            put("{\"id\":4,\"x\":1}");
+            assertThat(nothingReady(feed)).isTrue();
+            put("{\"id\":0}");
+            assertThat(take(feed)).isEqualTo(
+                    "{\"new_offset\":0,\"new_val\":{\"id\":0},\"old_offset\":1,\"old_val\":{\"id\":3}}");
+            put("{\"id\":2,\"y\":1}");
+            assertThat(take(feed)).isEqualTo(
+                    "{\"new_offset\":1,\"new_val\":{\"id\":2,\"y\":1},\"old_offset\":1,\"old_val\":{\"id\":2}}");
+        }
+    }
+
+    @Test
+    void topN_squashedReportsNetWindowChange() {
+        FeedOptions o = new FeedOptions(true, 0, 100, false, false, false, false);
+        try (Feed feed = new TopNFeed(table, null, o, null, null, false, 3, new RowTransform(List.of(), null))) {
+            for (int i = 0; i < 6; i++) {
+                put("{\"id\":" + i + "}");
+            }
+            delete(1);
+            List<String> got = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                got.add(take(feed));
+            }
+            assertThat(got).containsExactly("{\"new_val\":{\"id\":0},\"old_val\":null}",
+                    "{\"new_val\":{\"id\":2},\"old_val\":null}", "{\"new_val\":{\"id\":3},\"old_val\":null}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @Test
+    void close_wakesBlockedReaderAndUnsubscribes() throws Exception {
+        Feed feed = tableFeed(FeedOptions.defaults());
+        assertThat(table.listenerCount()).isEqualTo(1);
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            feed.close();
+        });
+        long start = System.nanoTime();
+        closer.start();
+        assertThat(feed.next(Long.MAX_VALUE)).isNull();
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
+        closer.join();
+        assertThat(table.listenerCount()).isZero();
+    }
+
+    @Test
+    void squashSeconds_batchWaitsForMoreChanges() {
+        FeedOptions o = new FeedOptions(true, 0.3, 100, false, false, false, false);
+        try (Feed feed = tableFeed(o)) {
+            feed.beginBatch(false);
+            long start = System.nanoTime();
+            put("{\"id\":1}");
+            put("{\"id\":1,\"a\":1}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"a\":1,\"id\":1},\"old_val\":null}");
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+    }
+}
