@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -92,6 +93,8 @@ public final class ArchiveWriter implements Closeable {
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
+      // A temporary file is private (0600); the archive gets the usual 0644, as tarfile gives it.
+      Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
       // The caller checked --overwrite-file before the dump began; rename replaces atomically.
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     }

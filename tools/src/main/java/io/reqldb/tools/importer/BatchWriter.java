@@ -6,6 +6,7 @@ import com.rethinkdb.gen.exc.ReqlDriverError;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
 import io.reqldb.tools.conn.Endpoint;
+import io.reqldb.tools.conn.WireValue;
 import java.util.Map;
 
 /**
@@ -48,7 +49,7 @@ final class BatchWriter implements AutoCloseable {
 
   private long insert(Batch batch, boolean replace) {
     PlannedTable plan = batch.table().plan;
-    Map<?, ?> result = (Map<?, ?>) r.db(plan.db()).table(plan.table()).insert(batch.docs())
+    Map<?, ?> result = (Map<?, ?>) r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
         .optArg("durability", durability)
         .optArg("conflict", replace ? "replace" : "error")
         .run(conn).single();

@@ -225,6 +225,14 @@ public final class Importer implements AutoCloseable {
     closed = true;
     writers.shutdownNow();
     finisher.shutdownNow();
+    // After a failure, let in-flight batches end before returning, so that nothing of this run
+    // still reaches the server once the caller goes on (and, in tests, drops the tables).
+    try {
+      writers.awaitTermination(30, TimeUnit.SECONDS);
+      finisher.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (finisherConn != null) {
       finisherConn.close();
     }

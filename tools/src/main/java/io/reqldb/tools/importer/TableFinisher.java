@@ -6,6 +6,7 @@ import com.rethinkdb.gen.ast.SetWriteHook;
 import com.rethinkdb.gen.ast.Table;
 import com.rethinkdb.model.Arguments;
 import com.rethinkdb.net.Connection;
+import io.reqldb.tools.conn.WireValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class TableFinisher {
     if (hook != null) {
       table.getWriteHook().run(conn);
       new SetWriteHook(Arguments.make(table, null)).run(conn);
-      new SetWriteHook(Arguments.make(table, hook.get("function"))).run(conn);
+      new SetWriteHook(Arguments.make(table, new WireValue(hook.get("function")))).run(conn);
     }
   }
 
@@ -44,7 +45,7 @@ final class TableFinisher {
       if (existing.contains(name)) {
         table.indexDrop(name).run(conn);
       }
-      table.indexCreate(name, index.get("function")).run(conn);
+      table.indexCreate(name, new WireValue(index.get("function"))).run(conn);
       names.add(name);
     }
     table.indexWait(r.args(names)).run(conn);

@@ -3,7 +3,9 @@ package io.reqldb.tools.rebuild;
 import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.gen.ast.Table;
+import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
+import io.reqldb.tools.conn.WireValue;
 import io.reqldb.tools.export.TableRef;
 import io.reqldb.tools.progress.ProgressTask;
 import java.util.ArrayDeque;
@@ -85,12 +87,12 @@ public final class IndexRebuilder {
     Table table = table(item);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> status = (List<Map<String, Object>>) table.indexStatus().pluck("index", "function")
-        .run(conn, new com.rethinkdb.model.OptArgs().with("binary_format", "raw")).single();
+        .run(conn, new OptArgs().with("binary_format", "raw")).single();
     Map<String, Object> own = status.stream().filter(s -> item.index().equals(s.get("index"))).findFirst()
         .orElseThrow(() -> new IllegalStateException(item.index() + " is not part of existing indexes "
             + status.stream().map(s -> s.get("index")).toList()));
     if (status.stream().noneMatch(s -> (TEMP_PREFIX + item.index()).equals(s.get("index")))) {
-      table.indexCreate(TEMP_PREFIX + item.index(), own.get("function")).run(conn);
+      table.indexCreate(TEMP_PREFIX + item.index(), new WireValue(own.get("function"))).run(conn);
     }
   }
 

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * <li>otherwise {@code reqldb serve} (the built jar, or bin/reqldb which builds it) is started on
  *     a free port with a fresh data directory, and stopped at JVM exit.
  * </ul>
- * When neither gives a server that answers the system-table query every tool starts with, the
- * live tests are skipped, with the reason.
+ * When neither gives a server that answers the system-table query every tool starts with, or
+ * the server fails one of the {@link Readiness} checks, the live tests are skipped with the
+ * reason (printed once on stderr).
  */
 final class LiveServer {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -37,7 +38,14 @@ final class LiveServer {
   static synchronized Endpoint endpoint() {
     if (endpoint == null && unavailable == null) {
       try {
-        endpoint = locate();
+        Endpoint found = locate();
+        List<String> missing = Readiness.missing(found);
+        if (missing.isEmpty()) {
+          endpoint = found;
+        } else {
+          unavailable = "the server lacks what the tools need:\n  " + String.join("\n  ", missing);
+          System.err.println("Live tool tests skipped: " + unavailable);
+        }
       } catch (Exception e) {
         unavailable = e.getMessage();
       }

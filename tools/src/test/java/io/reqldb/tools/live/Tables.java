@@ -28,7 +28,7 @@ final class Tables {
 
   /** Drops the databases if they exist, so each test starts clean. */
   static void drop(Connection conn, String... dbs) {
-    r.expr(r.array((Object[]) dbs)).setIntersection(r.dbList()).forEach(db -> r.dbDrop(db)).run(conn);
+    r.expr(java.util.Arrays.asList(dbs)).setIntersection(r.dbList()).forEach(db -> r.dbDrop(db)).run(conn);
   }
 
   /** Rows in primary-key order, each as Python-style JSON text. */
