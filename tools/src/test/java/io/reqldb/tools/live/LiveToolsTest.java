@@ -204,6 +204,37 @@ class LiveToolsTest {
   }
 
   @Test
+  void dumpStoppedBySignal_removesItsTemporaryFiles() throws Exception {
+    restoreFixture();
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // --clients 1 and a big table first keep the dump busy long enough to be stopped mid-way.
+    Process dump = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        ToolMain.class.getName(), "dump", "-e", "app.big_docs", "-e", "app.orders", "-e", "app.users",
+        "--clients", "1", "-f", out.resolve("d.tar.gz").toString(), "--temp-dir", work.toString(),
+        "-c", endpoint.address())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("dump.log").toFile()).start();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (dump.isAlive() && System.nanoTime() < deadline && isEmpty(work)) {
+      Thread.sleep(5);
+    }
+    dump.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
+    dump.waitFor();
+    if (dump.exitValue() != 0) {
+      assertThat(Files.readString(tmp.resolve("dump.log"))).contains("Interrupted; temporary files removed");
+      assertThat(isEmpty(out)).as("no partial archive").isTrue();
+    }
+    assertThat(isEmpty(work)).as("no work files").isTrue();
+  }
+
+  private static boolean isEmpty(Path dir) throws java.io.IOException {
+    try (var files = Files.list(dir)) {
+      return files.findAny().isEmpty();
+    }
+  }
+
+  @Test
   void wrongPassword_exitsTwo() {
     Result result = tool("export", "-d", tmp.resolve("x").toString(), "-u", "nobody-" + System.nanoTime(),
         "--password-file", writePassword());
