@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     Path directory;
 
     @Option(names = "--bind", paramLabel = "ADDR",
-            description = "Address to listen on; repeatable; 'all' for every interface (default: loopback only).")
+            description = "Also listen on this address (loopback always); repeatable; 'all' for every interface.")
     List<String> bind;
 
     @Option(names = "--driver-port", paramLabel = "PORT", defaultValue = "28015",
