@@ -221,6 +221,14 @@ public final class DatumJson {
         if (v == 0) {
             return "-0.0";
         }
+        // Schubfach's plain notation (for 1e-3 <= |v| < 1e7) has the same digits and layout as
+        // rapidjson's decimal notation for non-integral values, so it can be used as is.
+        if (Double.isFinite(v)) {
+            String plain = DoubleToDecimal.toString(v);
+            if (plain.indexOf('E') < 0) {
+                return plain;
+            }
+        }
         // Schubfach gives the shortest digits that read back to the same double (JDK 17's toString does not always).
         BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(Math.abs(v))).stripTrailingZeros();
         String digits = shortest.unscaledValue().toString();

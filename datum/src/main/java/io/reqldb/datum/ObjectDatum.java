@@ -18,8 +18,27 @@ public final class ObjectDatum implements Datum {
 
     private final SortedMap<String, Datum> fields;
 
+    /** {@link #type()}, found on first use: a key lookup that hot paths would otherwise repeat. */
+    private DatumType type;
+
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
+    }
+
+    /**
+     * An object from {@code n} keys already in RethinkDB's key order (strictly ascending) and their
+     * values, built in linear time without comparing keys; decoders of sorted records use it.
+     * The caller must have checked the order and must not reuse the arrays' contents.
+     */
+    public static ObjectDatum ofSorted(String[] keys, Datum[] values, int n) {
+        if (n == 0) {
+            return EMPTY;
+        }
+        TreeMap<String, Datum> m = newFieldMap();
+        // TreeMap.putAll of a SortedMap with an equal comparator builds the tree from the sorted
+        // entries directly instead of inserting them one by one.
+        m.putAll(new SortedArrays(keys, values, n));
+        return new ObjectDatum(Collections.unmodifiableSortedMap(m));
     }
 
     /** A new, empty map ordered as RethinkDB orders keys, for building objects. */
@@ -75,7 +94,13 @@ public final class ObjectDatum implements Datum {
 
     @Override
     public DatumType type() {
-        return "GEOMETRY".equals(reqlType()) ? DatumType.GEOMETRY : DatumType.OBJECT;
+        DatumType t = type;
+        if (t == null) {
+            // A benign race: every thread computes the same value from immutable fields.
+            t = "GEOMETRY".equals(reqlType()) ? DatumType.GEOMETRY : DatumType.OBJECT;
+            type = t;
+        }
+        return t;
     }
 
     @Override
@@ -91,5 +116,109 @@ public final class ObjectDatum implements Datum {
     @Override
     public String toString() {
         return DatumJson.write(this);
+    }
+
+    /**
+     * Sorted key and value arrays seen as a {@link SortedMap}, only for handing to
+     * {@link TreeMap#putAll}, which reads its size, comparator and entries in order. One entry
+     * object is reused for every position because that reader copies the key and value at once.
+     */
+    private static final class SortedArrays extends java.util.AbstractMap<String, Datum>
+            implements SortedMap<String, Datum> {
+        private final String[] keys;
+        private final Datum[] values;
+        private final int n;
+
+        SortedArrays(String[] keys, Datum[] values, int n) {
+            this.keys = keys;
+            this.values = values;
+            this.n = n;
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public java.util.Comparator<? super String> comparator() {
+            return StringOrder.CODE_POINT;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, Datum>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public int size() {
+                    return n;
+                }
+
+                @Override
+                public java.util.Iterator<Map.Entry<String, Datum>> iterator() {
+                    return new java.util.Iterator<>() {
+                        private final Cursor entry = new Cursor();
+
+                        @Override
+                        public boolean hasNext() {
+                            return entry.at + 1 < n;
+                        }
+
+                        @Override
+                        public Map.Entry<String, Datum> next() {
+                            if (!hasNext()) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            entry.at++;
+                            return entry;
+                        }
+                    };
+                }
+            };
+        }
+
+        /** The entry at one position of the arrays. */
+        private final class Cursor implements Map.Entry<String, Datum> {
+            private int at = -1;
+
+            @Override
+            public String getKey() {
+                return keys[at];
+            }
+
+            @Override
+            public Datum getValue() {
+                return values[at];
+            }
+
+            @Override
+            public Datum setValue(Datum value) {
+                throw new UnsupportedOperationException();
+            }
+        }
+
+        @Override
+        public SortedMap<String, Datum> subMap(String from, String to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, Datum> headMap(String to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, Datum> tailMap(String from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String firstKey() {
+            return keys[0];
+        }
+
+        @Override
+        public String lastKey() {
+            return keys[n - 1];
+        }
     }
 }

@@ -17,4 +17,20 @@ public interface TableReader {
      * @throws StorageException INDEX_MISSING, INDEX_NOT_READY
      */
     DocumentCursor indexScan(String index, KeyRange range, boolean descending);
+
+    /**
+     * How many documents {@link #scan} ({@code index} null) or {@link #indexScan} would return
+     * for the range. Engines override this to count keys without reading or decoding documents;
+     * this default counts by scanning, so every engine gives the same answer.
+     * @throws StorageException INDEX_MISSING, INDEX_NOT_READY
+     */
+    default long countRange(String index, KeyRange range) {
+        long n = 0;
+        try (DocumentCursor c = index == null ? scan(range, false) : indexScan(index, range, false)) {
+            while (c.next() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

@@ -72,6 +72,10 @@ public final class AggregationTerms implements TermFamily {
                     }
                 }
             }
+            long counted = io.reqldb.query.terms.select.StorageCount.of(v);
+            if (counted != io.reqldb.query.terms.select.StorageCount.NOT_COUNTABLE) {
+                return NumberDatum.of(counted);
+            }
             Sequence seq = terminal(t, v);
             long n = 0;
             try (seq) {

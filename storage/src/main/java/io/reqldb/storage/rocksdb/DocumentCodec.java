@@ -12,6 +12,7 @@ import io.reqldb.datum.StringDatum;
 import io.reqldb.datum.TimeDatum;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,15 +152,8 @@ final class DocumentCodec {
                     }
                     return ArrayDatum.wrap(items);
                 }
-                case OBJECT: {
-                    int n = (int) varint();
-                    TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
-                    for (int i = 0; i < n; i++) {
-                        String key = string();
-                        fields.put(key, read());
-                    }
-                    return ObjectDatum.wrap(fields);
-                }
+                case OBJECT:
+                    return object((int) varint());
                 case TIME: {
                     double epoch = Double.longBitsToDouble(fixed64());
                     return new TimeDatum(epoch, string());
@@ -174,6 +168,39 @@ final class DocumentCodec {
                 default:
                     throw new IllegalArgumentException("bad document tag " + tag + " at " + (pos - 1));
             }
+        }
+
+        /**
+         * An object's fields. The encoder writes keys in RethinkDB's order, which is the unsigned
+         * order of their UTF-8 bytes, so checking each key against the previous one in the buffer
+         * lets the map be built without comparing strings; records not in order still decode.
+         */
+        private Datum object(int n) {
+            String[] keys = new String[n];
+            Datum[] values = new Datum[n];
+            boolean sorted = true;
+            int prevStart = 0;
+            int prevEnd = 0;
+            for (int i = 0; i < n; i++) {
+                int len = (int) varint();
+                int start = pos;
+                if (i > 0 && sorted) {
+                    sorted = Arrays.compareUnsigned(b, prevStart, prevEnd, b, start, start + len) < 0;
+                }
+                keys[i] = new String(b, start, len, StandardCharsets.UTF_8);
+                pos = start + len;
+                prevStart = start;
+                prevEnd = pos;
+                values[i] = read();
+            }
+            if (sorted) {
+                return ObjectDatum.ofSorted(keys, values, n);
+            }
+            TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
+            for (int i = 0; i < n; i++) {
+                fields.put(keys[i], values[i]);
+            }
+            return ObjectDatum.wrap(fields);
         }
 
         private String string() {

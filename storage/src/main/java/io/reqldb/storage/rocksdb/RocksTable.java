@@ -104,6 +104,11 @@ final class RocksTable implements Table {
     }
 
     @Override
+    public long countRange(String index, KeyRange range) {
+        return reads.countRange(index, range);
+    }
+
+    @Override
     public long count() {
         return count.get();
     }

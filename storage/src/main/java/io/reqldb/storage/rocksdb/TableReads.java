@@ -10,6 +10,7 @@ import io.reqldb.storage.TableReader;
 import io.reqldb.storage.rocksdb.CatalogView.IndexView;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
 import java.util.function.Supplier;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Snapshot;
@@ -54,6 +55,37 @@ final class TableReads implements TableReader {
     @Override
     public DocumentCursor indexScan(String index, KeyRange range, boolean descending) {
         TableView t = table.get();
+        byte[][] bounds = Keys.bounds(Keys.indexPrefix(t.number(), readyIndex(t, index).number()), range);
+        return new IndexCursor(ctx, new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true));
+    }
+
+    /**
+     * Counts keys only: an index entry stands for exactly one row of {@link #indexScan} (entries
+     * and documents change in one write batch), so no document is fetched or decoded.
+     */
+    @Override
+    public long countRange(String index, KeyRange range) {
+        TableView t = table.get();
+        byte[][] bounds;
+        ColumnFamilyHandle family;
+        if (index == null) {
+            bounds = Keys.bounds(Keys.tablePrefix(t.number()), range);
+            family = ctx.documents();
+        } else {
+            bounds = Keys.bounds(Keys.indexPrefix(t.number(), readyIndex(t, index).number()), range);
+            family = ctx.indexes();
+        }
+        long n = 0;
+        try (RangeIterator it = new RangeIterator(ctx, family, bounds, false, snapshot, false)) {
+            for (; it.valid(); it.advance()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @throws StorageException INDEX_MISSING, INDEX_NOT_READY */
+    private static IndexView readyIndex(TableView t, String index) {
         IndexView ix = t.indexes().get(index);
         if (ix == null) {
             throw new StorageException(Code.INDEX_MISSING, "Index `" + index + "` was not found on table `"
@@ -63,7 +95,6 @@ final class TableReads implements TableReader {
             throw new StorageException(Code.INDEX_NOT_READY, "Index `" + index + "` on table `"
                     + t.info().db() + "." + t.info().name() + "` was accessed before its construction was finished.");
         }
-        byte[][] bounds = Keys.bounds(Keys.indexPrefix(t.number(), ix.number()), range);
-        return new IndexCursor(ctx, new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true));
+        return ix;
     }
 }

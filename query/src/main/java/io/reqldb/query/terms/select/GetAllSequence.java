@@ -56,6 +56,29 @@ public final class GetAllSequence extends Sequence {
         }
     }
 
+    /**
+     * How many rows {@link #next} would still return, counted by storage from keys alone, so
+     * {@code get_all(...).count()} reads no documents. Consumes the sequence.
+     */
+    public long count() {
+        long n = 0;
+        if (cursor != null) {
+            while (cursor.next() != null) {
+                n++;
+            }
+            close();
+        }
+        while (keys.hasNext()) {
+            KeyRange exact = KeyRange.exactly(keys.next());
+            try {
+                n += table.storage().countRange(index, exact);
+            } catch (StorageException e) {
+                throw table.translate(e, index);
+            }
+        }
+        return n;
+    }
+
     @Override
     public TableRef table() {
         return table;
