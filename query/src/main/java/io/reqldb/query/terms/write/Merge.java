@@ -63,21 +63,32 @@ public final class Merge {
                 throw new ReqlQueryLogicError("Stray literal keyword found: literal is only legal inside of "
                         + "the object passed to merge or update and cannot nest inside other literals.");
             }
-            boolean changed = false;
-            TreeMap<String, Datum> out = ObjectDatum.newFieldMap();
+            // Copied only on the first change: stored values almost never hold literals.
+            TreeMap<String, Datum> out = null;
             for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
                 Datum v = dropLiterals(e.getValue());
-                changed |= v != e.getValue();
-                out.put(e.getKey(), v);
+                if (v != e.getValue() && out == null) {
+                    out = o.toMutableMap();
+                }
+                if (out != null) {
+                    out.put(e.getKey(), v);
+                }
             }
-            return changed ? ObjectDatum.wrap(out) : o;
+            return out != null ? ObjectDatum.wrap(out) : o;
         }
         if (d instanceof ArrayDatum a) {
-            List<Datum> out = new ArrayList<>(a.size());
-            for (Datum item : a.items()) {
-                out.add(dropLiterals(item));
+            List<Datum> items = a.items();
+            List<Datum> out = null;
+            for (int i = 0; i < items.size(); i++) {
+                Datum v = dropLiterals(items.get(i));
+                if (v != items.get(i) && out == null) {
+                    out = new ArrayList<>(items);
+                }
+                if (out != null) {
+                    out.set(i, v);
+                }
             }
-            return ArrayDatum.wrap(out);
+            return out != null ? ArrayDatum.wrap(out) : a;
         }
         return d;
     }
