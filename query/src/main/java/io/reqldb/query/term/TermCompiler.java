@@ -139,6 +139,9 @@ public final class TermCompiler {
             default:
                 break;
         }
+        if (!vis.writesLegal() && WritePlacement.isWriteOrMeta(type)) {
+            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
+        }
         TermSpec spec = registry.spec(type);
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
