@@ -79,10 +79,11 @@ public final class Importer implements AutoCloseable {
     tables++;
     ResumeJournal.TableStep step = journal == null ? null : journal.recorded(plan.qualifiedName());
     long skip = step == null ? 0 : step.rows();
-    Preflight.createTable(conn, plan, settings.shards(), settings.replicas());
     if (journal != null) {
+      // Before creating the table: a run killed in between must find it listed as its own.
       journal.started(plan.qualifiedName());
     }
+    Preflight.createTable(conn, plan, settings.shards(), settings.replicas());
     TableState state = new TableState(plan, progress.start(plan.qualifiedName(), "rows", estimatedRows), skip,
         settings.force() || step != null);
     if (step == null || !step.dataDone()) {
