@@ -59,9 +59,10 @@ public final class Importer implements AutoCloseable {
 
   /** Runs the pre-write checks for all tables and starts the writers. */
   public void prepare(Connection conn, List<PlannedTable> plan) {
-    Preflight.run(conn, plan, settings.force(), name -> journal != null && journal.recorded(name) != null);
+    boolean hooks = Preflight.run(conn, plan, settings.force(), name -> journal != null && journal.recorded(name) != null)
+        .hasWriteHooks();
     for (int i = 0; i < settings.clients(); i++) {
-      BatchWriter writer = new BatchWriter(endpoint, settings.hardDurability());
+      BatchWriter writer = new BatchWriter(endpoint, settings.hardDurability(), hooks);
       writers.execute(() -> writeLoop(writer));
     }
     finisherConn = endpoint.connect();
