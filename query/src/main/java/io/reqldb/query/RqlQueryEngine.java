@@ -63,7 +63,9 @@ public final class RqlQueryEngine implements QueryEngine {
                 if (feed != null) {
                     return feed;
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                throw FeedResults.failed(ctx, e);
+            } catch (Error e) {
                 FeedResults.closeAll(ctx);
                 throw e;
             }
@@ -118,6 +120,7 @@ public final class RqlQueryEngine implements QueryEngine {
 
     private static QueryResult toResult(Object value) {
         if (value instanceof Datum d) {
+            io.reqldb.query.terms.datum.JsonText.checkWritable(d);
             return new QueryResult.Atom(d);
         }
         if (value instanceof SingleSelection s) {

@@ -45,24 +45,22 @@ public final class ControlTerms implements TermFamily {
         int last = t.argCount() - 1;
         FuncValue f = t.funcArg(env, 0);
         Datum[] args = new Datum[last];
-        io.reqldb.query.eval.GroupedData grouped = null;
-        for (int i = 0; i < last; i++) {
-            Object v = t.arg(env, i + 1);
-            if (i == 0 && v instanceof io.reqldb.query.eval.GroupedData g) {
-                grouped = g;
-                continue;
-            }
-            args[i] = Values.toDatumMaterialized(v);
+        Object first = last > 0 ? t.arg(env, 1) : null;
+        for (int i = 1; i < last; i++) {
+            args[i] = Values.toDatumMaterialized(t.arg(env, i + 1));
         }
-        if (grouped != null) {
-            // RethinkDB's funcall is polymorphic on its first call argument: grouped data is
-            // passed to the function one group at a time.
+        if (first instanceof io.reqldb.query.eval.GroupedData grouped) {
+            // RethinkDB's funcall is polymorphic on its first data argument: the function runs per group.
             io.reqldb.query.eval.GroupedData out = new io.reqldb.query.eval.GroupedData();
-            for (java.util.Map.Entry<Datum, Object> e : grouped.groups().entrySet()) {
-                args[0] = Values.toDatumMaterialized(e.getValue());
-                out.put(e.getKey(), t.inArg(0, () -> f.call(args)));
+            for (java.util.Map.Entry<Datum, Object> group : grouped.groups().entrySet()) {
+                Datum[] groupArgs = args.clone();
+                groupArgs[0] = Values.toDatumMaterialized(group.getValue());
+                out.put(group.getKey(), t.inArg(0, () -> f.call(groupArgs)));
             }
             return out;
+        }
+        if (last > 0) {
+            args[0] = Values.toDatumMaterialized(first);
         }
         return t.inArg(0, () -> f.callValue(args));
     }
