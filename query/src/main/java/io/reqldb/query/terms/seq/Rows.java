@@ -84,6 +84,12 @@ public final class Rows {
         return true;
     }
 
+    /** "Cannot perform OP on a non-object non-sequence `v`." (non-existence for null, as RethinkDB types it). */
+    public static RuntimeException nonObjectError(String op, Datum v) {
+        String msg = "Cannot perform " + op + " on a non-object non-sequence `" + DatumPrinter.truncated(v) + "`.";
+        return v == NullDatum.INSTANCE ? new ReqlNonExistenceError(msg) : new ReqlQueryLogicError(msg);
+    }
+
     /** Whether {@code row} has every field the selector names (has_fields semantics, nested). */
     public static boolean hasFields(Datum row, Datum selector) {
         if (!(row instanceof ObjectDatum o) || row.type() != io.reqldb.datum.DatumType.OBJECT) {
