@@ -41,6 +41,8 @@ public abstract class Feed implements AutoCloseable {
     /** Squash timer: when set, the current batch's first change is not handed out before {@link #notBefore}. */
     private boolean holding;
     private long notBefore;
+    /** The reader sleeps until a change comes: only then do writers wake it (one wake per batch, not per write). */
+    private boolean readerWaiting;
 
     protected Feed(Table table, Store store, FeedOptions options) {
         this.table = table;
@@ -86,7 +88,10 @@ public abstract class Feed implements AutoCloseable {
                 return;
             }
             accept(oldVal, newVal);
-            changed.signalAll();
+            if (readerWaiting) {
+                readerWaiting = false;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -172,7 +177,11 @@ public abstract class Feed implements AutoCloseable {
                 if (holding) {
                     wait = Math.min(wait, notBefore - now);
                 }
+                // A bounded wait (the rest of a batch) is not cut short by each write: the
+                // reader takes what has come when it wakes, so busy feeds send fuller batches.
+                readerWaiting = unbounded;
                 changed.awaitNanos(Math.max(wait, 1));
+                readerWaiting = false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
