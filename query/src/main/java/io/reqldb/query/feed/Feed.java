@@ -81,13 +81,13 @@ public abstract class Feed implements AutoCloseable {
     // ------------------------------------------------------------------ writer side
 
     /** Called by the hub after each committed write to the table, in commit order per document. */
-    final void onChange(Datum oldVal, Datum newVal) {
+    final void onChange(Write write) {
         lock.lock();
         try {
             if (closed || failure != null) {
                 return;
             }
-            accept(oldVal, newVal);
+            accept(write);
             if (readerWaiting) {
                 readerWaiting = false;
                 changed.signalAll();
@@ -104,7 +104,12 @@ public abstract class Feed implements AutoCloseable {
     }
 
     /** Records one committed write (under the lock). */
-    protected abstract void accept(Datum oldVal, Datum newVal);
+    abstract void accept(Write write);
+
+    /** Hands a write to this feed as storage would (tests). */
+    final void onChange(Datum oldVal, Datum newVal) {
+        onChange(new Write(oldVal, newVal));
+    }
 
     // ------------------------------------------------------------------ reader side
 
