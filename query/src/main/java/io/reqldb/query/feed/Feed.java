@@ -148,16 +148,27 @@ public abstract class Feed implements AutoCloseable {
      * @throws ReqlError     when the feed failed (table dropped)
      */
     public final Datum next(long deadline) {
+        java.util.ArrayDeque<Datum> one = new java.util.ArrayDeque<>(1);
+        return drain(deadline, one, 1) < 0 ? null : one.poll();
+    }
+
+    /**
+     * Moves up to {@code max} items into {@code out} under one lock acquisition, waiting for the
+     * first as {@link #next} does, so a busy reader does not contend with writers per item.
+     *
+     * @return how many were moved, or -1 once the feed is closed
+     */
+    final int drain(long deadline, java.util.ArrayDeque<Datum> out, int max) {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return -1;
         }
         try {
             while (true) {
                 if (closed) {
-                    return null;
+                    return -1;
                 }
                 if (failure != null) {
                     throw failure;
@@ -168,7 +179,12 @@ public abstract class Feed implements AutoCloseable {
                     holding = false;
                 }
                 if (hasElement() && !holding) {
-                    return popElement();
+                    int n = 0;
+                    do {
+                        out.add(popElement());
+                        n++;
+                    } while (n < max && hasElement());
+                    return n;
                 }
                 boolean unbounded = deadline == Long.MAX_VALUE;
                 if (!unbounded && now - deadline >= 0) {
@@ -190,7 +206,7 @@ public abstract class Feed implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return -1;
         } finally {
             lock.unlock();
         }
