@@ -2,22 +2,28 @@ package io.reqldb.cli;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** RethinkDB's {@code --bind} values: none means loopback only, {@code all} every interface. */
+/**
+ * RethinkDB's {@code --bind}: loopback is always listened on, each value adds an address, and
+ * {@code all} means every interface.
+ */
 final class BindAddresses {
     private BindAddresses() {
     }
 
     /** @throws IllegalArgumentException for a value that is neither {@code all} nor an address */
     static List<InetAddress> parse(List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return List.of(InetAddress.getLoopbackAddress());
+        Set<InetAddress> out = new LinkedHashSet<>();
+        out.add(InetAddress.getLoopbackAddress());
+        if (values == null) {
+            return List.copyOf(out);
         }
-        List<InetAddress> out = new ArrayList<>();
         for (String value : values) {
             if (value.equals("all")) {
+                // The wildcard covers loopback too; binding both would collide on the port.
                 return List.of(wildcard());
             }
             try {
@@ -26,7 +32,7 @@ final class BindAddresses {
                 throw new IllegalArgumentException("--bind " + value + ": not an address of this machine", e);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static InetAddress wildcard() {

@@ -2,7 +2,6 @@ package io.reqldb.cli;
 
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
-import io.reqldb.server.auth.InMemoryUserStore;
 import io.reqldb.server.conn.ServerIdentity;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
     Path directory;
 
     @Option(names = "--bind", paramLabel = "ADDR",
-            description = "Address to listen on; repeatable; 'all' for every interface (default: loopback only).")
+            description = "Also listen on this address (loopback always); repeatable; 'all' for every interface.")
     List<String> bind;
 
     @Option(names = "--driver-port", paramLabel = "PORT", defaultValue = "28015",
@@ -83,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "reqldb-shutdown"));
         try (ServeBackend backend = ServeBackend.open(directory, cacheSizeMb);
-             ReqlServer server = new ReqlServer(config, backend.engine(), InMemoryUserStore.withAdmin(adminPassword))) {
+             ReqlServer server = new ReqlServer(config, backend.engine(), backend.users(adminPassword))) {
             try {
                 server.start();
             } catch (Exception e) {

@@ -44,7 +44,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void bind_repeated_bindsEachAddress() throws Exception {
+    void bind_repeated_addsEachAddressToLoopback() throws Exception {
         assertThat(BindAddresses.parse(List.of("127.0.0.1", "127.0.0.2")))
                 .containsExactly(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"));
     }

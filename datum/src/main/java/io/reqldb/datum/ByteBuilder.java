@@ -24,15 +24,6 @@ public final class ByteBuilder {
         return this;
     }
 
-    public int length() {
-        return len;
-    }
-
-    /** The backing array; only the first {@link #length()} bytes are meaningful. */
-    public byte[] array() {
-        return buf;
-    }
-
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
     }

@@ -4,10 +4,13 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.reqldb.query.QueryEngine;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.HandshakeHandler;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Closing stops listening, closes every connection (releasing their cursors) and stops the
- * worker threads. The engine and the storage behind it belong to the caller.
+ * worker threads. A closed server cannot be started again. The engine and the storage behind it belong to the caller.
  */
 public final class ReqlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReqlServer.class);
@@ -44,6 +47,8 @@ public final class ReqlServer implements AutoCloseable {
     private final ServerContext context;
     private final WorkerPools pools;
     private final List<Channel> listeners = new ArrayList<>();
+    /** Every open client connection, so closing the server can close them first. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
 
@@ -75,6 +80,7 @@ public final class ReqlServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast("handshake", new HandshakeHandler(context));
                     }
                 });
@@ -108,11 +114,14 @@ public final class ReqlServer implements AutoCloseable {
             ch.close().syncUninterruptibly();
         }
         listeners.clear();
+        // Order matters: connections first (their cursors queue the steps that close streams),
+        // then the workers (which run those steps and finish writing), then the event loops
+        // the workers' last writes still go through.
+        connections.close().awaitUninterruptibly();
+        pools.close();
         if (workers != null) {
-            // Closing the event loops closes every connection, which abandons their cursors.
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        pools.close();
     }
 }

@@ -68,6 +68,32 @@ class RawProtocolTest {
     }
 
     @Test
+    void stop_duringABlockedFeedRead_answersTheReadThenTheStop() throws IOException {
+        try (RawClient c = new RawClient(server.port())) {
+            c.send(3, "[1,[15,[\"feed\"]]]");
+            assertThat(c.read().json()).isEqualTo("{\"t\":3,\"r\":[],\"n\":[1]}");
+            c.send(3, "[2]");
+            c.send(3, "[3]");
+            assertThat(c.read()).isEqualTo(new RawClient.Frame(3, "{\"t\":2,\"r\":[],\"n\":[]}"));
+            assertThat(c.read()).isEqualTo(new RawClient.Frame(3, "{\"t\":2,\"r\":[],\"n\":[]}"));
+        }
+    }
+
+    @Test
+    void noreply_getsNoAnswerAndNoreplyWaitWaitsForIt() throws IOException {
+        try (RawClient c = new RawClient(server.port())) {
+            c.send(1, "[1,[11,[\"sleep:200\"]],{\"noreply\":true}]");
+            c.send(2, "[4]");
+            assertThat(c.read()).isEqualTo(new RawClient.Frame(2, "{\"t\":4,\"r\":[]}"));
+            assertThat(engine.slowQueriesFinished).contains("sleep:200");
+            c.send(3, "[5]");
+            RawClient.Frame info = c.read();
+            assertThat(info.token()).isEqualTo(3);
+            assertThat(info.json()).startsWith("{\"t\":5,\"r\":[{\"id\":\"").endsWith("\",\"name\":\"reqldb\",\"proxy\":false}]}");
+        }
+    }
+
+    @Test
     void profile_addsAnEmptyProfile() throws IOException {
         try (RawClient c = new RawClient(server.port())) {
             c.send(1, "[1,5,{\"profile\":true}]");

@@ -13,12 +13,27 @@ public final class FuncValue {
     private final Term body;
     private final Env closure;
     private final Datum constant;
+    /** Set for functions implemented in Java (r.js); they accept any number of arguments. */
+    private Native nativeBody;
+
+    /** A function body implemented in Java rather than ReQL. */
+    @FunctionalInterface
+    public interface Native {
+        Object call(Datum[] args);
+    }
+    private final Datum source;
 
     public FuncValue(int[] params, Term body, Env closure) {
+        this(params, body, closure, null);
+    }
+
+    /** A closure that also knows its wire form ({@code source}: the FUNC term as sent by the client). */
+    public FuncValue(int[] params, Term body, Env closure, Datum source) {
         this.params = params;
         this.body = body;
         this.closure = closure;
         this.constant = null;
+        this.source = source;
     }
 
     private FuncValue(Datum constant) {
@@ -26,6 +41,34 @@ public final class FuncValue {
         this.body = null;
         this.closure = null;
         this.constant = constant;
+        this.source = null;
+    }
+
+    /** The FUNC term's wire form, or null (constants, functions built internally). */
+    public Datum source() {
+        return source;
+    }
+
+    /** The constant this function returns, or null when it is a real function. */
+    public Datum constantValue() {
+        return constant;
+    }
+
+    /** The variables in scope where the function was made (null for constants). */
+    public Env closure() {
+        return closure;
+    }
+
+    /** The parameter variable numbers. */
+    public int[] params() {
+        return params.clone();
+    }
+
+    /** A function implemented in Java that takes any number of arguments (r.js functions). */
+    public static FuncValue ofNative(Native body) {
+        FuncValue f = new FuncValue((Datum) null);
+        f.nativeBody = body;
+        return f;
     }
 
     /** A function of any arity that always returns {@code value}. */
@@ -44,6 +87,9 @@ public final class FuncValue {
 
     /** The body's result for these arguments (any value, not only a datum). */
     public Object callValue(Datum... args) {
+        if (nativeBody != null) {
+            return nativeBody.call(args);
+        }
         if (constant != null) {
             return constant;
         }

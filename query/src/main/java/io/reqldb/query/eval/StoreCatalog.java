@@ -1,19 +1,75 @@
 package io.reqldb.query.eval;
 
 import io.reqldb.query.error.ReqlOpFailedError;
+import io.reqldb.query.system.SystemContext;
+import io.reqldb.query.system.SystemDatabase;
+import io.reqldb.query.system.SystemTable;
+import io.reqldb.query.system.TableSettings;
+import io.reqldb.query.system.Users;
+import io.reqldb.storage.DatabaseInfo;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
-/** Resolves names against the store; the {@code rethinkdb} system database comes later. */
+/**
+ * Resolves names against the store, plus the virtual {@code rethinkdb} system database, and holds
+ * what the store does not: per-table settings (write hooks) and users with their permissions.
+ * On creation it registers the query layer's index-function compiler with the store.
+ */
 public final class StoreCatalog implements Catalog {
     private final Store store;
+    private final SystemDatabase system;
+    private final io.reqldb.query.terms.index.IndexCompiler indexCompiler;
 
     public StoreCatalog(Store store) {
         this.store = store;
+        this.system = new SystemDatabase(new SystemContext(store));
+        this.indexCompiler = new io.reqldb.query.terms.index.IndexCompiler(this);
+        if (store != null) {
+            store.setIndexFunctionCompiler(indexCompiler);
+        }
+    }
+
+    /** Compiles stored index functions (shared with the storage engine). */
+    public io.reqldb.query.terms.index.IndexCompiler indexCompiler() {
+        return indexCompiler;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public SystemDatabase system() {
+        return system;
+    }
+
+    public TableSettings settings() {
+        return system.context().settings();
+    }
+
+    public Users users() {
+        return system.context().users();
     }
 
     @Override
     public TableRef table(String db, String name) {
+        return table(db, name, false);
+    }
+
+    /** A table; with {@code uuidFormat} system tables name databases, tables and servers by id. */
+    public TableRef table(String db, String name, boolean uuidFormat) {
+        if (SystemDatabase.NAME.equals(db)) {
+            SystemTable t = system.table(name, uuidFormat);
+            if (t == null) {
+                throw new ReqlOpFailedError("Table `" + db + "." + name + "` does not exist.");
+            }
+            return new TableRef(t, db, name);
+        }
+        if (io.reqldb.query.system.SettingsStore.DATABASE.equals(db)) {
+            throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
+        }
         try {
             return new TableRef(store.table(db, name), db, name);
         } catch (StorageException e) {
@@ -29,8 +85,29 @@ public final class StoreCatalog implements Catalog {
 
     @Override
     public void checkDatabase(String db) {
-        if (store.database(db).isEmpty()) {
+        if (!SystemDatabase.NAME.equals(db) && (store.database(db).isEmpty()
+                || io.reqldb.query.system.SettingsStore.DATABASE.equals(db))) {
             throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
         }
+    }
+
+    /** Every database name, the system database included, sorted. */
+    public List<String> databaseNames() {
+        List<String> names = new ArrayList<>();
+        names.add(SystemDatabase.NAME);
+        for (DatabaseInfo d : system.context().userDatabases()) {
+            names.add(d.name());
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** The id of a database (fixed for the system database). */
+    public UUID databaseId(String db) {
+        if (SystemDatabase.NAME.equals(db)) {
+            return SystemTable.SYSTEM_DB_ID;
+        }
+        return store.database(db).map(DatabaseInfo::id)
+                .orElseThrow(() -> new ReqlOpFailedError("Database `" + db + "` does not exist."));
     }
 }

@@ -48,6 +48,11 @@ public final class FeedSequence extends Sequence {
     }
 
     @Override
+    public boolean isFeed() {
+        return true;
+    }
+
+    @Override
     public void close() {
         feed.close();
     }

@@ -8,11 +8,14 @@ import java.util.Map;
 public final class FuncTerm extends Term {
     private final int[] params;
     private final Term body;
+    /** The FUNC term as it came on the wire; kept so stored functions (indexes, hooks) can be serialized. */
+    private final io.reqldb.datum.Datum source;
 
-    FuncTerm(int[] params, Term body) {
+    FuncTerm(int[] params, Term body, io.reqldb.datum.Datum source) {
         super(TermType.FUNC, new Term[] {body}, Map.of());
         this.params = params;
         this.body = body;
+        this.source = source;
     }
 
     public int arity() {
@@ -25,6 +28,6 @@ public final class FuncTerm extends Term {
 
     @Override
     public Object eval(Env env) {
-        return new FuncValue(params, body, env);
+        return new FuncValue(params, body, env, source);
     }
 }

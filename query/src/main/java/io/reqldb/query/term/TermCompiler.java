@@ -28,18 +28,31 @@ public final class TermCompiler {
 
     /** Compiles a whole query. */
     public Term compile(Datum raw) {
-        return compile(raw, new Visibility(Set.of(), 0));
+        return compile(raw, new Visibility(Set.of(), 0, true, null, null));
     }
 
-    /** Variables in scope while compiling, and how many one-argument functions enclose us. */
-    private record Visibility(Set<Integer> vars, int implicitDepth) {
+    /**
+     * Variables in scope while compiling, how many one-argument functions enclose us, and whether
+     * writes are still legal here (not inside a stream operation's function arguments).
+     */
+    private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal, TermType parent,
+                              TermType grandparent) {
         Visibility withParams(int[] params) {
             Set<Integer> more = new HashSet<>(vars);
             for (int p : params) {
                 more.add(p);
             }
             boolean emitsImplicit = params.length == 1 && params[0] >= 0;
-            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0));
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal, TermType.FUNC, parent);
+        }
+
+        Visibility noWrites() {
+            return writesLegal ? new Visibility(vars, implicitDepth, false, parent, grandparent) : this;
+        }
+
+        /** The visibility inside a term of type {@code type} (for checks on where a term may appear). */
+        Visibility under(TermType type) {
+            return new Visibility(vars, implicitDepth, writesLegal, type, parent);
         }
     }
 
@@ -54,7 +67,8 @@ public final class TermCompiler {
     }
 
     /** An object literal: its values are terms (MAKE_OBJ); all-literal objects stay literals. */
-    private Term compileObject(ObjectDatum obj, Visibility vis) {
+    private Term compileObject(ObjectDatum obj, Visibility outer) {
+        Visibility vis = outer.under(TermType.MAKE_OBJ);
         Map<String, Term> fields = new LinkedHashMap<>();
         boolean constant = true;
         for (Map.Entry<String, Datum> e : obj.fields().entrySet()) {
@@ -112,7 +126,7 @@ public final class TermCompiler {
             case DATUM:
                 return new DatumTerm(parts.size() >= 2 ? parts.get(1) : io.reqldb.datum.NullDatum.INSTANCE);
             case FUNC:
-                return compileFunc(rawArgs, rawOptargs, vis);
+                return compileFunc(rawArgs, rawOptargs, vis, term);
             case VAR:
                 return compileVar(rawArgs, vis);
             case IMPLICIT_VAR:
@@ -125,16 +139,27 @@ public final class TermCompiler {
             default:
                 break;
         }
+        if (!vis.writesLegal() && WritePlacement.isWriteOrMeta(type)) {
+            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
+        }
         TermSpec spec = registry.spec(type);
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
         }
+        if ((type == TermType.ASC || type == TermType.DESC) && !(vis.parent() == TermType.ORDER_BY
+                || vis.parent() == TermType.UNION
+                || (vis.parent() == TermType.MAKE_ARRAY && vis.grandparent() == TermType.UNION))) {
+            throw new ReqlCompileError(type.name() + " may only be used as an argument to ORDER_BY or UNION.");
+        }
+        Visibility here = vis.under(type);
+        Visibility later = WritePlacement.forbidsWrites(type) ? here.noWrites() : here;
         Term[] args = rawArgs.size() == 0 ? NO_ARGS : new Term[rawArgs.size()];
         boolean hasArgsTerm = false;
         for (int i = 0; i < args.length; i++) {
             Datum a = rawArgs.get(i);
             int index = i;
-            args[i] = frame(index, () -> compile(a, vis));
+            Visibility argVis = i == 0 ? here : later;
+            args[i] = frame(index, () -> compile(a, argVis));
             hasArgsTerm |= args[i].type() == TermType.ARGS;
         }
         Map<String, Term> optargs = rawOptargs.size() == 0 ? Map.of() : new LinkedHashMap<>();
@@ -142,8 +167,9 @@ public final class TermCompiler {
             if (!spec.optargs().contains(e.getKey())) {
                 throw new ReqlCompileError("Unrecognized optional argument `" + e.getKey() + "`.");
             }
-            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), vis)));
+            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), later)));
         }
+        io.reqldb.query.terms.datum.Literals.allowInArgs(type, args);
         if (hasArgsTerm) {
             return new ArgsExpandingTerm(spec, args, optargs);
         }
@@ -154,7 +180,7 @@ public final class TermCompiler {
         return spec.groupable() && args.length > 0 ? new GroupAwareTerm(built) : built;
     }
 
-    private Term compileFunc(ArrayDatum rawArgs, ObjectDatum rawOptargs, Visibility vis) {
+    private Term compileFunc(ArrayDatum rawArgs, ObjectDatum rawOptargs, Visibility vis, ArrayDatum source) {
         if (rawOptargs.size() != 0) {
             throw new ReqlCompileError("FUNC takes no optional arguments.");
         }
@@ -164,7 +190,7 @@ public final class TermCompiler {
         int[] params = funcParams(rawArgs.get(0));
         Visibility inner = vis.withParams(params);
         Term body = frame(1, () -> compile(rawArgs.get(1), inner));
-        return new FuncTerm(params, body);
+        return new FuncTerm(params, body, source);
     }
 
     private static int[] funcParams(Datum vars) {
@@ -192,7 +218,15 @@ public final class TermCompiler {
         if (rawArgs.size() != 1) {
             throw new ReqlCompileError("A variable term has the wrong number of arguments.");
         }
-        if (!(rawArgs.get(0) instanceof NumberDatum n)) {
+        Datum name = rawArgs.get(0);
+        // The name may come bare (1) or as an explicit DATUM term ([1, 1]); RethinkDB reads both.
+        if (name instanceof ArrayDatum wrapped && wrapped.size() == 2 && wrapped.get(0) instanceof NumberDatum tag
+                && tag.value() == TermType.DATUM.number()) {
+            name = wrapped.get(1);
+        } else if (name instanceof ArrayDatum) {
+            throw new ReqlCompileError("A variable term has a non-datum argument.");
+        }
+        if (!(name instanceof NumberDatum n)) {
             throw new ReqlCompileError("A variable term has a non-numeric name datum.");
         }
         int id = (int) n.value();

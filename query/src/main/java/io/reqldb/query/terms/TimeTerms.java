@@ -16,6 +16,7 @@ import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.time.Iso8601;
+import io.reqldb.query.terms.time.TimeArithmetic;
 import io.reqldb.query.terms.time.TimeMath;
 import io.reqldb.query.terms.time.TimeZones;
 import java.util.function.ToDoubleFunction;
@@ -23,7 +24,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Times: construction ({@code now}, {@code time}, {@code epoch_time}, {@code iso8601}), conversion,
  * zones, {@code during}, calendar portions and the day and month constants. The calendar rules live
- * in {@code terms.time}; {@code ADD}/{@code SUB} on times call {@code time.TimeArithmetic}.
+ * in {@code terms.time}; {@code ADD}/{@code SUB} on times use {@code time.TimeArithmetic}, installed
+ * into the datum family's hook at registration.
  */
 public final class TimeTerms implements TermFamily {
     private static final TermType[] DAYS = {TermType.MONDAY, TermType.TUESDAY, TermType.WEDNESDAY,

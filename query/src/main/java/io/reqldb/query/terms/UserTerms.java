@@ -1,11 +1,50 @@
 package io.reqldb.query.terms;
 
+import io.reqldb.datum.Datum;
+import io.reqldb.query.eval.DbValue;
+import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.query.eval.TableRef;
+import io.reqldb.query.eval.TableValue;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.system.SystemTable;
+import io.reqldb.query.system.Users;
+import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
+import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.admin.Changes;
+import io.reqldb.query.terms.admin.TableArgs;
 
-/** TODO(#2): implement this family's terms. */
+/** {@code r.grant}: global, database and table permissions, as rows of {@code rethinkdb.permissions}. */
 public final class UserTerms implements TermFamily {
     @Override
-    public void register(TermRegistry registry) {
+    public void register(TermRegistry r) {
+        r.term(TermType.GRANT).args(2, 3).notGroupable().body(UserTerms::grant);
+    }
+
+    private static Object grant(Term t, Env env) {
+        StoreCatalog c = TableArgs.catalog(env);
+        Users.Scope scope = Users.Scope.GLOBAL;
+        if (t.argCount() == 3) {
+            Object target = t.arg(env, 0);
+            if (target instanceof DbValue db) {
+                scope = new Users.Scope(c.databaseId(db.name()), null);
+            } else if (target instanceof TableValue tv && !tv.isSlice()) {
+                TableRef table = tv.ref();
+                scope = new Users.Scope(c.databaseId(table.db()), table.storage().info().id());
+            } else {
+                throw Values.typeError("TABLE", target).addFrame(0);
+            }
+        }
+        String user = t.stringArg(env, t.argCount() - 2);
+        Datum permissions = t.datumArg(env, t.argCount() - 1);
+        String caller = env.context().session() == null ? null : env.context().session().user();
+        TableRef permissionsTable = c.table("rethinkdb", "permissions");
+        java.util.UUID tableId = permissionsTable.storage().info().id();
+        c.users().require(caller, "read", SystemTable.SYSTEM_DB_ID, tableId, true);
+        c.users().require(caller, "write", SystemTable.SYSTEM_DB_ID, tableId, true);
+        Datum[] change = c.users().grant(user, scope, permissions);
+        return Changes.result("granted", 1, "permissions_changes", Changes.pair(change[0], change[1]));
     }
 }

@@ -15,12 +15,17 @@ public final class ScramCrypto {
     }
 
     public static byte[] hmac(byte[] key, byte[] data) {
+        return hmacWith(key).doFinal(data);
+    }
+
+    /** A MAC keyed once, for the many rounds of {@link #saltedPassword}. */
+    private static Mac hmacWith(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             // SecretKeySpec refuses an empty key, but HMAC pads keys with zeros to the block
             // size, so a single zero byte is the same key; an empty password needs this.
             mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
@@ -47,10 +52,11 @@ public final class ScramCrypto {
         byte[] block = new byte[salt.length + 4];
         System.arraycopy(salt, 0, block, 0, salt.length);
         block[salt.length + 3] = 1; // block index 1, big-endian: one block is all we need
-        byte[] u = hmac(key, block);
+        Mac mac = hmacWith(key);
+        byte[] u = mac.doFinal(block);
         byte[] result = u.clone();
         for (int i = 1; i < iterations; i++) {
-            u = hmac(key, u);
+            u = mac.doFinal(u);
             for (int j = 0; j < result.length; j++) {
                 result[j] ^= u[j];
             }

@@ -42,6 +42,7 @@ final class Cursor {
     private ResultStream stream;
     private boolean sentBatch;
     private Thread reader;
+    private boolean busy;
     private boolean stopped;
     private boolean done;
 
@@ -64,12 +65,12 @@ final class Cursor {
 
     /** Evaluates the query and answers with its value or first batch. */
     void start(Runnable frameDone) {
-        steps.execute(() -> runStart(frameDone), owner.pools().queries());
+        steps.execute(() -> step(() -> runStart(frameDone)), owner.pools().queries());
     }
 
     /** Answers a CONTINUE with the next batch. */
     void next(Runnable frameDone) {
-        steps.execute(() -> serveBatch(frameDone), feed ? owner.pools().feeds() : owner.pools().queries());
+        steps.execute(() -> step(() -> serveBatch(frameDone)), feed ? owner.pools().feeds() : owner.pools().queries());
     }
 
     /** Answers a STOP: cuts short a read in progress, releases the stream, then replies. */
@@ -82,19 +83,47 @@ final class Cursor {
         }, owner.pools().queries());
     }
 
-    /** The connection is gone: release everything, answer nothing. */
+    /**
+     * The connection is gone: release everything now, answer nothing. Done on the caller's
+     * thread when no step is running, so it works even while the worker pools shut down; a
+     * running step sees the stop when it returns and releases the stream itself.
+     */
     void abandon() {
-        interruptReader();
-        steps.execute(this::finish, owner.pools().queries());
+        boolean idle;
+        synchronized (this) {
+            interruptReader();
+            idle = !busy;
+        }
+        if (idle) {
+            finish();
+        }
+    }
+
+    /** Runs one step, marked busy so {@link #abandon} knows to leave the clean-up to it. */
+    private void step(Runnable body) {
+        synchronized (this) {
+            busy = true;
+        }
+        try {
+            body.run();
+        } finally {
+            boolean abandoned;
+            synchronized (this) {
+                busy = false;
+                abandoned = stopped && !done;
+            }
+            // Stopped while this step was past its last check: the clean-up falls to it.
+            if (abandoned) {
+                finish();
+            }
+        }
     }
 
     private void runStart(Runnable frameDone) {
         try {
-            synchronized (this) {
-                if (stopped) {
-                    finishStopped(frameDone);
-                    return;
-                }
+            if (isStopped()) {
+                finishStopped(frameDone);
+                return;
             }
             QueryResult result = owner.engine().start(query.term(), query.optargs(), owner.session());
             if (result instanceof QueryResult.Atom atom) {
@@ -104,13 +133,9 @@ final class Cursor {
             }
             ResultStream s = ((QueryResult.Stream) result).stream();
             synchronized (this) {
-                if (done) {
-                    // Abandoned while evaluating; nobody will read it.
-                    s.close();
-                    return;
-                }
                 stream = s;
             }
+            // serveBatch sees a STOP or disconnect that came during evaluation, and closes s.
             serveBatch(frameDone);
         } catch (ReqlError e) {
             finish();
@@ -124,13 +149,15 @@ final class Cursor {
         ResultStream s;
         boolean first;
         synchronized (this) {
-            if (stopped || stream == null) {
-                finishStopped(frameDone);
-                return;
-            }
-            s = stream;
+            s = stopped ? null : stream;
             first = !sentBatch;
-            reader = Thread.currentThread();
+            if (s != null) {
+                reader = Thread.currentThread();
+            }
+        }
+        if (s == null) {
+            finishStopped(frameDone);
+            return;
         }
         try {
             List<Datum> rows;
@@ -148,11 +175,9 @@ final class Cursor {
             }
             List<Integer> notes = s.notes();
             feed = notes.stream().anyMatch(n -> n >= 1 && n <= 4);
-            synchronized (this) {
-                if (stopped) {
-                    finishStopped(frameDone);
-                    return;
-                }
+            if (isStopped()) {
+                finishStopped(frameDone);
+                return;
             }
             // An empty batch ends an ordinary stream; a feed may just have had nothing new.
             boolean last = s.isExhausted() || noreply || (rows.isEmpty() && !feed);
@@ -164,12 +189,10 @@ final class Cursor {
             finish();
             reply(errorResponse(e), frameDone);
         } catch (RuntimeException | StackOverflowError e) {
-            synchronized (this) {
-                if (stopped) {
-                    // The read failed because STOP interrupted it: that is the expected ending.
-                    finishStopped(frameDone);
-                    return;
-                }
+            if (isStopped()) {
+                // The read failed because STOP interrupted it: that is the expected ending.
+                finishStopped(frameDone);
+                return;
             }
             failUnexpectedly(e, frameDone);
         }
@@ -186,6 +209,10 @@ final class Cursor {
         finish();
         reply(Response.error(query.token(), ResponseType.RUNTIME_ERROR, ErrorType.INTERNAL,
                 "Unexpected exception: " + e), frameDone);
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     private synchronized void interruptReader() {

@@ -9,7 +9,10 @@ public final class ProtocolMagic {
     public static final int V0_1 = 0x3f61ba36;
     /** Protobuf with an authorization key; refused. */
     public static final int V0_2 = 0x723081e1;
-    /** Authorization key and protocol number; queries run one at a time. */
+    /**
+     * Authorization key and protocol number. RethinkDB runs such a connection's queries one at a
+     * time; ReqlDB runs them in parallel as for V0_4 (answers carry their tokens either way).
+     */
     public static final int V0_3 = 0x5f75e83e;
     /** As V0_3, but queries run in parallel. */
     public static final int V0_4 = 0x400c2d20;

@@ -229,7 +229,7 @@ final class Catalog {
     /** Marks a finished build ready, unless the index was dropped or replaced meanwhile. */
     synchronized void markReady(UUID tableId, int indexNumber) {
         TableView t = tables.get(tableId);
-        IndexView ix = t == null ? null : find(t, indexNumber);
+        IndexView ix = t == null ? null : t.index(indexNumber);
         if (ix == null) {
             return;
         }
@@ -287,19 +287,21 @@ final class Catalog {
     }
 
     /**
-     * Compiles every index that has no function yet.
+     * Compiles every index that has no function yet. All or nothing: if the compiler throws,
+     * the catalog is left as it was and the exception propagates.
      *
      * @return the indexes whose build has to (re)start, by table id
      */
-    synchronized Map<UUID, List<IndexView>> setCompiler(IndexFunctionCompiler c) {
+    synchronized Map<UUID, List<IndexView>> setCompiler(IndexFunctionCompiler compiler) {
+        Map<UUID, TableView> compiled = new HashMap<>();
         Map<UUID, List<IndexView>> unbuilt = new HashMap<>();
-        for (TableView t : new ArrayList<>(tables.values())) {
+        for (TableView t : tables.values()) {
             TreeMap<String, IndexView> m = new TreeMap<>(t.indexes());
             boolean changed = false;
             for (Map.Entry<String, IndexView> e : m.entrySet()) {
                 IndexView ix = e.getValue();
                 if (ix.function() == null) {
-                    ix = new IndexView(ix.definition(), ix.number(), c.compile(ix.definition()), ix.ready());
+                    ix = new IndexView(ix.definition(), ix.number(), compiler.compile(ix.definition()), ix.ready());
                     e.setValue(ix);
                     changed = true;
                     if (!ix.ready()) {
@@ -308,9 +310,10 @@ final class Catalog {
                 }
             }
             if (changed) {
-                tables.put(t.info().id(), new TableView(t.info(), t.number(), Collections.unmodifiableSortedMap(m)));
+                compiled.put(t.info().id(), new TableView(t.info(), t.number(), Collections.unmodifiableSortedMap(m)));
             }
         }
+        tables.putAll(compiled);
         publish();
         return unbuilt;
     }
@@ -332,15 +335,6 @@ final class Catalog {
                     + t.info().db() + "." + t.info().name() + "`.");
         }
         return ix;
-    }
-
-    private static IndexView find(TableView t, int number) {
-        for (IndexView ix : t.indexes().values()) {
-            if (ix.number() == number) {
-                return ix;
-            }
-        }
-        return null;
     }
 
     private static TreeMap<String, IndexView> withIndex(SortedMap<String, IndexView> old, IndexView add, String remove) {

@@ -45,6 +45,15 @@ record CatalogView(SortedMap<String, DatabaseInfo> databases, Map<UUID, TableVie
      * @param indexes by name, sorted
      */
     record TableView(TableInfo info, int number, SortedMap<String, IndexView> indexes) {
+        /** The index with this storage number, or null once it was dropped. */
+        IndexView index(int indexNumber) {
+            for (IndexView ix : indexes.values()) {
+                if (ix.number() == indexNumber) {
+                    return ix;
+                }
+            }
+            return null;
+        }
     }
 
     /**

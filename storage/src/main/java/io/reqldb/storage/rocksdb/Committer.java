@@ -42,6 +42,7 @@ final class Committer {
     private final Condition syncDone = lock.newCondition();
     private long syncedThrough; // guarded by lock: every write numbered up to here is durable
     private boolean syncing; // guarded by lock
+    private boolean shutDown; // guarded by lock: the database is closing, no sync may start
     private final AtomicLong syncs = new AtomicLong();
 
     Committer(RocksDB db) {
@@ -86,6 +87,9 @@ final class Committer {
                     syncDone.awaitUninterruptibly();
                     continue;
                 }
+                if (shutDown) {
+                    throw new StorageException(StorageException.Code.IO, "The storage engine is closed.");
+                }
                 syncing = true;
                 long target = completedWrites.get();
                 boolean ok = false;
@@ -106,6 +110,27 @@ final class Committer {
                 }
             }
         } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The final sync before the database closes: waits for a sync in progress, syncs everything
+     * written, and lets no further sync touch the database. Callers first stop all writers.
+     */
+    void shutdown() {
+        lock.lock();
+        try {
+            while (syncing) {
+                syncDone.awaitUninterruptibly();
+            }
+            shutDown = true;
+            db.syncWal();
+            syncedThrough = completedWrites.get();
+        } catch (RocksDBException e) {
+            throw Rocks.failure("WAL sync at close", e);
+        } finally {
+            syncDone.signalAll();
             lock.unlock();
         }
     }

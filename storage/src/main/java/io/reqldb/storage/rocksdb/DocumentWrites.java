@@ -1,6 +1,7 @@
 package io.reqldb.storage.rocksdb;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.datum.ExtremeDatum;
 import io.reqldb.storage.IndexFunction;
 import io.reqldb.storage.rocksdb.CatalogView.IndexView;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
@@ -59,7 +60,10 @@ final class DocumentWrites {
         List<Datum> values = values(ix, doc);
         List<byte[]> keys = new ArrayList<>(values.size());
         for (Datum v : values) {
-            keys.add(Keys.indexEntry(t.number(), ix.number(), v, pk));
+            // minval and maxval only bound ranges; as stored values they would hide behind the bounds.
+            if (v != null && !(v instanceof ExtremeDatum)) {
+                keys.add(Keys.indexEntry(t.number(), ix.number(), v, pk));
+            }
         }
         return keys;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +41,27 @@ final class IndexBuilder implements AutoCloseable {
         this.ctx = ctx;
     }
 
+    /** Queues a build; once closing, does nothing, as the build resumes on the next open. */
     void start(RocksTable table, IndexView index) {
+        if (closed) {
+            return;
+        }
         progress.put(index.number(), 0.0);
-        executor.execute(() -> {
-            try {
-                build(table, index.number());
-            } catch (RuntimeException e) {
-                LOG.error("building index `{}` failed", index.definition().name(), e);
-            } finally {
-                progress.remove(index.number());
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    build(table, index.number());
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        LOG.error("building index `{}` failed", index.definition().name(), e);
+                    }
+                } finally {
+                    progress.remove(index.number());
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            progress.remove(index.number());
+        }
     }
 
     /** Fraction done of a running build; 0 when it has not started. */

@@ -47,6 +47,7 @@ final class IndexCursor implements DocumentCursor {
         }
     }
 
+    /** Decoded from the entry key, so a time value comes back in UTC (keys hold only the instant). */
     @Override
     public Datum currentIndexValue() {
         if (currentEntry == null) {

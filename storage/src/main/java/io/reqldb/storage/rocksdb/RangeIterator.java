@@ -21,6 +21,7 @@ final class RangeIterator implements AutoCloseable {
     private final RocksIterator it;
     private final Snapshot ownSnapshot;
     private final boolean descending;
+    private volatile boolean closed;
 
     /**
      * @param snapshot      read as of this snapshot, or null
@@ -29,6 +30,7 @@ final class RangeIterator implements AutoCloseable {
      */
     RangeIterator(StoreContext ctx, ColumnFamilyHandle family, byte[][] bounds, boolean descending,
                   Snapshot snapshot, boolean ownSnapshot) {
+        ctx.lifecycle().track(this);
         this.ctx = ctx;
         this.descending = descending;
         this.ownSnapshot = snapshot == null && ownSnapshot ? ctx.db().getSnapshot() : null;
@@ -60,6 +62,10 @@ final class RangeIterator implements AutoCloseable {
     }
 
     boolean valid() {
+        if (closed) {
+            ctx.lifecycle().check();
+            throw new IllegalStateException("cursor is closed");
+        }
         if (it == null) {
             return false;
         }
@@ -90,8 +96,14 @@ final class RangeIterator implements AutoCloseable {
         }
     }
 
+    /** Idempotent; the store may close it first when it shuts down. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ctx.lifecycle().untrack(this);
         if (it != null) {
             it.close();
             lower.close();

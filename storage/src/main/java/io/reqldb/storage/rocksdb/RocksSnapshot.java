@@ -14,22 +14,30 @@ final class RocksSnapshot implements Snapshot {
     private final CatalogView view;
     private final org.rocksdb.Snapshot snapshot;
     private final ReadOptions reads;
+    private boolean closed;
 
     RocksSnapshot(StoreContext ctx, CatalogView view, org.rocksdb.Snapshot snapshot) {
         this.ctx = ctx;
         this.view = view;
         this.snapshot = snapshot;
         this.reads = new ReadOptions().setSnapshot(snapshot);
+        ctx.lifecycle().track(this);
     }
 
     @Override
     public TableReader table(String db, String name) {
+        ctx.lifecycle().check();
         TableView t = view.table(db, name);
         return new TableReads(ctx, () -> t, snapshot, reads);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ctx.lifecycle().untrack(this);
         reads.close();
         ctx.db().releaseSnapshot(snapshot);
     }

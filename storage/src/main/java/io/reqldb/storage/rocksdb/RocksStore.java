@@ -49,7 +49,6 @@ public final class RocksStore implements Store {
     private static final String ROCKSDB_DIR = "rocksdb";
     private static final long MB = 1024L * 1024L;
 
-    private final Path dataDir;
     private final Metadata metadata;
     private final StoreContext ctx;
     private final Catalog catalog;
@@ -58,10 +57,8 @@ public final class RocksStore implements Store {
     private final ReentrantLock ddl = new ReentrantLock();
     /** Native objects, closed in reverse order of creation. */
     private final Deque<AutoCloseable> resources;
-    private boolean closed;
 
-    private RocksStore(Path dataDir, Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
-        this.dataDir = dataDir;
+    private RocksStore(Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
         this.metadata = metadata;
         this.ctx = ctx;
         this.resources = resources;
@@ -132,8 +129,8 @@ public final class RocksStore implements Store {
             handles.forEach(h -> keep(res, h));
             ReadOptions liveReads = keep(res, new ReadOptions());
             StoreContext ctx = new StoreContext(db, handles.get(0), handles.get(1), handles.get(2),
-                    new Committer(db), new StripedLocks(1024), liveReads);
-            return new RocksStore(dataDir, meta, ctx, res);
+                    new Committer(db), new StripedLocks(1024), liveReads, new Lifecycle());
+            return new RocksStore(meta, ctx, res);
         } catch (RocksDBException | RuntimeException e) {
             closeAll(res);
             if (e instanceof StorageException se) {
@@ -162,8 +159,9 @@ public final class RocksStore implements Store {
         return metadata;
     }
 
-    public Path dataDir() {
-        return dataDir;
+    /** WAL syncs done for hard writes so far; tests use it to see that writers share them. */
+    long walSyncCount() {
+        return ctx.committer().syncCount();
     }
 
     // ----- databases
@@ -172,6 +170,7 @@ public final class RocksStore implements Store {
     public DatabaseInfo createDatabase(String name) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             return catalog.createDatabase(name);
         } finally {
             ddl.unlock();
@@ -182,6 +181,7 @@ public final class RocksStore implements Store {
     public DatabaseInfo dropDatabase(String name) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             DatabaseInfo db = catalog.view().database(name);
             List<RocksTable> doomed = new ArrayList<>();
             for (UUID id : catalog.view().tableNames().get(db.id()).values()) {
@@ -216,6 +216,7 @@ public final class RocksStore implements Store {
     public TableInfo createTable(String db, String name, TableOptions options) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             TableView t = catalog.createTable(db, name, options);
             tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), 0));
             return t.info();
@@ -228,6 +229,7 @@ public final class RocksStore implements Store {
     public TableInfo dropTable(String db, String name) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             RocksTable table = tables.get(catalog.view().table(db, name).info().id());
             table.schemaLock().lock();
             try {
@@ -266,6 +268,7 @@ public final class RocksStore implements Store {
     public TableInfo renameTable(UUID id, String newDb, String newName) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             return catalog.renameTable(id, newDb, newName).info();
         } finally {
             ddl.unlock();
@@ -277,6 +280,7 @@ public final class RocksStore implements Store {
     public void setIndexFunctionCompiler(IndexFunctionCompiler compiler) {
         ddl.lock();
         try {
+            ctx.lifecycle().check();
             for (Map.Entry<UUID, List<IndexView>> e : catalog.setCompiler(compiler).entrySet()) {
                 RocksTable table = tables.get(e.getKey());
                 e.getValue().forEach(ix -> builder.start(table, ix));
@@ -288,6 +292,7 @@ public final class RocksStore implements Store {
 
     @Override
     public Snapshot snapshot() {
+        ctx.lifecycle().check();
         return catalog.atomically(() -> new RocksSnapshot(ctx, catalog.view(), ctx.db().getSnapshot()));
     }
 
@@ -296,19 +301,28 @@ public final class RocksStore implements Store {
         ctx.committer().syncAll();
     }
 
+    /**
+     * Stops index builds, waits for writes in flight, closes cursors and snapshots left open,
+     * syncs the WAL and releases RocksDB. Later calls on the store, its tables and cursors throw
+     * {@link StorageException} IO. Idempotent.
+     */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (ctx.lifecycle().isClosed()) {
             return;
         }
-        closed = true;
         builder.close();
+        ctx.lifecycle().markClosed();
+        ddl.lock();
+        List<RocksTable> all = new ArrayList<>(tables.values());
+        all.forEach(t -> t.schemaLock().lock());
         try {
-            ctx.db().syncWal();
-        } catch (RocksDBException e) {
-            throw Rocks.failure("WAL sync at close", e);
+            ctx.lifecycle().closeOpenHandles();
+            ctx.committer().shutdown();
         } finally {
             closeAll(resources);
+            all.forEach(t -> t.schemaLock().unlock());
+            ddl.unlock();
         }
     }
 

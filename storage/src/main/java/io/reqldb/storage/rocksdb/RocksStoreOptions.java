@@ -20,6 +20,7 @@ public record RocksStoreOptions(int cacheSizeMb, int writeBufferMb) {
         }
     }
 
+    /** The same options with another block-cache size, in MiB. */
     public RocksStoreOptions withCacheSizeMb(int mb) {
         return new RocksStoreOptions(mb, writeBufferMb);
     }

@@ -117,6 +117,7 @@ final class RocksTable implements Table {
         WriteResult result;
         schema.readLock().lock();
         try {
+            ctx.lifecycle().check();
             TableView t = view();
             byte[] docKey = Keys.document(t.number(), pk);
             int stripe = ctx.locks().stripeOf(docKey);
@@ -197,6 +198,7 @@ final class RocksTable implements Table {
         int n = pks.size();
         schema.readLock().lock();
         try {
+            ctx.lifecycle().check();
             TableView t = view();
             byte[][] pkBytes = new byte[n][];
             byte[][] docKeys = new byte[n][];
@@ -263,6 +265,7 @@ final class RocksTable implements Table {
         }
     }
 
+    /** Listeners run on the writer's thread, under its locks: they must only hand the change off. */
     private void tell(WriteResult r) {
         for (ChangeListener l : listeners) {
             try {
@@ -286,6 +289,7 @@ final class RocksTable implements Table {
         IndexView ix;
         schema.writeLock().lock();
         try {
+            ctx.lifecycle().check();
             ix = catalog.addIndex(id, definition, function);
         } finally {
             schema.writeLock().unlock();
@@ -297,6 +301,7 @@ final class RocksTable implements Table {
     public void dropIndex(String name) {
         schema.writeLock().lock();
         try {
+            ctx.lifecycle().check();
             catalog.dropIndex(id, name);
         } finally {
             schema.writeLock().unlock();
@@ -307,6 +312,7 @@ final class RocksTable implements Table {
     public void renameIndex(String from, String to, boolean overwrite) {
         schema.writeLock().lock();
         try {
+            ctx.lifecycle().check();
             catalog.renameIndex(id, from, to, overwrite);
         } finally {
             schema.writeLock().unlock();
@@ -328,14 +334,14 @@ final class RocksTable implements Table {
      * as writers, re-reading each document so a concurrent change is never overwritten by a stale
      * entry.
      *
-     * @return false when the table or index is gone, so the build should stop
+     * @return false when the table or index is gone or the store is closing, so the build should stop
      */
     boolean buildChunk(int indexNumber, List<byte[]> docKeys) {
         schema.readLock().lock();
         try {
             TableView t = catalog.view().tables().get(id);
-            IndexView ix = t == null ? null : findIndex(t, indexNumber);
-            if (ix == null) {
+            IndexView ix = t == null ? null : t.index(indexNumber);
+            if (ix == null || ctx.lifecycle().isClosed()) {
                 return false;
             }
             int[] stripes = ctx.locks().stripesOf(docKeys.toArray(new byte[0][]));
@@ -368,14 +374,5 @@ final class RocksTable implements Table {
     /** Index build end: the index serves reads from now on. */
     void finishBuild(int indexNumber) {
         catalog.markReady(id, indexNumber);
-    }
-
-    private static IndexView findIndex(TableView t, int number) {
-        for (IndexView ix : t.indexes().values()) {
-            if (ix.number() == number) {
-                return ix;
-            }
-        }
-        return null;
     }
 }

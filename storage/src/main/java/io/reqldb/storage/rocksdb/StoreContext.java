@@ -14,7 +14,9 @@ import org.rocksdb.RocksDB;
  * @param committer writes and group commit
  * @param locks     per-document write serialization
  * @param liveReads options for reads of the latest data; shared, never modified
+ * @param lifecycle open or closed, and the cursors and snapshots still open
  */
 record StoreContext(RocksDB db, ColumnFamilyHandle catalog, ColumnFamilyHandle documents,
-                    ColumnFamilyHandle indexes, Committer committer, StripedLocks locks, ReadOptions liveReads) {
+                    ColumnFamilyHandle indexes, Committer committer, StripedLocks locks, ReadOptions liveReads,
+                    Lifecycle lifecycle) {
 }

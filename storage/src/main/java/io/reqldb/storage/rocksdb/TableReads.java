@@ -35,6 +35,7 @@ final class TableReads implements TableReader {
 
     @Override
     public Datum get(Datum primaryKey) {
+        ctx.lifecycle().check();
         byte[] key = Keys.document(table.get().number(), KeyEncoding.encode(primaryKey));
         try {
             byte[] doc = ctx.db().get(ctx.documents(), pointReads, key);

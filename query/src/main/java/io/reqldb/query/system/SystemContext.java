@@ -1,0 +1,87 @@
+package io.reqldb.query.system;
+
+import io.reqldb.datum.TimeDatum;
+import io.reqldb.storage.Store;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * What the system tables are computed from: the store's catalog, the settings the store does not
+ * keep (write hooks, durability changes), the users and their permissions, and this server's
+ * identity (one server: it is the primary replica of every table).
+ */
+public final class SystemContext {
+    /** What {@code server_status} reports as the version; the official tools parse "rethinkdb X.Y.Z". */
+    public static final String VERSION = "rethinkdb 2.4.4 (ReqlDB 0.1.0)";
+
+    private final Store store;
+    private final TableSettings settings;
+    private final Users users;
+    private final UUID serverId;
+    private final String serverName;
+    private final String hostname;
+    private final TimeDatum startTime;
+
+    public SystemContext(Store store) {
+        this.store = store;
+        this.settings = new TableSettings();
+        this.users = new Users();
+        this.hostname = localHostname();
+        this.serverName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
+        this.serverId = UUID.nameUUIDFromBytes(("server:" + serverName).getBytes(StandardCharsets.UTF_8));
+        this.startTime = new TimeDatum(System.currentTimeMillis() / 1000.0, TimeDatum.UTC);
+        if (store != null) {
+            SettingsStore saved = new SettingsStore(store);
+            saved.initialize();
+            users.attach(saved);
+            settings.attach(saved);
+        }
+    }
+
+    private static String localHostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "reqldb";
+        }
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The store's databases users see: all but the hidden one holding ReqlDB's own settings. */
+    public java.util.List<io.reqldb.storage.DatabaseInfo> userDatabases() {
+        java.util.List<io.reqldb.storage.DatabaseInfo> out = new java.util.ArrayList<>();
+        for (io.reqldb.storage.DatabaseInfo db : store.databases()) {
+            if (!SettingsStore.DATABASE.equals(db.name())) {
+                out.add(db);
+            }
+        }
+        return out;
+    }
+
+    public TableSettings settings() {
+        return settings;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public UUID serverId() {
+        return serverId;
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    public String hostname() {
+        return hostname;
+    }
+
+    public TimeDatum startTime() {
+        return startTime;
+    }
+}

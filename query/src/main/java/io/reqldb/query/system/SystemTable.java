@@ -1,0 +1,165 @@
+package io.reqldb.query.system;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumOrder;
+import io.reqldb.datum.DatumType;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.error.ReqlOpFailedError;
+import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.Durability;
+import io.reqldb.storage.IndexDefinition;
+import io.reqldb.storage.IndexFunction;
+import io.reqldb.storage.IndexStatus;
+import io.reqldb.storage.KeyRange;
+import io.reqldb.storage.StorageException;
+import io.reqldb.storage.Table;
+import io.reqldb.storage.TableInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A virtual table of the {@code rethinkdb} system database: its rows are computed from the
+ * catalog on every read, keyed by {@code id}. Writes are refused with RethinkDB's message unless
+ * a subclass overrides {@link #write}; an unchanged row is never a write.
+ */
+public abstract class SystemTable implements Table {
+    /** The id RethinkDB gives the {@code rethinkdb} database is fixed too. */
+    public static final UUID SYSTEM_DB_ID = UUID.nameUUIDFromBytes("rethinkdb".getBytes(StandardCharsets.UTF_8));
+
+    protected final SystemContext system;
+    protected final boolean uuidFormat;
+    private final TableInfo info;
+
+    protected SystemTable(SystemContext system, String name, boolean uuidFormat) {
+        this.system = system;
+        this.uuidFormat = uuidFormat;
+        UUID id = UUID.nameUUIDFromBytes(("rethinkdb." + name).getBytes(StandardCharsets.UTF_8));
+        this.info = new TableInfo(id, "rethinkdb", SYSTEM_DB_ID, name, "id", Durability.HARD);
+    }
+
+    /** All rows, in any order. */
+    protected abstract List<Datum> rows();
+
+    /** Stores a changed row; {@code newRow} null deletes. Refused by default. */
+    protected void write(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
+        throw new ReqlOpFailedError("It's illegal to write to the `rethinkdb." + info.name() + "` table.");
+    }
+
+    @Override
+    public TableInfo info() {
+        return info;
+    }
+
+    @Override
+    public Datum get(Datum primaryKey) {
+        for (Datum row : rows()) {
+            Datum id = ((ObjectDatum) row).get("id");
+            if (id != null && DatumOrder.compare(id, primaryKey) == 0) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public DocumentCursor scan(KeyRange range, boolean descending) {
+        List<Datum> out = new ArrayList<>();
+        for (Datum row : rows()) {
+            if (inRange(range, ((ObjectDatum) row).get("id"))) {
+                out.add(row);
+            }
+        }
+        out.sort((a, b) -> DatumOrder.compare(((ObjectDatum) a).get("id"), ((ObjectDatum) b).get("id")));
+        if (descending) {
+            java.util.Collections.reverse(out);
+        }
+        Iterator<Datum> it = out.iterator();
+        return new DocumentCursor() {
+            @Override
+            public Datum next() {
+                return it.hasNext() ? it.next() : null;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    static boolean inRange(KeyRange r, Datum key) {
+        if (key == null) {
+            return false;
+        }
+        if (r.lower() != null && r.lower().type() != DatumType.MINVAL) {
+            int c = DatumOrder.compare(key, r.lower());
+            if (c < 0 || (c == 0 && !r.lowerClosed())) {
+                return false;
+            }
+        }
+        if (r.upper() != null && r.upper().type() != DatumType.MAXVAL) {
+            int c = DatumOrder.compare(key, r.upper());
+            return c < 0 || (c == 0 && r.upperClosed());
+        }
+        return true;
+    }
+
+    @Override
+    public DocumentCursor indexScan(String index, KeyRange range, boolean descending) {
+        throw new StorageException(StorageException.Code.INDEX_MISSING, index);
+    }
+
+    @Override
+    public synchronized WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability) {
+        Datum old = get(primaryKey);
+        Datum next = change.apply(old);
+        if (next == old || (next != null && next.equals(old))) {
+            return new WriteResult(old, old);
+        }
+        write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);
+        return new WriteResult(old, next == null ? null : get(primaryKey) != null ? get(primaryKey) : next);
+    }
+
+    @Override
+    public List<WriteResult> modifyAll(List<Datum> keys, List<UnaryOperator<Datum>> changes, Durability durability) {
+        List<WriteResult> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(modify(keys.get(i), changes.get(i), durability));
+        }
+        return out;
+    }
+
+    @Override
+    public void createIndex(IndexDefinition definition, IndexFunction function) {
+        throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't create secondary indexes on "
+                + "the tables in it.");
+    }
+
+    @Override
+    public void dropIndex(String name) {
+        throw new StorageException(StorageException.Code.INDEX_MISSING, name);
+    }
+
+    @Override
+    public void renameIndex(String from, String to, boolean overwrite) {
+        throw new StorageException(StorageException.Code.INDEX_MISSING, from);
+    }
+
+    @Override
+    public List<IndexStatus> indexes() {
+        return List.of();
+    }
+
+    @Override
+    public long count() {
+        return rows().size();
+    }
+
+    @Override
+    public AutoCloseable subscribe(ChangeListener listener) {
+        return () -> { };
+    }
+}

@@ -1,0 +1,40 @@
+package io.reqldb.query.system;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlOpFailedError;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code rethinkdb.users}: {id, password: bool}. Insert creates a user, update sets its password. */
+public final class UsersTable extends SystemTable {
+    public UsersTable(SystemContext system, boolean uuidFormat) {
+        super(system, "users", uuidFormat);
+    }
+
+    @Override
+    protected List<Datum> rows() {
+        List<Datum> out = new ArrayList<>();
+        for (String user : system.users().names()) {
+            out.add(Rows.obj("id", user, "password", system.users().hasPassword(user)));
+        }
+        return out;
+    }
+
+    @Override
+    protected void write(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
+        String user = key instanceof StringDatum s ? s.value() : null;
+        if (user == null) {
+            throw new ReqlOpFailedError("Expected a string as the user name, got " + io.reqldb.datum.DatumPrinter.print(key) + ".");
+        }
+        if (newRow == null) {
+            if (Users.ADMIN.equals(user)) {
+                throw new ReqlOpFailedError("The user `admin` can't be deleted.");
+            }
+            system.users().delete(user);
+            return;
+        }
+        system.users().put(newRow);
+    }
+}

@@ -1,0 +1,71 @@
+package io.reqldb.query.terms.select;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.TableRef;
+import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.KeyRange;
+import io.reqldb.storage.StorageException;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The rows of {@code get_all}: for each key in RethinkDB's order (duplicates kept), the row with
+ * that primary key or the rows with that index value. A selection on its table.
+ */
+public final class GetAllSequence extends Sequence {
+    private final TableRef table;
+    private final String index;
+    private final Iterator<Datum> keys;
+    private DocumentCursor cursor;
+
+    /** {@code index} null means the primary key. */
+    public GetAllSequence(TableRef table, String index, List<Datum> keys) {
+        this.table = table;
+        this.index = index;
+        this.keys = keys.iterator();
+    }
+
+    @Override
+    public Datum next() {
+        while (true) {
+            if (cursor != null) {
+                Datum d = cursor.next();
+                if (d != null) {
+                    return d;
+                }
+                cursor.close();
+                cursor = null;
+            }
+            if (!keys.hasNext()) {
+                return null;
+            }
+            Datum key = keys.next();
+            if (index == null) {
+                Datum row = table.translate(() -> table.storage().get(key));
+                if (row != null) {
+                    return row;
+                }
+            } else {
+                try {
+                    cursor = table.storage().indexScan(index, KeyRange.exactly(key), false);
+                } catch (StorageException e) {
+                    throw table.translate(e, index);
+                }
+            }
+        }
+    }
+
+    @Override
+    public TableRef table() {
+        return table;
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            cursor.close();
+            cursor = null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.reqldb.server.it;
+
+import com.rethinkdb.RethinkDB;
+import com.rethinkdb.net.Connection;
+import io.reqldb.query.RqlQueryEngine;
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.server.ReqlServer;
+import io.reqldb.server.ServerConfig;
+import io.reqldb.server.auth.InMemoryUserStore;
+import io.reqldb.storage.Store;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import java.nio.file.Path;
+
+/**
+ * The whole server as {@code reqldb serve} runs it — RocksDB store, ReQL engine, network layer —
+ * on a free loopback port over a data directory, for tests through the official Java driver.
+ */
+final class LiveServer implements AutoCloseable {
+    private final Store store;
+    private final ReqlServer server;
+
+    LiveServer(Path dataDir) throws InterruptedException {
+        this.store = RocksStore.open(dataDir, new RocksStoreOptions(32, 8));
+        RqlQueryEngine engine = new RqlQueryEngine(store, new StoreCatalog(store));
+        this.server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(8).feedThreads(16).build(),
+                engine, InMemoryUserStore.withAdmin("")).start();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    Connection connect() {
+        return RethinkDB.r.connection().hostname("127.0.0.1").port(server.port()).connect();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
