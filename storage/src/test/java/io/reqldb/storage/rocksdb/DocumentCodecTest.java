@@ -30,7 +30,7 @@ class DocumentCodecTest {
     void smallIntegers_areCompact() {
         assertThat(DocumentCodec.encode(NumberDatum.of(5))).hasSize(1);
         assertThat(DocumentCodec.encode(NumberDatum.of(64))).hasSize(3);
-        assertThat(DocumentCodec.encode(Docs.json("{'id':1}"))).hasSize(5);
+        assertThat(DocumentCodec.encode(Docs.json("{'id':1}"))).hasSize(6);
     }
 
     @Test
