@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "A RethinkDB-compatible document database.",
         mixinStandardHelpOptions = true,
         versionProvider = ReqlDbCommand.Version.class,
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class ReqlDbCommand implements Runnable {
 
     @CommandLine.Spec
