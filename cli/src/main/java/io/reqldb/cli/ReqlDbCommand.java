@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code reqldb} command. Each job is a subcommand, as with the {@code rethinkdb} binary:
- * {@code serve} runs the server; the migration toolkit's commands (dump, restore, export,
+ * {@code serve} runs the server, {@code migrate} brings a data directory to this release's
+ * format offline (or, with --check, reports what start-up would do); the migration toolkit's commands (dump, restore, export,
  * import, index-rebuild) join the {@code subcommands} list below when the tools module lands.
  */
 @Command(name = "reqldb",

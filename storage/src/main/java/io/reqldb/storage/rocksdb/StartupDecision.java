@@ -43,8 +43,8 @@ public record StartupDecision(Kind kind, Path directory, Metadata metadata, Stri
                     "%s is a RethinkDB data directory (its file %s starts with RethinkDB's header), not a ReqlDB one."
                             + " ReqlDB does not read RethinkDB's files. To bring the data over: start RethinkDB on"
                             + " this directory, run `rethinkdb dump -c localhost:28015 -f rethinkdb_dump.tar.gz`"
-                            + " with RethinkDB's Python driver installed, then load the archive into ReqlDB with"
-                            + " `reqldb restore rethinkdb_dump.tar.gz`. Nothing was changed.",
+                            + " with RethinkDB's Python driver installed, then start ReqlDB (`reqldb serve`) and load"
+                            + " the archive with `reqldb restore rethinkdb_dump.tar.gz`. Nothing was changed.",
                     dir, dir.relativize(rethink)));
         }
         Metadata meta = Metadata.read(dir);
@@ -66,8 +66,8 @@ public record StartupDecision(Kind kind, Path directory, Metadata metadata, Stri
             return new StartupDecision(Kind.REFUSE_NEW, dir, meta, String.format(
                     "%s is in data format %d, last written by ReqlDB %s; this release (ReqlDB %s) reads data"
                             + " formats up to %d. Downgrading a data directory is not supported: run ReqlDB %s or"
-                            + " later on it, or restore into this release a dump made before the upgrade"
-                            + " (`reqldb restore <dump file>` on an empty directory). Nothing was changed.",
+                            + " later on it, or start this release on a new directory and `reqldb restore` into it"
+                            + " a dump made before the upgrade. Nothing was changed.",
                     dir, f, meta.reqldbVersion(), Metadata.RELEASE, Formats.CURRENT, meta.reqldbVersion()));
         }
         if (f < Formats.OLDEST_MIGRATABLE) {

@@ -92,8 +92,8 @@ class MigrationTest {
         Map<String, String> before = V1Fixture.checksums(dir);
         String expected = dir + " is in data format 3, last written by ReqlDB 0.3.0; this release (ReqlDB "
                 + Metadata.RELEASE + ") reads data formats up to 2. Downgrading a data directory is not supported:"
-                + " run ReqlDB 0.3.0 or later on it, or restore into this release a dump made before the upgrade"
-                + " (`reqldb restore <dump file>` on an empty directory). Nothing was changed.";
+                + " run ReqlDB 0.3.0 or later on it, or start this release on a new directory and `reqldb restore`"
+                + " into it a dump made before the upgrade. Nothing was changed.";
         assertThat(StartupDecision.inspect(dir).kind()).isEqualTo(StartupDecision.Kind.REFUSE_NEW);
         assertThatThrownBy(() -> RocksStore.open(dir, RocksStoreOptions.DEFAULT)).hasMessage(expected);
         assertThat(V1Fixture.checksums(dir)).isEqualTo(before);
@@ -113,7 +113,7 @@ class MigrationTest {
         String expected = dir + " is a RethinkDB data directory (its file metadata starts with RethinkDB's header),"
                 + " not a ReqlDB one. ReqlDB does not read RethinkDB's files. To bring the data over: start RethinkDB on"
                 + " this directory, run `rethinkdb dump -c localhost:28015 -f rethinkdb_dump.tar.gz` with RethinkDB's"
-                + " Python driver installed, then load the archive into ReqlDB with"
+                + " Python driver installed, then start ReqlDB (`reqldb serve`) and load the archive with"
                 + " `reqldb restore rethinkdb_dump.tar.gz`. Nothing was changed.";
         assertThat(StartupDecision.inspect(dir).kind()).isEqualTo(StartupDecision.Kind.REFUSE_RETHINKDB);
         assertThatThrownBy(() -> RocksStore.open(dir, RocksStoreOptions.DEFAULT)).hasMessage(expected);
