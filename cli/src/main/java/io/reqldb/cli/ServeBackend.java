@@ -25,7 +25,7 @@ final class ServeBackend implements AutoCloseable {
         this.engine = new RqlQueryEngine(store, catalog);
         String outdated = CurrentIssuesTable.startupWarning(catalog.system().context());
         if (outdated != null) {
-            LoggerFactory.getLogger(ServeBackend.class).warn("{} Rebuild them with `reqldb index-rebuild`.", outdated);
+            LoggerFactory.getLogger(ServeBackend.class).warn("{}\nRebuild them with `reqldb index-rebuild`.", outdated);
         }
     }
 

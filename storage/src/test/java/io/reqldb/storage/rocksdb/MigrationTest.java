@@ -235,7 +235,9 @@ class MigrationTest {
         try (RocksStore store = RocksStore.open(reference, RocksStoreOptions.DEFAULT, V1Fixture.CLASSIFIER)) {
             expected = V1Fixture.contents(store);
         }
-        for (int haltAfter : new int[] {1, 3, 6, 9, 11}) {
+        // With chunks of one: commit 1 records the start, 2-9 the documents, 10 the next step, 11 `age`,
+        // 12-14 the `joined` entries with times, 15 `joined` itself, 16 the end of the last step.
+        for (int haltAfter : new int[] {1, 3, 9, 10, 11, 13, 15, 16}) {
             Path dir = V1Fixture.copyTo(tmp.resolve("crash" + haltAfter));
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
