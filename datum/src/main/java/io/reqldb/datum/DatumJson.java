@@ -107,7 +107,11 @@ public final class DatumJson {
                 case "TIME":
                     if (fields.get("epoch_time") instanceof NumberDatum n
                             && fields.get("timezone") instanceof StringDatum tz) {
-                        return new TimeDatum(n.value(), tz.value());
+                        // RethinkDB keeps times to the millisecond, rounding half away from zero.
+                        double ms = Math.abs(n.value() * 1000);
+                        double whole = Math.floor(ms);
+                        double rounded = Math.copySign(ms - whole >= 0.5 ? whole + 1 : whole, n.value());
+                        return new TimeDatum(rounded / 1000, tz.value());
                     }
                     break;
                 case "BINARY":

@@ -118,6 +118,7 @@ public final class RqlQueryEngine implements QueryEngine {
 
     private static QueryResult toResult(Object value) {
         if (value instanceof Datum d) {
+            io.reqldb.query.terms.datum.JsonText.checkWritable(d);
             return new QueryResult.Atom(d);
         }
         if (value instanceof SingleSelection s) {

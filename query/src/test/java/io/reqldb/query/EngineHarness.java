@@ -23,8 +23,17 @@ public final class EngineHarness {
         return DatumJson.write(value(queryJson));
     }
 
+    /** Runs with global optargs given as JSON ({@code {"array_limit":5}}). */
+    public String run(String queryJson, String globalOptargsJson) {
+        return DatumJson.write(value(queryJson, (ObjectDatum) DatumJson.parse(globalOptargsJson)));
+    }
+
     public Datum value(String queryJson) {
-        QueryResult result = engine.start(DatumJson.parse(queryJson), ObjectDatum.EMPTY, new Session("admin", 1));
+        return value(queryJson, ObjectDatum.EMPTY);
+    }
+
+    private Datum value(String queryJson, ObjectDatum globalOptargs) {
+        QueryResult result = engine.start(DatumJson.parse(queryJson), globalOptargs, new Session("admin", 1));
         if (result instanceof QueryResult.Atom atom) {
             return atom.value();
         }

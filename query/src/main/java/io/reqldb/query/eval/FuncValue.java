@@ -13,6 +13,14 @@ public final class FuncValue {
     private final Term body;
     private final Env closure;
     private final Datum constant;
+    /** Set for functions implemented in Java (r.js); they accept any number of arguments. */
+    private Native nativeBody;
+
+    /** A function body implemented in Java rather than ReQL. */
+    @FunctionalInterface
+    public interface Native {
+        Object call(Datum[] args);
+    }
     private final Datum source;
 
     public FuncValue(int[] params, Term body, Env closure) {
@@ -56,6 +64,13 @@ public final class FuncValue {
         return params.clone();
     }
 
+    /** A function implemented in Java that takes any number of arguments (r.js functions). */
+    public static FuncValue ofNative(Native body) {
+        FuncValue f = new FuncValue((Datum) null);
+        f.nativeBody = body;
+        return f;
+    }
+
     /** A function of any arity that always returns {@code value}. */
     public static FuncValue constant(Datum value) {
         return new FuncValue(value);
@@ -72,6 +87,9 @@ public final class FuncValue {
 
     /** The body's result for these arguments (any value, not only a datum). */
     public Object callValue(Datum... args) {
+        if (nativeBody != null) {
+            return nativeBody.call(args);
+        }
         if (constant != null) {
             return constant;
         }

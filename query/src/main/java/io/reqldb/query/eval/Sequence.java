@@ -31,6 +31,11 @@ public abstract class Sequence implements AutoCloseable {
         return false;
     }
 
+    /** True for changefeeds (and streams derived from one), whose terminal error differs from r.range()'s. */
+    public boolean isFeed() {
+        return false;
+    }
+
     /** Releases storage resources; idempotent. */
     @Override
     public void close() {

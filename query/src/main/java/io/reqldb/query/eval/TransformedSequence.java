@@ -56,6 +56,11 @@ public final class TransformedSequence extends Sequence {
     }
 
     @Override
+    public boolean isFeed() {
+        return source.isFeed();
+    }
+
+    @Override
     public void close() {
         source.close();
     }

@@ -54,7 +54,7 @@ public final class Values {
     public static ArrayDatum materialize(Sequence s, int limit) {
         if (s.isInfinite()) {
             s.close();
-            throw infiniteStream();
+            throw s.isFeed() ? changefeedTerminal() : infiniteStream();
         }
         List<Datum> out = new ArrayList<>();
         try (s) {

@@ -37,6 +37,11 @@ public final class FeedSequence extends Sequence {
     }
 
     @Override
+    public boolean isFeed() {
+        return true;
+    }
+
+    @Override
     public void close() {
         feed.close();
     }

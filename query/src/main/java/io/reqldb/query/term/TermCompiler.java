@@ -28,18 +28,44 @@ public final class TermCompiler {
 
     /** Compiles a whole query. */
     public Term compile(Datum raw) {
-        return compile(raw, new Visibility(Set.of(), 0));
+        return compile(raw, new Visibility(Set.of(), 0, true, null, null));
     }
 
-    /** Variables in scope while compiling, and how many one-argument functions enclose us. */
-    private record Visibility(Set<Integer> vars, int implicitDepth) {
+    /** Terms whose arguments after the first may not contain writes (RethinkDB's term_walker). */
+    private static final Set<TermType> FORBIDS_WRITES = java.util.EnumSet.of(TermType.REDUCE, TermType.MAP,
+            TermType.FOLD, TermType.FILTER, TermType.CONCAT_MAP, TermType.GROUP, TermType.INNER_JOIN,
+            TermType.OUTER_JOIN, TermType.EQ_JOIN, TermType.UPDATE, TermType.DELETE, TermType.REPLACE,
+            TermType.INSERT, TermType.COUNT, TermType.SUM, TermType.AVG, TermType.MIN, TermType.MAX);
+
+    /** Writes and meta operations, illegal inside the function arguments of stream operations. */
+    private static final Set<TermType> WRITE_OR_META = java.util.EnumSet.of(TermType.UPDATE, TermType.DELETE,
+            TermType.INSERT, TermType.REPLACE, TermType.DB_CREATE, TermType.DB_DROP, TermType.TABLE_CREATE,
+            TermType.TABLE_DROP, TermType.WAIT, TermType.RECONFIGURE, TermType.REBALANCE, TermType.SYNC,
+            TermType.GRANT, TermType.SET_WRITE_HOOK, TermType.GET_WRITE_HOOK, TermType.INDEX_CREATE,
+            TermType.INDEX_DROP, TermType.INDEX_WAIT, TermType.INDEX_RENAME);
+
+    /**
+     * Variables in scope while compiling, how many one-argument functions enclose us, and whether
+     * writes are still legal here (not inside a stream operation's function arguments).
+     */
+    private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal, TermType parent,
+                              TermType grandparent) {
         Visibility withParams(int[] params) {
             Set<Integer> more = new HashSet<>(vars);
             for (int p : params) {
                 more.add(p);
             }
             boolean emitsImplicit = params.length == 1 && params[0] >= 0;
-            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0));
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal, TermType.FUNC, parent);
+        }
+
+        Visibility noWrites() {
+            return writesLegal ? new Visibility(vars, implicitDepth, false, parent, grandparent) : this;
+        }
+
+        /** The visibility inside a term of type {@code type} (for checks on where a term may appear). */
+        Visibility under(TermType type) {
+            return new Visibility(vars, implicitDepth, writesLegal, type, parent);
         }
     }
 
@@ -54,7 +80,8 @@ public final class TermCompiler {
     }
 
     /** An object literal: its values are terms (MAKE_OBJ); all-literal objects stay literals. */
-    private Term compileObject(ObjectDatum obj, Visibility vis) {
+    private Term compileObject(ObjectDatum obj, Visibility outer) {
+        Visibility vis = outer.under(TermType.MAKE_OBJ);
         Map<String, Term> fields = new LinkedHashMap<>();
         boolean constant = true;
         for (Map.Entry<String, Datum> e : obj.fields().entrySet()) {
@@ -129,12 +156,23 @@ public final class TermCompiler {
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
         }
+        if ((type == TermType.ASC || type == TermType.DESC) && !(vis.parent() == TermType.ORDER_BY
+                || vis.parent() == TermType.UNION
+                || (vis.parent() == TermType.MAKE_ARRAY && vis.grandparent() == TermType.UNION))) {
+            throw new ReqlCompileError(type.name() + " may only be used as an argument to ORDER_BY or UNION.");
+        }
+        if (!vis.writesLegal() && WRITE_OR_META.contains(type)) {
+            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
+        }
+        Visibility here = vis.under(type);
+        Visibility later = FORBIDS_WRITES.contains(type) ? here.noWrites() : here;
         Term[] args = rawArgs.size() == 0 ? NO_ARGS : new Term[rawArgs.size()];
         boolean hasArgsTerm = false;
         for (int i = 0; i < args.length; i++) {
             Datum a = rawArgs.get(i);
             int index = i;
-            args[i] = frame(index, () -> compile(a, vis));
+            Visibility argVis = i == 0 ? here : later;
+            args[i] = frame(index, () -> compile(a, argVis));
             hasArgsTerm |= args[i].type() == TermType.ARGS;
         }
         Map<String, Term> optargs = rawOptargs.size() == 0 ? Map.of() : new LinkedHashMap<>();
@@ -142,8 +180,9 @@ public final class TermCompiler {
             if (!spec.optargs().contains(e.getKey())) {
                 throw new ReqlCompileError("Unrecognized optional argument `" + e.getKey() + "`.");
             }
-            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), vis)));
+            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), later)));
         }
+        io.reqldb.query.terms.datum.Literals.allowInArgs(type, args);
         if (hasArgsTerm) {
             return new ArgsExpandingTerm(spec, args, optargs);
         }

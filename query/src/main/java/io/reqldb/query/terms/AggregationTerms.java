@@ -19,6 +19,7 @@ import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.seq.Streams;
 import io.reqldb.query.terms.seq.Funcs;
 import io.reqldb.query.terms.seq.GroupTerm;
 import io.reqldb.query.terms.seq.SliceTerms;
@@ -33,18 +34,23 @@ import java.util.function.UnaryOperator;
 public final class AggregationTerms implements TermFamily {
     @Override
     public void register(TermRegistry r) {
-        r.term(TermType.COUNT).args(1, 2).body(AggregationTerms::count);
-        r.term(TermType.SUM).args(1, 2).optargs("index").body((t, env) -> sumOrAvg(t, env, false));
-        r.term(TermType.AVG).args(1, 2).optargs("index").body((t, env) -> sumOrAvg(t, env, true));
-        r.term(TermType.MIN).args(1, 2).optargs("index").body((t, env) -> minOrMax(t, env, false));
-        r.term(TermType.MAX).args(1, 2).optargs("index").body((t, env) -> minOrMax(t, env, true));
+        r.term(TermType.COUNT).args(1, 2).notGroupable().body((t, env) -> t.argCount() == 2
+                ? io.reqldb.query.terms.seq.Grouped.apply(t, env, v -> count(t, env, v))
+                : perGroup(t, env, v -> count(t, env, v)));
+        r.term(TermType.SUM).args(1, 2).optargs("index").notGroupable()
+                .body((t, env) -> perGroup(t, env, v -> sumOrAvg(t, env, v, false)));
+        r.term(TermType.AVG).args(1, 2).optargs("index").notGroupable()
+                .body((t, env) -> perGroup(t, env, v -> sumOrAvg(t, env, v, true)));
+        r.term(TermType.MIN).args(1, 2).optargs("index").notGroupable()
+                .body((t, env) -> perGroup(t, env, v -> minOrMax(t, env, v, false)));
+        r.term(TermType.MAX).args(1, 2).optargs("index").notGroupable()
+                .body((t, env) -> perGroup(t, env, v -> minOrMax(t, env, v, true)));
         r.term(TermType.REDUCE).args(2).optargs("base").body(AggregationTerms::reduce);
         r.term(TermType.GROUP).args(1, -1).optargs("index", "multi").body(GroupTerm::eval);
         r.term(TermType.UNGROUP).args(1).notGroupable().body(AggregationTerms::ungroup);
     }
 
-    private static Object count(Term t, Env env) {
-        Object v0 = t.arg(env, 0);
+    private static Object count(Term t, Env env, Object v0) {
         Object v = v0 instanceof io.reqldb.query.eval.SingleSelection s ? s.row() : v0;
         if (t.argCount() == 1) {
             if (v instanceof TableValue tv && !tv.isSlice()) {
@@ -97,7 +103,7 @@ public final class AggregationTerms implements TermFamily {
         Sequence seq = t.inArg(0, () -> Values.toSequence(v));
         if (seq.isInfinite()) {
             seq.close();
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         return seq;
     }
@@ -115,42 +121,84 @@ public final class AggregationTerms implements TermFamily {
         return null;
     }
 
-    private static Object sumOrAvg(Term t, Env env, boolean avg) {
+    /**
+     * Runs a skipping terminal (sum, avg, min, max) on argument 0, per group for grouped data.
+     * A group none of whose rows had the field (all skipped) is left out of the result, as in
+     * RethinkDB, where such a group never gets an accumulator.
+     */
+    private static Object perGroup(Term t, Env env, java.util.function.Function<Object, Object> terminal) {
+        Object v = t.arg(env, 0);
+        if (!(v instanceof GroupedData g)) {
+            Object r = terminal.apply(v);
+            if (r == SKIPPED) {
+                if (t.type() == TermType.SUM) {
+                    return NumberDatum.of(0);
+                }
+                throw emptyError(t);
+            }
+            return r;
+        }
+        GroupedData out = new GroupedData();
+        for (java.util.Map.Entry<Datum, Object> e : g.groups().entrySet()) {
+            Object r = terminal.apply(e.getValue());
+            if (r != SKIPPED) {
+                out.put(e.getKey(), Values.toDatumMaterialized(r));
+            }
+        }
+        return out;
+    }
+
+    /** Marks a terminal that saw no values because every row was skipped. */
+    private static final Object SKIPPED = new Object();
+
+    private static RuntimeException emptyError(Term t) {
+        String name = switch (t.type()) {
+            case AVG -> "avg";
+            case MIN -> "min";
+            default -> "max";
+        };
+        if (t.type() == TermType.AVG) {
+            return new ReqlNonExistenceError("Cannot take the average of an empty stream.  (If you passed `avg` a "
+                    + "field name, it may be that no elements of the stream had that field.)");
+        }
+        return new ReqlNonExistenceError("Cannot take the " + name + " of an empty stream.  (If you passed `"
+                + name + "` a field name, it may be that no elements of the stream had that field.)");
+    }
+
+    private static Object sumOrAvg(Term t, Env env, Object v0, boolean avg) {
         String name = avg ? "avg" : "sum";
         UnaryOperator<Datum> f = mapping(t, env, name);
         if (f == null && t.hasOptarg("index")) {
             throw new ReqlQueryLogicError("Cannot call " + name + " on an index.");
         }
-        Sequence seq = terminal(t, t.arg(env, 0));
+        Sequence seq = terminal(t, v0);
         double sum = 0;
         long n = 0;
+        long skipped = 0;
         try (seq) {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
                 Datum row = d;
                 Datum v = f == null ? d : t.inArg(1, () -> Funcs.orSkip(f, row));
                 if (v == null) {
+                    skipped++;
                     continue;
                 }
                 sum += Values.toNumber(v);
                 n++;
             }
         }
-        if (!avg) {
-            return NumberDatum.of(sum);
+        if (n == 0 && (avg || skipped > 0)) {
+            // Nothing accumulated: avg fails, and in grouped data the group disappears.
+            return SKIPPED;
         }
-        if (n == 0) {
-            throw new ReqlNonExistenceError("Cannot take the average of an empty stream.  (If you passed `avg` a "
-                    + "field name, it may be that no elements of the stream had that field.)");
-        }
-        return NumberDatum.of(sum / n);
+        return NumberDatum.of(avg ? sum / n : sum);
     }
 
-    private static Object minOrMax(Term t, Env env, boolean max) {
+    private static Object minOrMax(Term t, Env env, Object v, boolean max) {
         String name = max ? "max" : "min";
         UnaryOperator<Datum> f = mapping(t, env, name);
-        Object v = t.arg(env, 0);
         if (f == null && (t.hasOptarg("index") || (v instanceof TableValue tv && !tv.isSlice()))) {
-            TableValue tv = t.inArg(0, () -> Values.toTable(v));
+            TableValue tv = t.inArg(0, () -> Funcs.wholeTable(v));
             String index = t.optargString(env, "index", null);
             String stored = index == null || index.equals(tv.ref().primaryKey()) ? null : index;
             try (Sequence s = new TableValue(tv.ref(), stored, null, max, true).scan()) {
@@ -179,21 +227,20 @@ public final class AggregationTerms implements TermFamily {
             }
         }
         if (bestRow == null) {
-            throw new ReqlNonExistenceError("Cannot take the " + name + " of an empty stream.  (If you passed `"
-                    + name + "` a field name, it may be that no elements of the stream had that field.)");
+            return SKIPPED;
         }
         return SliceTerms.selectionOf(seq.table(), bestRow);
     }
 
     private static Object reduce(Term t, Env env) {
         Sequence seq = terminal(t, t.arg(env, 0));
-        FuncValue f = t.funcArg(env, 1);
+        FuncValue f = Funcs.strict(t, env, 1);
         Datum acc = null;
         try (seq) {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
                 Datum a = acc;
                 Datum row = d;
-                acc = acc == null ? d : t.inArg(1, () -> f.call(a, row));
+                acc = acc == null ? d : t.inArg(1, () -> Funcs.call(f, a, row));
             }
         }
         if (acc == null) {

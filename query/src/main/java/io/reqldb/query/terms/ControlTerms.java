@@ -45,8 +45,22 @@ public final class ControlTerms implements TermFamily {
         int last = t.argCount() - 1;
         FuncValue f = t.funcArg(env, 0);
         Datum[] args = new Datum[last];
-        for (int i = 0; i < last; i++) {
+        Object first = last > 0 ? t.arg(env, 1) : null;
+        for (int i = 1; i < last; i++) {
             args[i] = Values.toDatumMaterialized(t.arg(env, i + 1));
+        }
+        if (first instanceof io.reqldb.query.eval.GroupedData grouped) {
+            // RethinkDB's funcall is polymorphic on its first data argument: the function runs per group.
+            io.reqldb.query.eval.GroupedData out = new io.reqldb.query.eval.GroupedData();
+            for (java.util.Map.Entry<Datum, Object> group : grouped.groups().entrySet()) {
+                Datum[] groupArgs = args.clone();
+                groupArgs[0] = Values.toDatumMaterialized(group.getValue());
+                out.put(group.getKey(), t.inArg(0, () -> f.call(groupArgs)));
+            }
+            return out;
+        }
+        if (last > 0) {
+            args[0] = Values.toDatumMaterialized(first);
         }
         return t.inArg(0, () -> f.callValue(args));
     }
@@ -79,6 +93,7 @@ public final class ControlTerms implements TermFamily {
     private static Object defaultTerm(Term t, Env env) {
         Object value;
         Datum errorMessage;
+        ReqlNonExistenceError original = null;
         try {
             value = t.arg(env, 0);
             if (!(value instanceof Datum d) || d != io.reqldb.datum.NullDatum.INSTANCE) {
@@ -90,12 +105,27 @@ public final class ControlTerms implements TermFamily {
             errorMessage = io.reqldb.datum.NullDatum.INSTANCE;
         } catch (ReqlNonExistenceError e) {
             errorMessage = new StringDatum(e.getMessage());
+            original = e;
         }
-        Object fallback = t.arg(env, 1);
-        if (fallback instanceof FuncValue f) {
-            Datum msg = errorMessage;
-            return t.inArg(1, () -> f.callValue(msg));
+        try {
+            Object fallback = t.arg(env, 1);
+            if (fallback instanceof FuncValue f) {
+                Datum msg = errorMessage;
+                return t.inArg(1, () -> f.callValue(msg));
+            }
+            return fallback;
+        } catch (ReqlQueryLogicError e) {
+            // r.error() with no message inside the default re-raises what default caught (or
+            // gives back the null), as RethinkDB's EMPTY_USER error does.
+            if (!EMPTY_ERROR.equals(e.getMessage()) || e instanceof ReqlNonExistenceError) {
+                throw e;
+            }
+            if (original != null) {
+                throw original;
+            }
+            return io.reqldb.datum.NullDatum.INSTANCE;
         }
-        return fallback;
     }
+
+    private static final String EMPTY_ERROR = "Empty ERROR term outside a default block.";
 }

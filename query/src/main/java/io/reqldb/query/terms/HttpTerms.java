@@ -2,10 +2,19 @@ package io.reqldb.query.terms;
 
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
+import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.http.HttpTerm;
 
-/** TODO(#2): implement this family's terms. */
+/**
+ * {@code r.http}: an HTTP request from the server (Java's HttpClient), with RethinkDB's optargs
+ * {@code data}, {@code timeout}, {@code method}, {@code params}, {@code header}, {@code attempts},
+ * {@code redirects}, {@code verify}, {@code page}, {@code page_limit}, {@code auth} and
+ * {@code result_format}.
+ */
 public final class HttpTerms implements TermFamily {
     @Override
-    public void register(TermRegistry registry) {
+    public void register(TermRegistry r) {
+        r.term(TermType.HTTP).args(1).optargs("data", "timeout", "method", "params", "header", "attempts", "redirects",
+                "verify", "page", "page_limit", "auth", "result_format").body(HttpTerm::eval);
     }
 }

@@ -44,7 +44,7 @@ public final class JoinTerms implements TermFamily {
         Object keyArg = t.arg(env, 1);
         UnaryOperator<Datum> keyOf = t.inArg(1, () -> Funcs.fieldOrFunc(keyArg));
         Object right = t.arg(env, 2);
-        TableRef table = t.inArg(2, () -> Values.toTable(right)).ref();
+        TableRef table = t.inArg(2, () -> Funcs.wholeTable(right)).ref();
         t.optargBool(env, "ordered", false);
         String index = t.optargString(env, "index", table.primaryKey());
         boolean primary = index.equals(table.primaryKey());
@@ -95,7 +95,7 @@ public final class JoinTerms implements TermFamily {
             try (right) {
                 for (Datum r = right.next(); r != null; r = right.next()) {
                     Datum rr = r;
-                    if (t.inArg(2, () -> f.test(row, rr))) {
+                    if (t.inArg(2, () -> Funcs.test(f, row, rr))) {
                         matched.add(pair(row, r));
                     }
                 }

@@ -1,11 +1,34 @@
 package io.reqldb.query.terms;
 
+import io.reqldb.datum.Datum;
+import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
+import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.js.JsRunner;
 
-/** TODO(#2): implement this family's terms. */
+/**
+ * {@code r.js}: JavaScript evaluated by an embedded engine (Mozilla Rhino), with the
+ * {@code timeout} optarg (seconds, default 5). Code that evaluates to a function gives a ReQL
+ * function taking any number of arguments.
+ */
 public final class JsTerms implements TermFamily {
     @Override
-    public void register(TermRegistry registry) {
+    public void register(TermRegistry r) {
+        r.term(TermType.JAVASCRIPT).args(1).optargs("timeout").body((t, env) -> {
+            long timeoutMs = 5000;
+            Datum timeout = t.optargDatum(env, "timeout");
+            if (timeout != null) {
+                double seconds = t.inOptarg("timeout", () -> io.reqldb.query.eval.Values.toNumber(timeout));
+                timeoutMs = seconds > Long.MAX_VALUE / 1000.0 ? Long.MAX_VALUE : (long) (seconds * 1000);
+            }
+            String source = t.stringArg(env, 0);
+            long ms = timeoutMs;
+            JsRunner.Result result = JsRunner.eval(source, ms);
+            if (result instanceof JsRunner.FunctionResult f) {
+                return FuncValue.ofNative(args -> JsRunner.call(f, source, ms, args));
+            }
+            return ((JsRunner.DatumResult) result).value();
+        });
     }
 }

@@ -13,7 +13,7 @@ import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.datum.Num;
-import io.reqldb.query.terms.datum.TimeArithmetic;
+import io.reqldb.query.terms.time.TimeArithmetic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -95,7 +95,7 @@ public final class MathTerms implements TermFamily {
 
     static Datum sub(Datum lhs, Datum rhs, Env env) {
         if (lhs instanceof TimeDatum time) {
-            return TimeArithmetic.sub(time, rhs);
+            return TimeArithmetic.subtract(time, rhs);
         }
         double a = Num.value(lhs);
         return Num.of(a - Num.value(rhs));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Object terms: field access (GET_FIELD, BRACKET), PLUCK, WITHOUT, MERGE, LITERAL, HAS_FIELDS,
@@ -37,12 +38,21 @@ public final class ObjectTerms implements TermFamily {
     public void register(TermRegistry r) {
         r.term(TermType.GET_FIELD).args(2).body(ObjectTerms::getField);
         r.term(TermType.BRACKET).args(2).body(ObjectTerms::bracket);
-        r.term(TermType.PLUCK).args(1, -1).body((t, env) -> ObjOrSeq.apply(env, t.arg(env, 0), "pluck", Poly.MAP,
-                Set.of(), obj -> PathSpec.project(obj, paths(t, env), false)));
-        r.term(TermType.WITHOUT).args(1, -1).body((t, env) -> ObjOrSeq.apply(env, t.arg(env, 0), "without",
-                Poly.MAP, Set.of(), obj -> PathSpec.unproject(obj, paths(t, env), false)));
-        r.term(TermType.HAS_FIELDS).args(1, -1).body((t, env) -> ObjOrSeq.apply(env, t.arg(env, 0), "has_fields",
-                Poly.FILTER, Set.of(), obj -> BoolDatum.of(PathSpec.contains(obj, paths(t, env)))));
+        r.term(TermType.PLUCK).args(1, -1).body((t, env) -> {
+            Supplier<PathSpec> paths = paths(t, env);
+            return ObjOrSeq.apply(env, t.arg(env, 0), "pluck", Poly.MAP, Set.of(),
+                    obj -> PathSpec.project(obj, paths.get(), false));
+        });
+        r.term(TermType.WITHOUT).args(1, -1).body((t, env) -> {
+            Supplier<PathSpec> paths = paths(t, env);
+            return ObjOrSeq.apply(env, t.arg(env, 0), "without", Poly.MAP, Set.of(),
+                    obj -> PathSpec.unproject(obj, paths.get(), false));
+        });
+        r.term(TermType.HAS_FIELDS).args(1, -1).body((t, env) -> {
+            Supplier<PathSpec> paths = paths(t, env);
+            return ObjOrSeq.apply(env, t.arg(env, 0), "has_fields", Poly.FILTER, Set.of(),
+                    obj -> BoolDatum.of(PathSpec.contains(obj, paths.get())));
+        });
         r.term(TermType.MERGE).args(1, -1).factory(MergeTerm::new);
         r.term(TermType.LITERAL).args(0, 1).notGroupable().factory(LiteralTerm::new);
         r.term(TermType.KEYS).args(1).body((t, env) -> keysOrValues(t, env, "keys", true));
@@ -50,13 +60,27 @@ public final class ObjectTerms implements TermFamily {
         r.term(TermType.OBJECT).args(0, -1).body(ObjectTerms::object);
     }
 
-    /** The path arguments 1..n as one pathspec (re-read for each element, as RethinkDB does). */
-    private static PathSpec paths(Term t, Env env) {
-        List<Datum> items = new ArrayList<>(t.argCount() - 1);
+    /**
+     * The path arguments 1..n as one pathspec, read for each object as RethinkDB does (they may
+     * depend on the row through r.args or functions), or once when they are all literals.
+     */
+    private static Supplier<PathSpec> paths(Term t, Env env) {
+        boolean constant = true;
         for (int i = 1; i < t.argCount(); i++) {
-            items.add(t.datumArg(env, i));
+            constant &= t.rawArg(i).isConstant();
         }
-        return PathSpec.of(ArrayDatum.wrap(items));
+        Supplier<PathSpec> read = () -> {
+            List<Datum> items = new ArrayList<>(t.argCount() - 1);
+            for (int i = 1; i < t.argCount(); i++) {
+                items.add(t.datumArg(env, i));
+            }
+            return PathSpec.of(ArrayDatum.wrap(items));
+        };
+        if (!constant) {
+            return read;
+        }
+        PathSpec[] cached = new PathSpec[1];
+        return () -> cached[0] != null ? cached[0] : (cached[0] = read.get());
     }
 
     /** The field of an object: "No attribute `a` in object:" when missing. */
@@ -90,7 +114,7 @@ public final class ObjectTerms implements TermFamily {
     private static Object keysOrValues(Term t, Env env, String name, boolean keys) {
         Datum d = t.datumArg(env, 0);
         if (!(d instanceof ObjectDatum o) || o.reqlType() != null) {
-            throw Values.typedError(d, "Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.");
+            throw new ReqlQueryLogicError("Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.");
         }
         List<Datum> out = new ArrayList<>(o.size());
         for (Map.Entry<String, Datum> e : o.fields().entrySet()) {

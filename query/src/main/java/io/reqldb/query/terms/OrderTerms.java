@@ -14,7 +14,7 @@ import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
-import io.reqldb.query.terms.seq.IndexKeys;
+import io.reqldb.query.terms.seq.IndexValues;
 import io.reqldb.query.terms.seq.Ordering;
 import io.reqldb.query.terms.seq.Rows;
 import io.reqldb.query.terms.seq.Streams;
@@ -71,7 +71,7 @@ public final class OrderTerms implements TermFamily {
         }
         Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         List<Ordering.Keyed> rows = new ArrayList<>();
         int limit = env.context().arrayLimit();
@@ -96,7 +96,7 @@ public final class OrderTerms implements TermFamily {
 
     /** Index order first, then the given keys among rows with equal index values. */
     private static Object sortWithinIndex(TableValue slice, String index, Ordering ordering, Env env) {
-        IndexKeys keys = IndexKeys.of(slice.ref(), index, env);
+        IndexValues keys = IndexValues.of(slice.ref(), index, env);
         Sequence seq = slice.scan();
         List<Datum> out = new ArrayList<>();
         List<Ordering.Keyed> run = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class OrderTerms implements TermFamily {
                     TableValue ordered = sliceHasIndex ? tv : new TableValue(tv.ref(), null, tv.range(), false, true);
                     return TransformedSequence.map(ordered.scan(), row -> row);
                 }
-                IndexKeys keys = IndexKeys.of(tv.ref(), idx, env);
+                IndexValues keys = IndexValues.of(tv.ref(), idx, env);
                 TableValue ordered = tv.ordered() ? tv : new TableValue(tv.ref(), idx, tv.range(), false, true);
                 return distinctIndexValues(ordered, keys, env);
             }
@@ -155,7 +155,7 @@ public final class OrderTerms implements TermFamily {
         }
         Sequence seq = t.inArg(0, () -> Values.toSequence(v));
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
         int limit = env.context().arrayLimit();
@@ -171,7 +171,7 @@ public final class OrderTerms implements TermFamily {
     }
 
     /** The distinct index values of rows read in index order. */
-    private static Sequence distinctIndexValues(TableValue slice, IndexKeys keys, Env env) {
+    private static Sequence distinctIndexValues(TableValue slice, IndexValues keys, Env env) {
         Sequence rows = slice.scan();
         if (keys.isMulti()) {
             // A multi-index row appears once per value: collect the values within the range.

@@ -16,6 +16,7 @@ import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.seq.FoldTerm;
 import io.reqldb.query.terms.seq.ForEachTerm;
 import io.reqldb.query.terms.seq.Funcs;
+import io.reqldb.query.terms.seq.Grouped;
 import io.reqldb.query.terms.seq.Rows;
 import io.reqldb.query.terms.seq.SliceTerms;
 import io.reqldb.query.terms.seq.Streams;
@@ -33,9 +34,11 @@ import java.util.function.Supplier;
 public final class SequenceTerms implements TermFamily {
     @Override
     public void register(TermRegistry r) {
-        r.term(TermType.FILTER).args(2).optargs("default").body(SequenceTerms::filter);
+        r.term(TermType.FILTER).args(2).optargs("default").notGroupable()
+                .body((t, env) -> Grouped.apply(t, env, v -> filter(t, env, v)));
         r.term(TermType.MAP).args(2, -1).body(SequenceTerms::map);
-        r.term(TermType.CONCAT_MAP).args(2).body(SequenceTerms::concatMap);
+        r.term(TermType.CONCAT_MAP).args(2).notGroupable()
+                .body((t, env) -> Grouped.apply(t, env, v -> concatMap(t, env, v)));
         r.term(TermType.WITH_FIELDS).args(1, -1).body(SequenceTerms::withFields);
         r.term(TermType.ZIP).args(1).body(SequenceTerms::zip);
         r.term(TermType.RANGE).args(0, 2).notGroupable().body(SequenceTerms::range);
@@ -45,8 +48,10 @@ public final class SequenceTerms implements TermFamily {
         SliceTerms.register(r);
     }
 
-    private static Object filter(Term t, Env env) {
-        Sequence seq = t.seqArg(env, 0);
+    private static Object filter(Term t, Env env, Object v0) {
+        // RethinkDB evaluates filter's predicate with LITERAL_OK: r.literal may appear in a pattern.
+        io.reqldb.query.terms.datum.Literals.allowIn(t.rawArg(1));
+        Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
         FuncValue f = t.funcArg(env, 1);
         Supplier<Datum> dflt = t.hasOptarg("default") ? () -> t.optargDatum(env, "default") : null;
         Predicate<Datum> keep = Funcs.filterPredicate(f, dflt);
@@ -55,7 +60,7 @@ public final class SequenceTerms implements TermFamily {
 
     private static Object map(Term t, Env env) {
         int n = t.argCount() - 1;
-        FuncValue f = t.funcArg(env, n);
+        FuncValue f = Funcs.strict(t, env, n);
         if (!f.isConstant() && f.arity() != 0 && f.arity() != n) {
             throw new ReqlQueryLogicError("The function passed to `map` expects " + f.arity() + " argument"
                     + (f.arity() == 1 ? "" : "s") + ", but " + n + " sequence" + (n == 1 ? " was" : "s were")
@@ -63,7 +68,7 @@ public final class SequenceTerms implements TermFamily {
         }
         if (n == 1) {
             Sequence seq = t.seqArg(env, 0);
-            return Streams.result(TransformedSequence.map(seq, row -> t.inArg(1, () -> f.call(row))), env);
+            return Streams.result(TransformedSequence.map(seq, row -> t.inArg(1, () -> Funcs.call(f, row))), env);
         }
         List<Sequence> seqs = new ArrayList<>(n);
         boolean allArrays = true;
@@ -81,14 +86,14 @@ public final class SequenceTerms implements TermFamily {
                     return null;
                 }
             }
-            return t.inArg(n, () -> f.call(row));
+            return t.inArg(n, () -> Funcs.call(f, row));
         }, () -> seqs.forEach(Sequence::close), allArrays, infinite);
         return Streams.result(out, env);
     }
 
-    private static Object concatMap(Term t, Env env) {
-        Sequence seq = t.seqArg(env, 0);
-        FuncValue f = t.funcArg(env, 1);
+    private static Object concatMap(Term t, Env env, Object v0) {
+        Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
+        FuncValue f = Funcs.strict(t, env, 1);
         Sequence out = Streams.concatMap(seq, row -> t.inArg(1, () -> Values.toSequence(f.callValue(row))));
         return Streams.result(out, env);
     }

@@ -16,6 +16,7 @@ import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.time.Iso8601;
+import io.reqldb.query.terms.time.TimeArithmetic;
 import io.reqldb.query.terms.time.TimeMath;
 import io.reqldb.query.terms.time.TimeZones;
 import java.util.function.ToDoubleFunction;
@@ -23,7 +24,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Times: construction ({@code now}, {@code time}, {@code epoch_time}, {@code iso8601}), conversion,
  * zones, {@code during}, calendar portions and the day and month constants. The calendar rules live
- * in {@code terms.time}; {@code ADD}/{@code SUB} on times call {@code time.TimeArithmetic}.
+ * in {@code terms.time}; {@code ADD}/{@code SUB} on times use {@code time.TimeArithmetic}, installed
+ * into the datum family's hook at registration.
  */
 public final class TimeTerms implements TermFamily {
     private static final TermType[] DAYS = {TermType.MONDAY, TermType.TUESDAY, TermType.WEDNESDAY,
@@ -34,6 +36,17 @@ public final class TimeTerms implements TermFamily {
 
     @Override
     public void register(TermRegistry r) {
+        io.reqldb.query.terms.datum.TimeArithmetic.install(new io.reqldb.query.terms.datum.TimeArithmetic.Ops() {
+            @Override
+            public Datum add(Datum x, Datum y) {
+                return TimeArithmetic.add(x, y);
+            }
+
+            @Override
+            public Datum sub(TimeDatum time, Datum other) {
+                return TimeArithmetic.subtract(time, other);
+            }
+        });
         r.term(TermType.NOW).args(0).body((t, env) -> env.context().now());
         r.term(TermType.TIME).args(4, 7).body(TimeTerms::time);
         r.term(TermType.EPOCH_TIME).args(1).body((t, env) -> TimeMath.time(t.numberArg(env, 0), TimeDatum.UTC));

@@ -4,12 +4,11 @@ import io.reqldb.datum.BinaryDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.DatumType;
+import io.reqldb.datum.ExtremeDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.eval.Env;
-import io.reqldb.query.eval.Sequence;
-import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
@@ -39,6 +38,8 @@ public final class TypeTerms implements TermFamily {
         });
         r.term(TermType.INFO).args(1).notGroupable().body((t, env) -> info(t.arg(env, 0), env));
         r.term(TermType.JSON).args(1).body((t, env) -> JsonText.parse(t.stringArg(env, 0)));
+        r.term(TermType.MINVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MIN);
+        r.term(TermType.MAXVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MAX);
         r.term(TermType.TO_JSON_STRING).args(1).body((t, env) -> new StringDatum(JsonText.write(t.datumArg(env, 0))));
     }
 
@@ -47,20 +48,14 @@ public final class TypeTerms implements TermFamily {
         nonDatumInfo = handler;
     }
 
-    /** The name type_of reports, including "SELECTION<ARRAY>" for selections that are arrays. */
+    /** The name type_of reports. */
     public static String typeName(Object v) {
-        if (v instanceof Sequence s && s.table() != null && s.isArray()) {
-            return "SELECTION<ARRAY>";
-        }
         return Values.typeOf(v);
     }
 
     /** INFO: datums give type and value (binary also its byte count); others go to the hook. */
     public static Datum info(Object v, Env env) {
         if (!(v instanceof Datum d)) {
-            if (v instanceof SingleSelection) {
-                return nonDatumInfo.apply(v, env);
-            }
             return nonDatumInfo.apply(v, env);
         }
         TreeMap<String, Datum> out = ObjectDatum.newFieldMap();

@@ -77,6 +77,42 @@ class DatumTermsTest {
     }
 
     @Test
+    void pathTermsMapOverSequences() {
+        assertThat(run("[33,[[2,[{\"a\":1,\"b\":2},{\"a\":3}]],\"a\"]]")).isEqualTo("[{\"a\":1},{\"a\":3}]");
+        assertThat(run("[34,[[2,[{\"a\":1,\"b\":2},{\"a\":3}]],\"a\"]]")).isEqualTo("[{\"b\":2},{}]");
+        // merge with a function whose body holds a literal: r.expr([{a:{b:1}}]).merge(x => {a: r.literal(x('a'))})
+        assertThat(run("[35,[[2,[{\"a\":{\"b\":1},\"c\":2}]],[69,[[2,[1]],{\"a\":[137,[5]]}]]]]"))
+                .isEqualTo("[{\"a\":5,\"c\":2}]");
+        assertThatThrownBy(() -> run("[33,[[2,[[2,[]]]],\"a\"]]"))
+                .hasMessage("Cannot perform pluck on a sequence of sequences.");
+        assertThatThrownBy(() -> run("[33,[[101,[0]],\"a\"]]"))
+                .hasMessage("Cannot call `pluck` on objects of type `PTYPE<TIME>`.");
+        assertThatThrownBy(() -> run("[35,[{\"a\":1},[137,[\"foo\"]]]]")).hasMessageStartingWith("Stray literal");
+        // r.expr({a:{b:1}}).merge(r.args([{a: r.literal({c:1})}]))
+        assertThat(run("[35,[{\"a\":{\"b\":1}},[154,[[2,[{\"a\":[137,[{\"c\":1}]]}]]]]]]")).isEqualTo("{\"a\":{\"c\":1}}");
+        assertThatThrownBy(() -> run("[180,[]]")).hasMessage("Cannot convert `r.minval` to JSON.");
+    }
+
+    @Test
+    void nestedPaths() {
+        String doc = "{\"a\":[2,[{\"b\":1,\"c\":2},{\"b\":3}]],\"d\":{\"e\":null,\"f\":1}}";
+        assertThat(run("[33,[" + doc + ",{\"a\":{\"b\":true}}]]")).isEqualTo("{\"a\":[{\"b\":1},{\"b\":3}]}");
+        assertThat(run("[34,[" + doc + ",{\"a\":{\"c\":true},\"d\":\"f\"}]]"))
+                .isEqualTo("{\"a\":[{\"b\":1},{\"b\":3}],\"d\":{\"e\":null}}");
+        assertThat(run("[32,[" + doc + ",{\"d\":\"e\"}]]")).isEqualTo("false");
+        assertThat(run("[32,[" + doc + ",{\"d\":\"f\"},\"a\"]]")).isEqualTo("true");
+        assertThatThrownBy(() -> run("[33,[" + doc + ",1]]")).hasMessage("Invalid path argument `1`.");
+    }
+
+    @Test
+    void funcallRunsPerGroupOnGroupedData() {
+        // r.expr([{a:1},{a:1},{a:2}]).group('a').count().do(x => x.mul(x))
+        assertThat(run("[64,[[69,[[2,[1]],[26,[[10,[1]],[10,[1]]]]]],"
+                + "[43,[[144,[[2,[{\"a\":1},{\"a\":1},{\"a\":2}]],\"a\"]]]]]]"))
+                .isEqualTo("{\"$reql_type$\":\"GROUPED_DATA\",\"data\":[[1,4],[2,1]]}");
+    }
+
+    @Test
     void arrays() {
         assertThat(run("[29,[[2,[1]],2]]")).isEqualTo("[1,2]");
         assertThat(run("[80,[[2,[1]],2]]")).isEqualTo("[2,1]");

@@ -45,6 +45,10 @@ class SequenceTermsTest {
         assertThat(reql.run("[41,[" + ROWS + ",[74,[\"a\"]],\"id\"]]"))
                 .isEqualTo("[{\"b\":2,\"id\":3},{\"a\":3,\"id\":2},{\"a\":2,\"id\":4},{\"a\":1,\"id\":1}]");
         assertThatThrownBy(() -> reql.run("[41,[[2,[1]]]]")).hasMessage("Must specify something to order by.");
+        assertThatThrownBy(() -> reql.run("[74,[\"a\"]]"))
+                .hasMessage("DESC may only be used as an argument to ORDER_BY or UNION.");
+        assertThat(reql.run("[44,[[2,[3]],[2,[2,1]]],{\"interleave\":[2,[[74,[[69,[[2,[1]],[10,[1]]]]]]]]}]"))
+                .isEqualTo("[3,2,1]");
         assertThatThrownBy(() -> reql.run("[41,[[173,[]],\"a\"]]")).hasMessageStartingWith("Cannot use an infinite");
     }
 
@@ -96,6 +100,9 @@ class SequenceTermsTest {
         assertThat(reql.run("[150,[[43,[[144,[[2,[1,1,2]],[69,[[2,[1]],[10,[1]]]]]]]]]]"))
                 .isEqualTo("[{\"group\":1,\"reduction\":2},{\"group\":2,\"reduction\":1}]");
         assertThatThrownBy(() -> reql.run("[144,[" + ROWS + "]]")).hasMessage("Cannot group by nothing.");
+        // r.do(grouped, x => [x]) runs per group
+        assertThat(reql.run("[150,[[64,[[69,[[2,[1]],[2,[[10,[1]]]]]],[43,[[144,[[2,[1,1,2]],[69,[[2,[1]],[10,[1]]]]]]]]]]]]"))
+                .isEqualTo("[{\"group\":1,\"reduction\":[2]},{\"group\":2,\"reduction\":[1]}]");
         // multi: [1,2] puts the row in two groups, [] under null
         assertThat(reql.run("[150,[[43,[[144,[[2,[1]],[69,[[2,[1]],[2,[1,2]]]]],{\"multi\":true}]]]]]"))
                 .isEqualTo("[{\"group\":1,\"reduction\":1},{\"group\":2,\"reduction\":1}]");

@@ -94,6 +94,10 @@ public final class Coercion {
         }
         if (convertible(opaque, Kind.SEQUENCE) && !(isDatum && start.sub() != DatumType.ARRAY)) {
             Sequence seq = Values.toSequence(val);
+            if (seq.isInfinite()) {
+                seq.close();
+                throw Values.infiniteStream();
+            }
             if (end.sub() == DatumType.ARRAY || (end.kind() == Kind.DATUM && end.sub() == null)) {
                 return Values.materialize(seq, env.context().arrayLimit());
             }

@@ -34,7 +34,8 @@ public final class JsonText {
         return DatumJson.write(d);
     }
 
-    private static void checkWritable(Datum d) {
+    /** "Cannot convert `r.minval` to JSON." when {@code d} holds r.minval or r.maxval anywhere. */
+    public static void checkWritable(Datum d) {
         if (d.type() == DatumType.MINVAL || d.type() == DatumType.MAXVAL) {
             throw new ReqlQueryLogicError("Cannot convert `" + d + "` to JSON.");
         }
@@ -135,7 +136,9 @@ public final class JsonText {
             }
             pos++;
             skipSpace();
-            fields.put(key, value());
+            if (fields.put(key, value()) != null) {
+                throw new ReqlQueryLogicError("Duplicate key " + DatumJson.write(new StringDatum(key)) + " in JSON.");
+            }
             skipSpace();
             int c = peek();
             pos++;

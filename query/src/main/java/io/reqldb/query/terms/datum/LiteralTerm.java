@@ -1,6 +1,5 @@
 package io.reqldb.query.terms.datum;
 
-import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermType;
@@ -21,8 +20,7 @@ public final class LiteralTerm extends Term {
     @Override
     public Object eval(Env env) {
         if (!allowed) {
-            throw new ReqlQueryLogicError("Stray literal keyword found: literal is only legal inside of "
-                    + "the object passed to merge or update and cannot nest inside other literals.");
+            throw Literals.stray();
         }
         return Literals.make(argCount() == 1 ? datumArg(env, 0) : null);
     }

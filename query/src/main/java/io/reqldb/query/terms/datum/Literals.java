@@ -4,6 +4,7 @@ import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.term.FuncTerm;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermType;
@@ -26,7 +27,32 @@ public final class Literals {
     private Literals() {
     }
 
-    /** Marks the literals that {@code arg} may contain where RethinkDB allows them. */
+    /**
+     * Marks the literals in the arguments of a term that passes RethinkDB's LITERAL_OK flag to
+     * them: merge (all but the first), update and filter (the second). Called by the term
+     * compiler for every term, before any {@code r.args} expansion.
+     */
+    public static void allowInArgs(TermType type, Term[] args) {
+        switch (type) {
+            case MERGE -> {
+                for (int i = 1; i < args.length; i++) {
+                    allowIn(args[i]);
+                }
+            }
+            case UPDATE, FILTER -> {
+                if (args.length > 1) {
+                    allowIn(args[1]);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Marks the literals that {@code arg} may contain where RethinkDB allows them: the argument
+     * itself, object literal fields, a function's body, and through {@code r.args([...])}.
+     */
     public static void allowIn(Term arg) {
         if (arg instanceof LiteralTerm literal) {
             literal.allow();
@@ -35,6 +61,10 @@ public final class Literals {
         } else if (arg.type() == TermType.MAKE_OBJ) {
             for (Term field : arg.rawOptargs()) {
                 allowIn(field);
+            }
+        } else if (arg.type() == TermType.ARGS || arg.type() == TermType.MAKE_ARRAY) {
+            for (int i = 0; i < arg.argCount(); i++) {
+                allowIn(arg.rawArg(i));
             }
         }
     }
@@ -77,7 +107,16 @@ public final class Literals {
                 out.remove(e.getKey());
             }
         }
+        if (out.get(ObjectDatum.REQL_TYPE) instanceof StringDatum type && LITERAL.equals(type.value())) {
+            throw stray();
+        }
         return ObjectDatum.wrap(out);
+    }
+
+    /** RethinkDB's error for a literal where none may be. */
+    public static ReqlQueryLogicError stray() {
+        return new ReqlQueryLogicError("Stray literal keyword found: literal is only legal inside of "
+                + "the object passed to merge or update and cannot nest inside other literals.");
     }
 
     /** Replaces literals by their values (dropping valueless ones); Java null when {@code d} is one. */

@@ -17,9 +17,6 @@ import java.util.Set;
 public final class MergeTerm extends Term {
     public MergeTerm(TermType type, Term[] args, Map<String, Term> optargs) {
         super(type, args, optargs);
-        for (int i = 1; i < args.length; i++) {
-            Literals.allowIn(args[i]);
-        }
     }
 
     @Override

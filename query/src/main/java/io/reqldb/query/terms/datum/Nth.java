@@ -34,7 +34,12 @@ public final class Nth {
         if (n < -1) {
             throw new ReqlQueryLogicError("Cannot use an index < -1 (" + n + ") on a stream.");
         }
-        try (Sequence seq = Values.toSequence(aggregate)) {
+        Sequence stream = Values.toSequence(aggregate);
+        if (n == -1 && stream.isInfinite()) {
+            stream.close();
+            throw Values.infiniteStream();
+        }
+        try (Sequence seq = stream) {
             Datum last = null;
             long i = 0;
             for (Datum d = seq.next(); d != null; d = seq.next(), i++) {

@@ -63,7 +63,8 @@ public final class ObjOrSeq {
             throw Values.typedError(d, "Cannot perform " + name + " on a non-object non-sequence `"
                     + DatumPrinter.truncated(d) + "`.");
         }
-        throw Values.typeError("SEQUENCE", v0);
+        String shown = v0 instanceof io.reqldb.query.eval.DbValue db ? "db(\"" + db.name() + "\")" : Values.typeOf(v0);
+        throw new ReqlQueryLogicError("Cannot perform " + name + " on a non-object non-sequence `" + shown + "`.");
     }
 
     /** Objects in RethinkDB's sense: plain objects and the object-shaped pseudo-types. */

@@ -1,22 +1,19 @@
 package io.reqldb.query.terms.geo;
 
-import com.google.common.geometry.S2Cap;
-import com.google.common.geometry.S2Cell;
 import com.google.common.geometry.S2CellId;
 import com.google.common.geometry.S2Region;
 import com.google.common.geometry.S2RegionCoverer;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumType;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.QueryContext;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.terms.index.StoredFunctions;
 import io.reqldb.storage.IndexDefinition;
 import io.reqldb.storage.KeyRange;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +27,7 @@ import java.util.Set;
  * cell's id range or is one of its ancestors. Candidates found so are checked exactly afterwards.
  *
  * <p>Index creation calls {@link #keys}; the index function is evaluated at query time through the
- * {@link Evaluator} the index code installs (by default: the stored function is read as the wire
- * JSON of a FUNC term).
+ * {@link Evaluator} (by default: the stored index blob decoded by {@code index.StoredFunctions}).
  */
 public final class GeoIndex {
     private static final int MAX_CELLS = 8;
@@ -47,9 +43,9 @@ public final class GeoIndex {
     private GeoIndex() {
     }
 
-    /** Installs how index functions are evaluated (the index code's own compiler). */
+    /** Installs how index functions are evaluated; null restores the default. */
     public static void setEvaluator(Evaluator e) {
-        evaluator = e;
+        evaluator = e != null ? e : GeoIndex::evaluateWireFunction;
     }
 
     /**
@@ -85,6 +81,11 @@ public final class GeoIndex {
         }
     }
 
+    /** Whether an index key is one of {@link #keys}' cell keys (rather than a stored geometry). */
+    static boolean isCellKey(Datum key) {
+        return key instanceof StringDatum s && s.value().length() == 17 && s.value().charAt(0) == 'G';
+    }
+
     static String key(S2CellId c) {
         return "G" + String.format(Locale.ROOT, "%016x", c.id());
     }
@@ -93,7 +94,30 @@ public final class GeoIndex {
         if (g.point() != null) {
             return List.of(S2CellId.fromPoint(g.point()));
         }
-        return covering(g.line() != null ? g.line() : g.polygon());
+        return covering(g.line() != null ? new LineRegion(g.line()) : g.polygon());
+    }
+
+    /** A polyline as a region to cover: it contains no cell (S2's Java port refuses to answer). */
+    private record LineRegion(com.google.common.geometry.S2Polyline line) implements S2Region {
+        @Override
+        public com.google.common.geometry.S2Cap getCapBound() {
+            return line.getCapBound();
+        }
+
+        @Override
+        public com.google.common.geometry.S2LatLngRect getRectBound() {
+            return line.getRectBound();
+        }
+
+        @Override
+        public boolean contains(com.google.common.geometry.S2Cell cell) {
+            return false;
+        }
+
+        @Override
+        public boolean mayIntersect(com.google.common.geometry.S2Cell cell) {
+            return line.mayIntersect(cell);
+        }
     }
 
     static List<S2CellId> covering(S2Region region) {
@@ -120,18 +144,6 @@ public final class GeoIndex {
         return out;
     }
 
-    static List<KeyRange> ranges(Geometry query) {
-        return ranges(covering(query));
-    }
-
-    /** Ranges that find every indexed geometry within {@code angle} radians of a point. */
-    static List<KeyRange> ranges(S2Cap cap) {
-        return ranges(covering(cap));
-    }
-
-    static S2Region cellRegion(S2CellId id) {
-        return new S2Cell(id);
-    }
 
     /** The index function's value for a document, or null when it has none (the document is not indexed). */
     static Datum evaluate(QueryContext context, TableRef table, IndexDefinition index, Datum document) {
@@ -142,10 +154,10 @@ public final class GeoIndex {
         }
     }
 
-    /** The default evaluator: the stored function is the wire JSON of a FUNC term. */
+    /** The default evaluator: decodes the stored index blob and runs its function in this query's context. */
     private static Datum evaluateWireFunction(QueryContext context, TableRef table, IndexDefinition index,
                                               Datum document) {
-        Datum raw = DatumJson.parse(new String(index.function(), StandardCharsets.UTF_8));
+        Datum raw = StoredFunctions.decodeIndex(index.function()).func().toWire();
         Object f = context.compiler().compile(raw).eval(new Env(context));
         Datum v = Values.toFunc(f).call(document);
         return v.type() == DatumType.NULL ? null : v;

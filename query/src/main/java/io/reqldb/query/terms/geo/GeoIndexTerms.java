@@ -80,21 +80,76 @@ public final class GeoIndexTerms {
         throw new ReqlOpFailedError("Index `" + index + "` was not found on table `" + ref.qualifiedName() + "`.");
     }
 
-    /** Distinct documents (by primary key, in discovery order) with entries in the given ranges. */
-    private static Map<Datum, Datum> candidates(TableRef ref, String index, List<KeyRange> ranges) {
-        Map<Datum, Datum> out = new LinkedHashMap<>();
+    /** One document with one geometry it is indexed under. */
+    private record Entry(Datum doc, Geometry geometry) {
+    }
+
+    /**
+     * The index's entries that may meet {@code cells}. An index whose keys are the geometries
+     * themselves is scanned whole; one keyed by S2 cells ({@link GeoIndex#keys}) only over the
+     * cells' ranges, its geometries recomputed from the documents.
+     */
+    private static List<Entry> entries(QueryContext ctx, TableRef ref, IndexDefinition def,
+                                       java.util.function.Supplier<List<com.google.common.geometry.S2CellId>> cells) {
+        List<Entry> out = new ArrayList<>();
+        String index = def.name();
+        try (DocumentCursor c = ref.translate(() -> ref.storage().indexScan(index, KeyRange.ALL, false))) {
+            Datum first = c.next();
+            if (first == null) {
+                return out;
+            }
+            if (!GeoIndex.isCellKey(indexValue(c))) {
+                for (Datum doc = first; doc != null; doc = c.next()) {
+                    Geometry g = geometry(indexValue(c));
+                    if (g != null) {
+                        out.add(new Entry(doc, g));
+                    } else {
+                        for (Geometry each : geometries(ctx, ref, def, doc)) {
+                            out.add(new Entry(doc, each));
+                        }
+                    }
+                }
+                return out;
+            }
+        }
+        Map<Datum, Datum> docs = new LinkedHashMap<>();
         String pk = ref.primaryKey();
-        for (KeyRange range : ranges) {
+        for (KeyRange range : GeoIndex.ranges(cells.get())) {
             try (DocumentCursor c = ref.translate(() -> ref.storage().indexScan(index, range, false))) {
                 for (Datum doc = c.next(); doc != null; doc = c.next()) {
-                    out.putIfAbsent(((ObjectDatum) doc).get(pk), doc);
+                    docs.putIfAbsent(((ObjectDatum) doc).get(pk), doc);
                 }
+            }
+        }
+        for (Datum doc : docs.values()) {
+            for (Geometry g : geometries(ctx, ref, def, doc)) {
+                out.add(new Entry(doc, g));
             }
         }
         return out;
     }
 
-    /** The geometries a document is indexed under: one, or each of a multi index's array. */
+    private static Datum indexValue(DocumentCursor c) {
+        try {
+            return c.currentIndexValue();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The geometry an index entry stores, or null when the key holds no usable geometry (e.g. truncated). */
+    private static Geometry geometry(Datum key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return GeoJson.validate(GeoJson.expectGeometry(key));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The geometries a document is indexed under, from the index function: one, or a multi index's array. */
     private static List<Geometry> geometries(QueryContext ctx, TableRef ref, IndexDefinition def, Datum doc) {
         Datum v = GeoIndex.evaluate(ctx, ref, def, doc);
         List<Geometry> out = new ArrayList<>();
@@ -103,10 +158,9 @@ public final class GeoIndexTerms {
         }
         List<Datum> values = def.multi() && v instanceof ArrayDatum a ? a.items() : List.of(v);
         for (Datum d : values) {
-            try {
-                out.add(GeoJson.validate(GeoJson.expectGeometry(d)));
-            } catch (RuntimeException e) {
-                // Not a geometry: not in the index.
+            Geometry g = geometry(d);
+            if (g != null) {
+                out.add(g);
             }
         }
         return out;
@@ -122,11 +176,9 @@ public final class GeoIndexTerms {
         IndexDefinition def = geoIndex(ref, index, "get_intersecting");
         QueryContext ctx = env.context();
         List<Datum> result = new ArrayList<>();
-        for (Datum doc : candidates(ref, index, GeoIndex.ranges(q)).values()) {
-            for (Geometry g : geometries(ctx, ref, def, doc)) {
-                if (GeoTerms.geo(() -> GeoOps.intersects(q, g))) {
-                    result.add(doc);
-                }
+        for (Entry e : entries(ctx, ref, def, () -> GeoIndex.covering(q))) {
+            if (GeoTerms.geo(() -> GeoOps.intersects(q, e.geometry()))) {
+                result.add(e.doc());
             }
         }
         Iterator<Datum> it = result.iterator();
@@ -177,16 +229,17 @@ public final class GeoIndexTerms {
         double angle = Math.min(Math.PI, searchRadius / Math.min(e.a(), e.polesRadius()) * distortion * 1.01 + 1e-9);
         S2Cap cap = S2Cap.fromAxisAngle(c, S1Angle.radians(angle));
         QueryContext ctx = env.context();
-        List<Hit> hits = new ArrayList<>();
-        for (Datum doc : candidates(ref, index, GeoIndex.ranges(cap)).values()) {
-            double best = Double.POSITIVE_INFINITY;
-            for (Geometry g : geometries(ctx, ref, def, doc)) {
-                best = Math.min(best, GeoTerms.geo(() -> Geodesy.distance(c, g, e)));
-            }
-            if (best <= maxDist) {
-                hits.add(new Hit(best, doc));
+        Map<Datum, Hit> nearest = new LinkedHashMap<>();
+        String pk = ref.primaryKey();
+        for (Entry entry : entries(ctx, ref, def, () -> GeoIndex.covering(cap))) {
+            double d = GeoTerms.geo(() -> Geodesy.distance(c, entry.geometry(), e));
+            Datum key = ((ObjectDatum) entry.doc()).get(pk);
+            Hit old = nearest.get(key);
+            if (d <= maxDist && (old == null || d < old.meters())) {
+                nearest.put(key, new Hit(d, entry.doc()));
             }
         }
+        List<Hit> hits = new ArrayList<>(nearest.values());
         hits.sort(Comparator.comparingDouble(Hit::meters));
         if (exRadius >= limit) {
             // RethinkDB widens its search in steps and fails once the search shape grows too large,

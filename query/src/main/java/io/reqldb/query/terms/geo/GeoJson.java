@@ -38,9 +38,11 @@ public final class GeoJson {
     private static final Set<String> SUPPORTED_ELSEWHERE = Set.of("MultiPoint", "MultiLineString", "MultiPolygon",
             "GeometryCollection", "Feature", "FeatureCollection");
 
+    /** S2 logs every invalid loop it checks; invalid input is the client's error, not ours. Held strongly. */
+    private static final java.util.logging.Logger S2_LOG = java.util.logging.Logger.getLogger("com.google.common.geometry");
+
     static {
-        // S2 logs every invalid loop it is asked to check; invalid input is the client's error, not ours.
-        java.util.logging.Logger.getLogger("com.google.common.geometry").setLevel(java.util.logging.Level.WARNING);
+        S2_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     private GeoJson() {

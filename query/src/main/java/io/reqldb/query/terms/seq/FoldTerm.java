@@ -22,32 +22,32 @@ public final class FoldTerm {
     public static Object eval(Term t, Env env) {
         Sequence seq = t.seqArg(env, 0);
         Datum base = t.datumArg(env, 1);
-        FuncValue acc = t.funcArg(env, 2);
+        FuncValue acc = Funcs.strict(t, env, 2);
         if (!acc.isConstant() && acc.arity() != 0 && acc.arity() != 2) {
             throw new ReqlQueryLogicError("The accumulator function passed to `fold` should expect 2 arguments");
         }
         Object emitValue = t.optarg(env, "emit");
         Object finalValue = t.optarg(env, "final_emit");
-        FuncValue finalEmit = finalValue == null ? null : t.inOptarg("final_emit", () -> Values.toFunc(finalValue));
+        FuncValue finalEmit = finalValue == null ? null : Funcs.strictOptarg(t, "final_emit", finalValue);
         if (emitValue == null) {
             if (seq.isInfinite()) {
-                throw Values.infiniteStream();
+                throw Streams.infiniteError(seq);
             }
             Datum result = base;
             try (seq) {
                 for (Datum d = seq.next(); d != null; d = seq.next()) {
                     Datum a = result;
                     Datum row = d;
-                    result = t.inArg(2, () -> acc.call(a, row));
+                    result = t.inArg(2, () -> Funcs.call(acc, a, row));
                 }
             }
             if (finalEmit != null) {
                 Datum r = result;
-                return t.inOptarg("final_emit", () -> finalEmit.call(r));
+                return t.inOptarg("final_emit", () -> Funcs.call(finalEmit, r));
             }
             return result;
         }
-        FuncValue emit = t.inOptarg("emit", () -> Values.toFunc(emitValue));
+        FuncValue emit = Funcs.strictOptarg(t, "emit", emitValue);
         ArrayDeque<Datum> pending = new ArrayDeque<>();
         Datum[] state = {base};
         boolean[] finished = {false};
@@ -66,7 +66,7 @@ public final class FoldTerm {
                     continue;
                 }
                 Datum old = state[0];
-                Datum next = t.inArg(2, () -> acc.call(old, row));
+                Datum next = t.inArg(2, () -> Funcs.call(acc, old, row));
                 addAll(pending, t.inOptarg("emit", () -> Values.toDatum(emit.callValue(old, row, next))));
                 state[0] = next;
             }

@@ -22,10 +22,63 @@ public final class Funcs {
     private Funcs() {
     }
 
+    /**
+     * Argument {@code i} as a function, refusing a datum (RethinkDB's NO_SHORTCUT: {@code map(1)}
+     * is "Expected type FUNCTION but found DATUM").
+     */
+    public static FuncValue strict(io.reqldb.query.term.Term t, io.reqldb.query.eval.Env env, int i) {
+        Object v = t.arg(env, i);
+        if (v instanceof FuncValue f && !f.isConstant()) {
+            return f;
+        }
+        throw Values.typeError("FUNCTION", v).addFrame(i);
+    }
+
+    /** An optarg as a function, refusing a datum. */
+    public static FuncValue strictOptarg(io.reqldb.query.term.Term t, String name, Object v) {
+        if (v instanceof FuncValue f && !f.isConstant()) {
+            return f;
+        }
+        throw Values.typeError("FUNCTION", v).addFrame(name);
+    }
+
+    /**
+     * Calls {@code f} where RethinkDB wants a datum back: arrays (also array streams) are fine, a
+     * table, selection or stream is "Expected type DATUM but found SEQUENCE" (sub-queries need
+     * {@code coerce_to('array')}, as in RethinkDB).
+     */
+    public static Datum call(FuncValue f, Datum... args) {
+        return datumResult(f.callValue(args));
+    }
+
+    /** {@link #call} as a predicate (RethinkDB's truthiness). */
+    public static boolean test(FuncValue f, Datum... args) {
+        return Values.isTruthy(call(f, args));
+    }
+
+    /** A function's result as a datum, refusing lazy streams and tables. */
+    public static Datum datumResult(Object v) {
+        if (v instanceof io.reqldb.query.eval.Sequence s && s.isArray() && s.table() == null) {
+            return Values.materialize(s, Integer.MAX_VALUE);
+        }
+        if (v instanceof io.reqldb.query.eval.GroupedData g) {
+            return io.reqldb.query.eval.GroupedFormat.toDatum(g);
+        }
+        return Values.toDatum(v);
+    }
+
+    /** A whole table (RethinkDB's as_table: a slice is "Expected type TABLE but found TABLE_SLICE"). */
+    public static io.reqldb.query.eval.TableValue wholeTable(Object v) {
+        if (v instanceof io.reqldb.query.eval.TableValue tv && !tv.isSlice()) {
+            return tv;
+        }
+        throw Values.typeError("TABLE", v);
+    }
+
     /** A function, or a datum used as a field name: {@code sum('a')}, {@code order_by('a')}. */
     public static UnaryOperator<Datum> fieldOrFunc(Object v) {
         if (v instanceof FuncValue f && !f.isConstant()) {
-            return row -> f.call(row);
+            return row -> call(f, row);
         }
         Datum key = v instanceof FuncValue f ? f.call() : Values.toDatum(v);
         return row -> Rows.bracket(row, key);
@@ -34,7 +87,7 @@ public final class Funcs {
     /** A predicate function, or a datum every matching element equals. */
     public static Predicate<Datum> equalityOrPredicate(Object v) {
         if (v instanceof FuncValue f && !f.isConstant()) {
-            return row -> f.test(row);
+            return row -> test(f, row);
         }
         Datum value = v instanceof FuncValue f ? f.call() : Values.toDatum(v);
         return value::equals;
@@ -49,7 +102,7 @@ public final class Funcs {
                 && (f.body().type() == TermType.MAKE_OBJ || f.body().type() == TermType.DATUM));
         return row -> {
             try {
-                Datum d = f.call(row);
+                Datum d = call(f, row);
                 if (literalBody && d instanceof ObjectDatum o && d.type() == io.reqldb.datum.DatumType.OBJECT) {
                     return Rows.matches(o, row);
                 }

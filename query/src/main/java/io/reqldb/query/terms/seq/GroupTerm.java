@@ -40,15 +40,15 @@ public final class GroupTerm {
         String index = t.optargString(env, "index", null);
         boolean multi = t.optargBool(env, "multi", false);
         Sequence seq;
-        IndexKeys indexKeys = null;
+        IndexValues indexKeys = null;
         if (index != null) {
             Object v0 = t.arg(env, 0);
-            TableValue table = t.inArg(0, () -> Values.toTable(v0));
+            TableValue table = t.inArg(0, () -> Funcs.wholeTable(v0));
             if (index.equals(table.ref().primaryKey())) {
                 Datum key = new StringDatum(index);
                 funcs.add(row -> Rows.bracket(row, key));
             } else {
-                indexKeys = IndexKeys.of(table.ref(), index, env);
+                indexKeys = IndexValues.of(table.ref(), index, env);
             }
             seq = table.scan();
         } else {
@@ -59,7 +59,7 @@ public final class GroupTerm {
             throw new ReqlQueryLogicError("Cannot group by nothing.");
         }
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         int limit = env.context().arrayLimit();
         TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);

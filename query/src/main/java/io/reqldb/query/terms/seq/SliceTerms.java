@@ -172,7 +172,7 @@ public final class SliceTerms {
             throw new ReqlQueryLogicError("Cannot use an index < -1 (" + n + ") on a stream.");
         }
         if (n == -1 && seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         TableRef table = seq.table();
         try (seq) {
@@ -213,7 +213,7 @@ public final class SliceTerms {
         }
         Sequence seq = t.seqArg(env, 0);
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         List<Datum> result = new ArrayList<>();
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
@@ -262,13 +262,13 @@ public final class SliceTerms {
         for (int i = 1; i < t.argCount(); i++) {
             Object v = t.arg(env, i);
             if (v instanceof io.reqldb.query.eval.FuncValue f && !f.isConstant()) {
-                preds.add(f::test);
+                preds.add(row -> Funcs.test(f, row));
             } else {
                 values.add(t.datumArg(env, i));
             }
         }
         if (seq.isInfinite()) {
-            throw Values.infiniteStream();
+            throw Streams.infiniteError(seq);
         }
         try (seq) {
             for (Datum el = seq.next(); el != null; el = seq.next()) {

@@ -30,6 +30,11 @@ public final class Streams {
         return out;
     }
 
+    /** The error for a terminal operation on an endless stream: changefeeds word it their own way. */
+    public static io.reqldb.query.error.ReqlQueryLogicError infiniteError(Sequence s) {
+        return s.isFeed() ? Values.changefeedTerminal() : Values.infiniteStream();
+    }
+
     /** Skips {@code skip} elements, then yields at most {@code take} (Long.MAX_VALUE: all). */
     public static Sequence slice(Sequence source, long skip, long take) {
         return new Sequence() {
@@ -69,6 +74,11 @@ public final class Streams {
             @Override
             public boolean isInfinite() {
                 return source.isInfinite() && take == Long.MAX_VALUE;
+            }
+
+            @Override
+            public boolean isFeed() {
+                return source.isFeed();
             }
 
             @Override
@@ -113,6 +123,11 @@ public final class Streams {
             }
 
             @Override
+            public boolean isFeed() {
+                return source.isFeed();
+            }
+
+            @Override
             public void close() {
                 if (current != null) {
                     current.close();
@@ -148,6 +163,11 @@ public final class Streams {
             @Override
             public boolean isInfinite() {
                 return sources.stream().anyMatch(Sequence::isInfinite);
+            }
+
+            @Override
+            public boolean isFeed() {
+                return sources.stream().anyMatch(Sequence::isFeed);
             }
 
             @Override

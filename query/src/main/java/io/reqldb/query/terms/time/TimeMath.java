@@ -80,7 +80,8 @@ public final class TimeMath {
 
     /** The time's wall-clock date and time in its own offset; fails outside years 1400..10000. */
     public static Local local(TimeDatum t) {
-        long local = micros(t.epochSeconds()) + TimeZones.offsetSeconds(t.timezone()) * MICROS_PER_SECOND;
+        long local = micros(t.epochSeconds())
+                + TimeZones.offsetSeconds(TimeZones.normalize(t.timezone())) * MICROS_PER_SECOND;
         long day = Math.floorDiv(local, MICROS_PER_DAY);
         LocalDate date = LocalDate.ofEpochDay(day);
         checkYear(date.getYear());
@@ -120,7 +121,7 @@ public final class TimeMath {
     }
 
     static TimeDatum fromLocalMicros(long localMicros, String zone) {
-        long utc = localMicros - TimeZones.offsetSeconds(zone) * MICROS_PER_SECOND;
+        long utc = localMicros - TimeZones.offsetSeconds(TimeZones.normalize(zone)) * MICROS_PER_SECOND;
         return time(utc / 1000000.0, zone);
     }
 

@@ -1,8 +1,6 @@
 package io.reqldb.query.terms.seq;
 
-import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlOpFailedError;
@@ -10,32 +8,35 @@ import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.terms.index.IndexKeys;
+import io.reqldb.query.terms.index.StoredFunctions;
 import io.reqldb.storage.IndexStatus;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The values a secondary index holds for a row, for the terms that report them ({@code distinct}
- * and {@code group} with an {@code index}). The index function is stored by the query layer as the
- * UTF-8 JSON of its wire-form FUNC term; the primary index's value is the row's key.
+ * and {@code group} with an {@code index}, {@code order_by} keys within an index): the stored
+ * index function run on the row, with the index's own rules for what is indexable. The primary
+ * index's value is the row's key.
  */
-public final class IndexKeys {
+public final class IndexValues {
     private final TableRef table;
     private final String index;
     private final FuncValue function;
     private final boolean multi;
+    private final boolean geo;
 
-    private IndexKeys(TableRef table, String index, FuncValue function, boolean multi) {
+    private IndexValues(TableRef table, String index, FuncValue function, boolean multi, boolean geo) {
         this.table = table;
         this.index = index;
         this.function = function;
         this.multi = multi;
+        this.geo = geo;
     }
 
-    public static IndexKeys of(TableRef table, String index, Env env) {
+    public static IndexValues of(TableRef table, String index, Env env) {
         if (index.equals(table.primaryKey())) {
-            return new IndexKeys(table, index, null, false);
+            return new IndexValues(table, index, null, false, false);
         }
         IndexStatus status = null;
         for (IndexStatus s : table.translate(() -> table.storage().indexes())) {
@@ -46,9 +47,9 @@ public final class IndexKeys {
         if (status == null) {
             throw new ReqlOpFailedError("Index `" + index + "` was not found on table `" + table.qualifiedName() + "`.");
         }
-        Datum wire = DatumJson.parse(new String(status.definition().function(), StandardCharsets.UTF_8));
-        Object f = env.context().compiler().compile(wire).eval(new Env(env.context()));
-        return new IndexKeys(table, index, Values.toFunc(f), status.definition().multi());
+        StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(status.definition().function());
+        Object fn = env.context().compiler().compile(f.func().toWire()).eval(new Env(env.context()));
+        return new IndexValues(table, index, Values.toFunc(fn), f.multi(), f.geo());
     }
 
     /** The index values of {@code row} (several for a multi index; none when the function fails). */
@@ -57,22 +58,11 @@ public final class IndexKeys {
             Datum pk = row instanceof ObjectDatum o ? o.get(index) : null;
             return pk == null ? List.of() : List.of(pk);
         }
-        Datum v;
         try {
-            v = function.call(row);
-        } catch (ReqlError e) {
+            return IndexKeys.keys(function.call(row), multi, geo);
+        } catch (ReqlError | ClassCastException | IllegalArgumentException e) {
             return List.of();
         }
-        if (multi && v instanceof ArrayDatum a) {
-            List<Datum> out = new ArrayList<>();
-            for (Datum d : a.items()) {
-                if (!out.contains(d)) {
-                    out.add(d);
-                }
-            }
-            return out;
-        }
-        return List.of(v);
     }
 
     public boolean isMulti() {

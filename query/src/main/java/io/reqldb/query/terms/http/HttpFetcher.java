@@ -1,0 +1,300 @@
+package io.reqldb.query.terms.http;
+
+import io.reqldb.datum.BinaryDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.DatumPrinter;
+import io.reqldb.datum.NullDatum;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlNonExistenceError;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Performs one {@code r.http} request with Java's HttpClient the way RethinkDB 2.4 did with curl:
+ * retries on connection failures and 408/500/502/503/504, follows at most {@code redirects}
+ * redirects, and turns the body into a value by {@code result_format}. Failures are
+ * non-existence errors ("Error in HTTP GET of `url`: status code 404.") so {@code default} can
+ * catch them.
+ */
+final class HttpFetcher {
+    private static final Set<Integer> RETRY_STATUS = Set.of(408, 500, 502, 503, 504);
+    private static final Pattern LINK = Pattern.compile("^\\s*<([^>]*)>\\s*(?:;\\s*([^,]+)\\s*(?:,|$))");
+    private static final Pattern JSONP = Pattern.compile(
+            "\\s*[$_\\p{L}\\p{Nl}][$_\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*\\s*"
+            + "(?:\\.\\s*[$_\\p{L}\\p{Nl}][$_\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*\\s*|\\[\\s*['\"].*['\"]\\s*\\]\\s*)?"
+            + "\\((.*)\\)\\s*;?\\s*", Pattern.DOTALL);
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    /** What a request gave back. */
+    record Result(Datum body, ObjectDatum header) {
+    }
+
+    private HttpFetcher() {
+    }
+
+    static Result fetch(HttpOptions o) {
+        String url = o.url.contains("://") ? o.url : "http://" + o.url;
+        HttpResponse<byte[]> response = null;
+        String failure = null;
+        long deadline = System.nanoTime() + o.timeoutMs * 1_000_000L;
+        if (o.attempts == 0) {
+            throw error(o, "could not perform, no attempts allowed", null, null);
+        }
+        for (long attempt = 0; attempt < o.attempts; attempt++) {
+            try {
+                response = follow(o, url, deadline);
+                failure = null;
+                if (!RETRY_STATUS.contains(response.statusCode())) {
+                    break;
+                }
+            } catch (HttpTimeoutException e) {
+                throw error(o, timedOut(o), null, null);
+            } catch (ConnectException e) {
+                failure = "could not connect to server";
+            } catch (IOException e) {
+                failure = "error when receiving data";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw error(o, "interrupted", null, null);
+            } catch (IllegalArgumentException e) {
+                throw error(o, "URL using bad/illegal format or missing URL", null, null);
+            }
+        }
+        if (failure != null) {
+            throw error(o, failure, null, null);
+        }
+        ObjectDatum header = headers(response.headers());
+        int status = response.statusCode();
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (status < 200 || status >= 300) {
+            throw error(o, "status code " + status, header, text.isEmpty() ? null : new StringDatum(text));
+        }
+        saveCookies(o, response.headers());
+        if (o.method.equals("HEAD")) {
+            return new Result(NullDatum.INSTANCE, header);
+        }
+        return new Result(body(o, response, text), header);
+    }
+
+    private static String timedOut(HttpOptions o) {
+        return "timed out after " + o.timeoutMs / 1000 + "." + String.format(Locale.ROOT, "%03d", o.timeoutMs % 1000)
+                + " seconds";
+    }
+
+    private static HttpResponse<byte[]> follow(HttpOptions o, String url, long deadline)
+            throws IOException, InterruptedException {
+        String target = withParams(url, o.params);
+        for (long redirects = 0; ; redirects++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new HttpTimeoutException("timed out");
+            }
+            HttpResponse<byte[]> r = CLIENT.send(request(o, target, Duration.ofNanos(left)),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            int s = r.statusCode();
+            if (s < 300 || s >= 400 || r.headers().firstValue("Location").isEmpty()) {
+                return r;
+            }
+            if (redirects >= o.maxRedirects) {
+                if (o.maxRedirects == 0) {
+                    return r;
+                }
+                throw error(o, "Number of redirects hit maximum amount", null, null);
+            }
+            target = URI.create(target).resolve(r.headers().firstValue("Location").get()).toString();
+        }
+    }
+
+    private static HttpRequest request(HttpOptions o, String url, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("User-Agent", "RethinkDB/2.4.4");
+        for (String h : o.headers) {
+            int colon = h.indexOf(':');
+            String name = h.substring(0, colon).trim();
+            String value = h.substring(colon + 1).trim();
+            b.setHeader(name, value);
+        }
+        if (o.authUser != null) {
+            String token = Base64.getEncoder().encodeToString((o.authUser + ":" + o.authPass)
+                    .getBytes(StandardCharsets.UTF_8));
+            b.setHeader("Authorization", "Basic " + token);
+        }
+        if (!o.cookies.isEmpty()) {
+            StringBuilder c = new StringBuilder();
+            o.cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+            b.setHeader("Cookie", c.toString());
+        }
+        String body = o.data;
+        if (o.form != null) {
+            StringBuilder f = new StringBuilder();
+            for (Map.Entry<String, String> e : o.form.entrySet()) {
+                f.append(f.length() == 0 ? "" : "&").append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            }
+            body = f.toString();
+            b.setHeader("Content-Type", "application/x-www-form-urlencoded");
+        }
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return b.method(o.method, publisher).build();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String withParams(String url, ObjectDatum params) {
+        if (params.size() == 0) {
+            return url;
+        }
+        StringBuilder q = new StringBuilder();
+        for (Map.Entry<String, Datum> e : params.fields().entrySet()) {
+            q.append(q.length() == 0 ? "" : "&").append(encode(e.getKey())).append('=');
+            Datum v = e.getValue();
+            if (v instanceof StringDatum s) {
+                q.append(encode(s.value()));
+            } else if (v instanceof NumberDatum n) {
+                q.append(encode(HttpTerm.printNumber(n.value())));
+            }
+        }
+        return url + (url.contains("?") ? "&" : "?") + q;
+    }
+
+    private static Datum body(HttpOptions o, HttpResponse<byte[]> response, String text) {
+        switch (o.resultFormat) {
+            case "json":
+                return json(o, text, true);
+            case "jsonp":
+                return jsonp(o, text, true);
+            case "text":
+                return new StringDatum(text);
+            case "binary":
+                return BinaryDatum.wrap(response.body());
+            default:
+                break;
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json")) {
+            return json(o, text, true);
+        }
+        if (type.startsWith("text/javascript") || type.startsWith("application/json-p") || type.startsWith("text/json-p")) {
+            try {
+                return DatumJson.parse(text);
+            } catch (RuntimeException e) {
+                Matcher m = JSONP.matcher(text);
+                if (m.matches()) {
+                    try {
+                        return DatumJson.parse(m.group(1));
+                    } catch (RuntimeException ignored) {
+                        // Falls back to text, as RethinkDB does.
+                    }
+                }
+                return new StringDatum(text);
+            }
+        }
+        if (type.startsWith("audio/") || type.startsWith("image/") || type.startsWith("video/")
+                || type.startsWith("application/octet-stream")) {
+            return BinaryDatum.wrap(response.body());
+        }
+        return new StringDatum(text);
+    }
+
+    private static Datum json(HttpOptions o, String text, boolean attach) {
+        try {
+            return DatumJson.parse(text);
+        } catch (RuntimeException e) {
+            throw error(o, "failed to parse JSON response: Invalid value.", null, attach ? new StringDatum(text) : null);
+        }
+    }
+
+    private static Datum jsonp(HttpOptions o, String text, boolean attach) {
+        Matcher m = JSONP.matcher(text);
+        if (!m.matches()) {
+            throw error(o, "failed to parse JSONP response", null, attach ? new StringDatum(text) : null);
+        }
+        return json(o, m.group(1), attach);
+    }
+
+    /** Response headers as RethinkDB gives them; {@code Link} headers parsed into {rel: url}. */
+    private static ObjectDatum headers(HttpHeaders h) {
+        TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
+        TreeMap<String, Datum> links = ObjectDatum.newFieldMap();
+        for (Map.Entry<String, List<String>> e : h.map().entrySet()) {
+            if (e.getKey().equals(":status")) {
+                continue;
+            }
+            if (e.getKey().equalsIgnoreCase("link")) {
+                for (String line : e.getValue()) {
+                    String rest = line;
+                    Matcher m = LINK.matcher(rest);
+                    while (!rest.isEmpty() && m.find()) {
+                        links.put(m.group(2) == null ? "" : m.group(2).trim(), new StringDatum(m.group(1)));
+                        rest = rest.substring(m.end());
+                        m = LINK.matcher(rest);
+                    }
+                }
+                continue;
+            }
+            List<String> values = e.getValue();
+            fields.put(canonical(e.getKey()), new StringDatum(values.get(values.size() - 1)));
+        }
+        if (!links.isEmpty()) {
+            fields.put("link", ObjectDatum.wrap(links));
+        }
+        return ObjectDatum.wrap(fields);
+    }
+
+    /** Header names as servers usually write them (Java's client lower-cases them). */
+    private static String canonical(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        boolean up = true;
+        for (char c : name.toCharArray()) {
+            b.append(up ? Character.toUpperCase(c) : c);
+            up = c == '-';
+        }
+        return b.toString();
+    }
+
+    private static void saveCookies(HttpOptions o, HttpHeaders h) {
+        for (String c : h.allValues("Set-Cookie")) {
+            String pair = c.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                o.cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+    }
+
+    static ReqlNonExistenceError error(HttpOptions o, String what, ObjectDatum header, Datum body) {
+        StringBuilder s = new StringBuilder("Error in HTTP " + o.method + " of `" + o.url + "`: " + what + ".");
+        if (header != null) {
+            s.append("\nheader:\n").append(DatumPrinter.print(header));
+        }
+        if (body != null) {
+            s.append("\nbody:\n").append(DatumPrinter.print(body));
+        }
+        return new ReqlNonExistenceError(s.toString());
+    }
+}

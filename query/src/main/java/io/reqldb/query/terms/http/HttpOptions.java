@@ -1,0 +1,35 @@
+package io.reqldb.query.terms.http;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.ObjectDatum;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One {@code r.http} request as the optargs describe it (RethinkDB's defaults). */
+final class HttpOptions {
+    String method = "GET";
+    String url;
+    /** "auto", "json", "jsonp", "text" or "binary". */
+    String resultFormat = "auto";
+    ObjectDatum params = ObjectDatum.EMPTY;
+    final List<String> headers = new ArrayList<>();
+    /** Raw request body, or null. */
+    String data;
+    /** Form fields of a POST, or null. */
+    Map<String, String> form;
+    long timeoutMs = 30000;
+    long attempts = 5;
+    long maxRedirects = 1;
+    String authUser;
+    String authPass;
+    final Map<String, String> cookies = new LinkedHashMap<>();
+
+    /** The parameters merged with new ones, new taking precedence (for {@code page}). */
+    void mergeParams(Datum newParams) {
+        java.util.TreeMap<String, Datum> m = params.toMutableMap();
+        m.putAll(((ObjectDatum) newParams).fields());
+        params = ObjectDatum.wrap(m);
+    }
+}
