@@ -85,6 +85,9 @@ public final class FeedLoad {
                 }
                 Connection conn = feedConns.get(feedConns.size() - 1);
                 Result<Object> cursor = r.db(DB).table(TABLE).changes().run(conn);
+                // The driver's default fetch mode can stall a feed read batch by batch (a race
+                // between its reader and response threads); AGGRESSIVE always asks for more.
+                cursor.overrideFetchMode(Result.FetchMode.AGGRESSIVE);
                 long[] samples = new long[1 << 16];
                 delays.add(samples);
                 readers.add(pool.submit(() -> read(cursor, acked, samples, written)));

@@ -17,16 +17,27 @@ import org.slf4j.LoggerFactory;
  */
 final class ServeBackend implements AutoCloseable {
     private final Store store;
+    private final StoreCatalog catalog;
     private final RqlQueryEngine engine;
 
     private ServeBackend(Store store) {
         this.store = store;
-        StoreCatalog catalog = new StoreCatalog(store);
+        this.catalog = new StoreCatalog(store);
         this.engine = new RqlQueryEngine(store, catalog);
         String outdated = CurrentIssuesTable.startupWarning(catalog.system().context());
         if (outdated != null) {
             LoggerFactory.getLogger(ServeBackend.class).warn("{}\nRebuild them with `reqldb index-rebuild`.", outdated);
         }
+    }
+
+    /** Users and their passwords as {@code rethinkdb.users} holds them, for the handshake. */
+    io.reqldb.server.auth.UserStore users(String adminPassword) {
+        io.reqldb.query.system.Users users = catalog.users();
+        if (adminPassword != null && !adminPassword.isEmpty()) {
+            users.setPassword(io.reqldb.query.system.Users.ADMIN, adminPassword);
+        }
+        return name -> users.credentials(name).map(p ->
+                new io.reqldb.server.auth.PasswordHash(p.salt(), p.iterations(), p.saltedPassword()));
     }
 
     QueryEngine engine() {

@@ -2,7 +2,6 @@ package io.reqldb.cli;
 
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
-import io.reqldb.server.auth.InMemoryUserStore;
 import io.reqldb.server.conn.ServerIdentity;
 import java.net.InetAddress;
 import io.reqldb.storage.StorageException;
@@ -95,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         try (ServeBackend backend = opened;
-             ReqlServer server = new ReqlServer(config, backend.engine(), InMemoryUserStore.withAdmin(adminPassword))) {
+             ReqlServer server = new ReqlServer(config, backend.engine(), backend.users(adminPassword))) {
             try {
                 server.start();
             } catch (Exception e) {

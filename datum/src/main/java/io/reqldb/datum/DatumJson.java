@@ -191,7 +191,7 @@ public final class DatumJson {
                 g.writeStringField("data", BASE64.encodeToString(((BinaryDatum) d).bytes()));
                 g.writeEndObject();
             }
-            case MINVAL, MAXVAL -> throw new IllegalArgumentException("Cannot convert " + d + " to JSON.");
+            case MINVAL, MAXVAL -> throw new IllegalArgumentException("Cannot convert `" + d + "` to JSON.");
         }
     }
 

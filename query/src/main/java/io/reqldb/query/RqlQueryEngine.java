@@ -63,7 +63,9 @@ public final class RqlQueryEngine implements QueryEngine {
                 if (feed != null) {
                     return feed;
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                throw FeedResults.failed(ctx, e);
+            } catch (Error e) {
                 FeedResults.closeAll(ctx);
                 throw e;
             }

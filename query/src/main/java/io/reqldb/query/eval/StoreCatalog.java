@@ -21,13 +21,20 @@ import java.util.UUID;
 public final class StoreCatalog implements Catalog {
     private final Store store;
     private final SystemDatabase system;
+    private final io.reqldb.query.terms.index.IndexCompiler indexCompiler;
 
     public StoreCatalog(Store store) {
         this.store = store;
         this.system = new SystemDatabase(new SystemContext(store));
+        this.indexCompiler = new io.reqldb.query.terms.index.IndexCompiler(this);
         if (store != null) {
-            store.setIndexFunctionCompiler(new io.reqldb.query.terms.index.IndexCompiler(this));
+            store.setIndexFunctionCompiler(indexCompiler);
         }
+    }
+
+    /** Compiles stored index functions (shared with the storage engine). */
+    public io.reqldb.query.terms.index.IndexCompiler indexCompiler() {
+        return indexCompiler;
     }
 
     public Store store() {
@@ -60,6 +67,9 @@ public final class StoreCatalog implements Catalog {
             }
             return new TableRef(t, db, name);
         }
+        if (io.reqldb.query.system.SettingsStore.DATABASE.equals(db)) {
+            throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
+        }
         try {
             return new TableRef(store.table(db, name), db, name);
         } catch (StorageException e) {
@@ -75,7 +85,8 @@ public final class StoreCatalog implements Catalog {
 
     @Override
     public void checkDatabase(String db) {
-        if (!SystemDatabase.NAME.equals(db) && store.database(db).isEmpty()) {
+        if (!SystemDatabase.NAME.equals(db) && (store.database(db).isEmpty()
+                || io.reqldb.query.system.SettingsStore.DATABASE.equals(db))) {
             throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
         }
     }
@@ -84,7 +95,7 @@ public final class StoreCatalog implements Catalog {
     public List<String> databaseNames() {
         List<String> names = new ArrayList<>();
         names.add(SystemDatabase.NAME);
-        for (DatabaseInfo d : store.databases()) {
+        for (DatabaseInfo d : system.context().userDatabases()) {
             names.add(d.name());
         }
         names.sort(null);

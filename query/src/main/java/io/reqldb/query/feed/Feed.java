@@ -38,7 +38,8 @@ public abstract class Feed implements AutoCloseable {
     private FeedHub hub;
     private boolean closed;
     private ReqlError failure;
-    /** Squash timer: the current batch's first change is not handed out before this instant. */
+    /** Squash timer: when set, the current batch's first change is not handed out before {@link #notBefore}. */
+    private boolean holding;
     private long notBefore;
 
     protected Feed(Table table, Store store, FeedOptions options) {
@@ -121,16 +122,17 @@ public abstract class Feed implements AutoCloseable {
     public final void beginBatch(boolean first) {
         lock.lock();
         try {
-            notBefore = !first && options.squashSeconds() > 0
-                    ? System.nanoTime() + (long) (options.squashSeconds() * 1e9) : 0;
+            holding = !first && options.squashSeconds() > 0;
+            notBefore = System.nanoTime() + (long) (options.squashSeconds() * 1e9);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * The next item, waiting until {@code deadline} ({@link System#nanoTime} units; Long.MAX_VALUE
-     * for no limit); Java null once the feed is closed.
+     * The next item, waiting until {@code deadline} ({@link System#nanoTime} units, compared
+     * overflow-safely since nanoTime may be negative; exactly Long.MAX_VALUE for no limit); Java
+     * null once the feed is closed.
      *
      * @throws BatchBoundary when nothing is available by the deadline
      * @throws ReqlError     when the feed failed (table dropped)
@@ -152,18 +154,22 @@ public abstract class Feed implements AutoCloseable {
                 }
                 refresh();
                 long now = System.nanoTime();
-                if (hasElement() && (now - notBefore >= 0 || nearlyFull())) {
+                if (holding && (now - notBefore >= 0 || nearlyFull())) {
+                    holding = false;
+                }
+                if (hasElement() && !holding) {
                     return popElement();
                 }
-                if (now - deadline >= 0) {
+                boolean unbounded = deadline == Long.MAX_VALUE;
+                if (!unbounded && now - deadline >= 0) {
                     throw BatchBoundary.INSTANCE;
                 }
                 if (store != null && store.table(tableId).isEmpty()) {
                     failure = new ReqlOpFailedError("Changefeed aborted (unavailable).");
                     continue;
                 }
-                long wait = Math.min(deadline - now, DROP_CHECK_NANOS);
-                if (hasElement()) {
+                long wait = unbounded ? DROP_CHECK_NANOS : Math.min(deadline - now, DROP_CHECK_NANOS);
+                if (holding) {
                     wait = Math.min(wait, notBefore - now);
                 }
                 changed.awaitNanos(Math.max(wait, 1));

@@ -203,7 +203,7 @@ final class FeedPlanner {
         TableRef ref = tv.ref();
         String index = tv.usesPrimaryIndex() ? null : tv.index();
         return new TopNFeed(ref.storage(), ctx.store(), options, index, tv.range(), tv.descending(),
-                (int) Math.max(0, n), new RowTransform(steps, env));
+                (int) Math.max(0, n), new RowTransform(steps, env), e -> ref.translate(e, index));
     }
 
     private static DocumentCursor open(TableRef ref, String index, KeyRange range, boolean descending) {

@@ -1,6 +1,9 @@
 package io.reqldb.query.feed;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.QueryResult;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.QueryContext;
@@ -42,6 +45,29 @@ public final class FeedResults {
         for (Sequence f : ctx.openFeeds()) {
             f.close();
         }
+    }
+
+    /**
+     * Closes the feeds of a query that failed and returns the error to report: RethinkDB words
+     * "infinite stream" errors differently when the stream is a changefeed.
+     */
+    public static RuntimeException failed(QueryContext ctx, RuntimeException e) {
+        closeAll(ctx);
+        if (ctx != null && !ctx.openFeeds().isEmpty() && e instanceof ReqlQueryLogicError
+                && Values.infiniteStream().getMessage().equals(e.getMessage())) {
+            ReqlError reworded = Values.changefeedTerminal();
+            List<Datum> frames = ((ReqlError) e).backtrace().items();
+            for (int i = frames.size() - 1; i >= 0; i--) {
+                Datum f = frames.get(i);
+                if (f instanceof NumberDatum n) {
+                    reworded.addFrame((int) n.value());
+                } else {
+                    reworded.addFrame(((StringDatum) f).value());
+                }
+            }
+            return reworded;
+        }
+        return e;
     }
 
     /** Checks a {@code changefeed_queue_size} value: RethinkDB's "Illegal changefeed queue size" error. */

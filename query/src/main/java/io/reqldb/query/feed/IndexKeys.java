@@ -1,8 +1,6 @@
 package io.reqldb.query.feed;
 
-import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlOpFailedError;
@@ -12,9 +10,6 @@ import io.reqldb.query.eval.QueryContext;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
 import io.reqldb.storage.IndexStatus;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -44,11 +39,8 @@ final class IndexKeys {
         boolean multi = status.definition().multi();
         return doc -> {
             try {
-                Datum v = f.call(doc);
-                if (multi && v instanceof ArrayDatum a) {
-                    return new ArrayList<>(new LinkedHashSet<>(a.items()));
-                }
-                return List.of(v);
+                // Values an index cannot hold (null, objects) leave the document out, as the index does.
+                return io.reqldb.query.terms.index.IndexKeys.keys(f.call(doc), multi, false);
             } catch (ReqlError e) {
                 return List.of();
             }
@@ -56,7 +48,7 @@ final class IndexKeys {
     }
 
     private static FuncValue compile(byte[] stored, QueryContext ctx) {
-        Datum wire = DatumJson.parse(new String(stored, StandardCharsets.UTF_8));
+        Datum wire = io.reqldb.query.terms.index.StoredFunctions.indexFunctionWire(stored);
         return Values.toFunc(ctx.compiler().compile(wire).eval(new Env(ctx)));
     }
 }

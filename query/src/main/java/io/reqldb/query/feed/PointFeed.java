@@ -37,7 +37,12 @@ final class PointFeed extends Feed {
         if (includeInitial) {
             lock.lock();
             try {
-                initialValue = table.get(key);
+                try {
+                    initialValue = table.get(key);
+                } catch (RuntimeException e) {
+                    close();
+                    throw e;
+                }
                 queue.clear();
                 synced = false;
             } finally {

@@ -43,7 +43,13 @@ final class RangeFeed extends Feed {
         this.sentReady = !options.includeStates();
         start();
         if (options.includeInitial()) {
-            DocumentCursor c = initialRows.get();
+            DocumentCursor c;
+            try {
+                c = initialRows.get();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
             lock.lock();
             try {
                 initial = c;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code order_by({index}).limit(n).changes()} (ORDER_BY_LIMIT_FEED): keeps the first {@code n}
@@ -40,14 +41,18 @@ final class TopNFeed extends Feed {
     private final boolean descending;
     private final int limit;
     private final RowTransform transform;
+    private final Function<StorageException, RuntimeException> translate;
     private final ArrayDeque<Datum> out = new ArrayDeque<>();
     private List<Row> window;
     private boolean dirty;
     private long skipped;
 
-    /** @param index the index to order by, or null for the primary key */
+    /**
+     * @param index     the index to order by, or null for the primary key
+     * @param translate turns storage failures into RethinkDB's errors for this table
+     */
     TopNFeed(Table table, Store store, FeedOptions options, String index, KeyRange range, boolean descending,
-             int limit, RowTransform transform) {
+             int limit, RowTransform transform, Function<StorageException, RuntimeException> translate) {
         super(table, store, options);
         this.table = table;
         this.primaryKey = table.info().primaryKey();
@@ -56,10 +61,16 @@ final class TopNFeed extends Feed {
         this.descending = descending;
         this.limit = limit;
         this.transform = transform;
+        this.translate = translate;
         lock.lock();
         try {
             start();
-            window = read();
+            try {
+                window = read();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
             if (options.includeInitial()) {
                 if (options.includeStates()) {
                     out.add(stateItem("initializing"));
@@ -128,8 +139,8 @@ final class TopNFeed extends Feed {
         List<Row> next;
         try {
             next = read();
-        } catch (ReqlError e) {
-            fail(e);
+        } catch (RuntimeException e) {
+            fail(e instanceof ReqlError r ? r : new ReqlOpFailedError("Changefeed aborted (unavailable)."));
             return;
         }
         diff(window, next);
@@ -203,8 +214,8 @@ final class TopNFeed extends Feed {
                 }
             }
         } catch (StorageException e) {
-            throw new ReqlOpFailedError(e.code() == StorageException.Code.INDEX_MISSING
-                    ? "Index `" + index + "` was not found." : "Changefeed aborted (unavailable).");
+            throw e.code() == StorageException.Code.TABLE_MISSING || e.code() == StorageException.Code.DB_MISSING
+                    ? new ReqlOpFailedError("Changefeed aborted (unavailable).") : translate.apply(e);
         }
         List<Row> list = new ArrayList<>(rows.size());
         rows.forEach((k, v) -> list.add(new Row(k, v)));

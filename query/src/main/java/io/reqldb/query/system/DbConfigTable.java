@@ -20,7 +20,7 @@ public final class DbConfigTable extends SystemTable {
     @Override
     protected List<Datum> rows() {
         List<Datum> out = new ArrayList<>();
-        for (DatabaseInfo db : system.store().databases()) {
+        for (DatabaseInfo db : system.userDatabases()) {
             out.add(row(db));
         }
         return out;
@@ -28,6 +28,21 @@ public final class DbConfigTable extends SystemTable {
 
     public static ObjectDatum row(DatabaseInfo db) {
         return Rows.obj("id", db.id().toString(), "name", db.name());
+    }
+
+    /**
+     * Renames a database. The storage catalog has no rename, so this creates the new database,
+     * moves every table into it and drops the old one (the database's id changes).
+     */
+    private void rename(String from, String to) {
+        if (to.equals("rethinkdb") || system.store().database(to).isPresent()) {
+            throw new ReqlOpFailedError("Database `" + to + "` already exists.");
+        }
+        system.store().createDatabase(to);
+        for (io.reqldb.storage.TableInfo t : system.store().tables(from)) {
+            system.store().renameTable(t.id(), to, t.name());
+        }
+        system.store().dropDatabase(from);
     }
 
     @Override
@@ -47,8 +62,19 @@ public final class DbConfigTable extends SystemTable {
             system.store().dropDatabase(name);
             return;
         }
-        if (!oldRow.get("name").equals(newRow.get("name"))) {
-            throw new ReqlOpFailedError("ReqlDB cannot rename databases yet (database `" + name + "`).");
+        if (!java.util.Objects.equals(oldRow.get("id"), newRow.get("id"))) {
+            throw new ReqlOpFailedError("It's illegal to change a database's `id`.");
+        }
+        if (!(newRow.get("name") instanceof StringDatum newName)) {
+            throw new ReqlOpFailedError("Expected a field named `name`.");
+        }
+        for (String field : newRow.fields().keySet()) {
+            if (!field.equals("id") && !field.equals("name")) {
+                throw new ReqlOpFailedError("Unexpected key(s) `" + field + "`.");
+            }
+        }
+        if (!newName.value().equals(name)) {
+            rename(name, io.reqldb.query.terms.admin.Names.check(newName.value(), "Database"));
         }
     }
 }

@@ -53,7 +53,7 @@ public final class PermissionsTable extends SystemTable {
         if (db.equals(SYSTEM_DB_ID)) {
             return "rethinkdb";
         }
-        for (DatabaseInfo d : system.store().databases()) {
+        for (DatabaseInfo d : system.userDatabases()) {
             if (d.id().equals(db)) {
                 return d.name();
             }

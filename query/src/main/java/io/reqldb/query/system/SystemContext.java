@@ -30,6 +30,12 @@ public final class SystemContext {
         this.serverName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
         this.serverId = UUID.nameUUIDFromBytes(("server:" + serverName).getBytes(StandardCharsets.UTF_8));
         this.startTime = new TimeDatum(System.currentTimeMillis() / 1000.0, TimeDatum.UTC);
+        if (store != null) {
+            SettingsStore saved = new SettingsStore(store);
+            saved.initialize();
+            users.attach(saved);
+            settings.attach(saved);
+        }
     }
 
     private static String localHostname() {
@@ -42,6 +48,17 @@ public final class SystemContext {
 
     public Store store() {
         return store;
+    }
+
+    /** The store's databases users see: all but the hidden one holding ReqlDB's own settings. */
+    public java.util.List<io.reqldb.storage.DatabaseInfo> userDatabases() {
+        java.util.List<io.reqldb.storage.DatabaseInfo> out = new java.util.ArrayList<>();
+        for (io.reqldb.storage.DatabaseInfo db : store.databases()) {
+            if (!SettingsStore.DATABASE.equals(db.name())) {
+                out.add(db);
+            }
+        }
+        return out;
     }
 
     public TableSettings settings() {

@@ -32,8 +32,8 @@ public final class TableConfigTable extends SystemTable {
     @Override
     protected void write(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
         if (oldRow == null) {
-            throw new ReqlOpFailedError("It's illegal to insert new rows into the `rethinkdb.table_config` table. "
-                    + "To create a table, use `r.table_create()`.");
+            create(newRow);
+            return;
         }
         TableInfo t = system.store().table(UUID.fromString(((StringDatum) key).value())).orElseThrow().info();
         if (newRow == null) {
@@ -75,8 +75,26 @@ public final class TableConfigTable extends SystemTable {
         }
     }
 
+    /** An insert into table_config creates the table it describes (with a generated id, as RethinkDB requires). */
+    private void create(ObjectDatum row) {
+        if (!(row.get("name") instanceof StringDatum name) || !(row.get("db") instanceof StringDatum db)) {
+            throw new ReqlOpFailedError("The change you're trying to make to `rethinkdb.table_config` has the wrong "
+                    + "format. Expected fields `db` and `name`.");
+        }
+        String dbName = resolveDb(db.value());
+        io.reqldb.query.terms.admin.Names.check(name.value(), "Table");
+        String pk = row.get("primary_key") instanceof StringDatum p ? p.value() : "id";
+        io.reqldb.storage.Durability d = row.get("durability") instanceof StringDatum ds
+                ? WriteOptions.parseDurability(ds) : io.reqldb.storage.Durability.HARD;
+        try {
+            system.store().createTable(dbName, name.value(), new io.reqldb.storage.TableOptions(pk, d));
+        } catch (io.reqldb.storage.StorageException e) {
+            throw new ReqlOpFailedError("Table `" + dbName + "." + name.value() + "` already exists.");
+        }
+    }
+
     private String resolveDb(String ref) {
-        for (DatabaseInfo db : system.store().databases()) {
+        for (DatabaseInfo db : system.userDatabases()) {
             if (uuidFormat ? db.id().toString().equals(ref) : db.name().equals(ref)) {
                 return db.name();
             }

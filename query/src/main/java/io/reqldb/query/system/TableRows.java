@@ -18,7 +18,7 @@ public final class TableRows {
     /** Every user table of the store, in database then table name order. */
     static List<TableInfo> allTables(SystemContext system) {
         List<TableInfo> out = new ArrayList<>();
-        for (DatabaseInfo db : system.store().databases()) {
+        for (DatabaseInfo db : system.userDatabases()) {
             try {
                 out.addAll(system.store().tables(db.name()));
             } catch (io.reqldb.storage.StorageException e) {

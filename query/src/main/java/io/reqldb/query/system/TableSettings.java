@@ -23,6 +23,33 @@ public final class TableSettings {
     private final Map<UUID, Hook> hooks = new ConcurrentHashMap<>();
     private final Map<UUID, Durability> durability = new ConcurrentHashMap<>();
     private final Map<UUID, String> writeAcks = new ConcurrentHashMap<>();
+    /** Where changes are saved (null: kept in memory only). */
+    private volatile SettingsStore persist;
+
+    /** Loads saved settings and saves every later change. */
+    void attach(SettingsStore store) {
+        store.loadTables(this);
+        this.persist = store;
+    }
+
+    void restore(UUID table, Datum hook, Durability d, String acks) {
+        if (hook != null) {
+            hooks.put(table, new Hook(hook, new Term[1]));
+        }
+        if (d != null) {
+            durability.put(table, d);
+        }
+        if (acks != null) {
+            writeAcks.put(table, acks);
+        }
+    }
+
+    private void saved(UUID table) {
+        SettingsStore p = persist;
+        if (p != null) {
+            p.saveTable(table, writeHookSource(table), durability.get(table), writeAcks.get(table));
+        }
+    }
 
     /** The wire form of the table's write hook, or null. */
     public Datum writeHookSource(UUID table) {
@@ -36,6 +63,7 @@ public final class TableSettings {
         } else {
             hooks.put(table, new Hook(source, new Term[1]));
         }
+        saved(table);
     }
 
     /** The table's write hook as a function ready to call in this query, or null. */
@@ -59,6 +87,7 @@ public final class TableSettings {
 
     public void setDurability(UUID table, Durability d) {
         durability.put(table, d);
+        saved(table);
     }
 
     public String writeAcks(UUID table) {
@@ -67,6 +96,7 @@ public final class TableSettings {
 
     public void setWriteAcks(UUID table, String acks) {
         writeAcks.put(table, acks);
+        saved(table);
     }
 
     /** Forgets a dropped table. */
@@ -74,5 +104,6 @@ public final class TableSettings {
         hooks.remove(table);
         durability.remove(table);
         writeAcks.remove(table);
+        saved(table);
     }
 }

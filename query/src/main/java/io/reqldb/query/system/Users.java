@@ -42,11 +42,47 @@ public final class Users {
         }
     }
 
+    /** Users by name: their password (an empty Optional for none). */
     private final TreeMap<String, Optional<Password>> users = new TreeMap<>();
+    /** What SCRAM checks for users without a password: the hash of the empty password. */
+    private final TreeMap<String, Password> emptyPasswords = new TreeMap<>();
     private final TreeMap<String, Map<Scope, TreeMap<String, Boolean>>> permissions = new TreeMap<>();
+
+    /** Where changes are saved (null: kept in memory only). */
+    private SettingsStore persist;
 
     public Users() {
         users.put(ADMIN, Optional.empty());
+    }
+
+    /** Loads saved users and saves every later change. */
+    synchronized void attach(SettingsStore store) {
+        store.loadUsers(this);
+        this.persist = store;
+    }
+
+    synchronized void restoreUser(String name, Optional<Password> password) {
+        users.put(name, password);
+    }
+
+    synchronized void restorePermissions(String user, Scope scope, Datum perms) {
+        TreeMap<String, Boolean> p = new TreeMap<>();
+        if (perms instanceof ObjectDatum o) {
+            o.fields().forEach((k, v) -> p.put(k, ((BoolDatum) v).value()));
+        }
+        permissions.computeIfAbsent(user, u -> new java.util.HashMap<>()).put(scope, p);
+    }
+
+    private void saved(String user) {
+        if (persist != null && users.containsKey(user)) {
+            persist.saveUser(user, users.get(user));
+        }
+    }
+
+    private void savedPermissions(String user, Scope scope) {
+        if (persist != null) {
+            persist.savePermissions(user, scope, permissionsDatum(user, scope));
+        }
     }
 
     public synchronized boolean exists(String user) {
@@ -60,6 +96,28 @@ public final class Users {
     /** The stored password of a user: empty optional for "no password", null for no such user. */
     public synchronized Optional<Password> password(String user) {
         return users.get(user);
+    }
+
+    /**
+     * What the handshake verifies a user against: the salted password, the empty password's for
+     * users without one; empty when there is no such user.
+     */
+    public synchronized Optional<Password> credentials(String user) {
+        Optional<Password> p = users.get(user);
+        if (p == null) {
+            return Optional.empty();
+        }
+        if (p.isPresent()) {
+            return p;
+        }
+        return Optional.of(emptyPasswords.computeIfAbsent(user, u -> hash("")));
+    }
+
+    /** Sets a user's password (empty for none), creating the user. */
+    public synchronized void setPassword(String user, String password) {
+        users.put(user, password.isEmpty() ? Optional.empty() : Optional.of(hash(password)));
+        emptyPasswords.remove(user);
+        saved(user);
     }
 
     /** Whether the user has a password ({@code users} shows {@code password: true}). */
@@ -101,11 +159,16 @@ public final class Users {
             throw new ReqlOpFailedError("Expected an object, string or boolean for `password`, got "
                     + DatumPrinter.print(password) + ".");
         }
+        saved(name);
     }
 
     public synchronized void delete(String user) {
         users.remove(user);
+        emptyPasswords.remove(user);
         permissions.remove(user);
+        if (persist != null) {
+            persist.deleteUser(user);
+        }
     }
 
     private static Password hash(String password) {
@@ -162,6 +225,7 @@ public final class Users {
         } else {
             byScope.put(scope, next);
         }
+        savedPermissions(user, scope);
         return new Datum[] {old, permissionsDatum(user, scope)};
     }
 
@@ -177,6 +241,7 @@ public final class Users {
         } else {
             byScope.put(scope, next);
         }
+        savedPermissions(user, scope);
     }
 
     private static TreeMap<String, Boolean> merged(Datum old, Datum changes, boolean global) {

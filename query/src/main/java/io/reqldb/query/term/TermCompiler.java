@@ -31,19 +31,6 @@ public final class TermCompiler {
         return compile(raw, new Visibility(Set.of(), 0, true, null, null));
     }
 
-    /** Terms whose arguments after the first may not contain writes (RethinkDB's term_walker). */
-    private static final Set<TermType> FORBIDS_WRITES = java.util.EnumSet.of(TermType.REDUCE, TermType.MAP,
-            TermType.FOLD, TermType.FILTER, TermType.CONCAT_MAP, TermType.GROUP, TermType.INNER_JOIN,
-            TermType.OUTER_JOIN, TermType.EQ_JOIN, TermType.UPDATE, TermType.DELETE, TermType.REPLACE,
-            TermType.INSERT, TermType.COUNT, TermType.SUM, TermType.AVG, TermType.MIN, TermType.MAX);
-
-    /** Writes and meta operations, illegal inside the function arguments of stream operations. */
-    private static final Set<TermType> WRITE_OR_META = java.util.EnumSet.of(TermType.UPDATE, TermType.DELETE,
-            TermType.INSERT, TermType.REPLACE, TermType.DB_CREATE, TermType.DB_DROP, TermType.TABLE_CREATE,
-            TermType.TABLE_DROP, TermType.WAIT, TermType.RECONFIGURE, TermType.REBALANCE, TermType.SYNC,
-            TermType.GRANT, TermType.SET_WRITE_HOOK, TermType.GET_WRITE_HOOK, TermType.INDEX_CREATE,
-            TermType.INDEX_DROP, TermType.INDEX_WAIT, TermType.INDEX_RENAME);
-
     /**
      * Variables in scope while compiling, how many one-argument functions enclose us, and whether
      * writes are still legal here (not inside a stream operation's function arguments).
@@ -152,6 +139,9 @@ public final class TermCompiler {
             default:
                 break;
         }
+        if (!vis.writesLegal() && WritePlacement.isWriteOrMeta(type)) {
+            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
+        }
         TermSpec spec = registry.spec(type);
         if (spec == null) {
             throw new ReqlCompileError("Unrecognized TermType: " + type.number() + ".");
@@ -161,11 +151,8 @@ public final class TermCompiler {
                 || (vis.parent() == TermType.MAKE_ARRAY && vis.grandparent() == TermType.UNION))) {
             throw new ReqlCompileError(type.name() + " may only be used as an argument to ORDER_BY or UNION.");
         }
-        if (!vis.writesLegal() && WRITE_OR_META.contains(type)) {
-            throw new ReqlCompileError("Cannot nest writes or meta ops in stream operations.  Use FOR_EACH instead.");
-        }
         Visibility here = vis.under(type);
-        Visibility later = FORBIDS_WRITES.contains(type) ? here.noWrites() : here;
+        Visibility later = WritePlacement.forbidsWrites(type) ? here.noWrites() : here;
         Term[] args = rawArgs.size() == 0 ? NO_ARGS : new Term[rawArgs.size()];
         boolean hasArgsTerm = false;
         for (int i = 0; i < args.length; i++) {

@@ -40,7 +40,7 @@ public final class DbTableTerms implements TermFamily {
             env.context().catalog().checkDatabase(name);
             return new DbValue(name);
         });
-        r.term(TermType.TABLE).args(1, 2).optargs("read_mode", "identifier_format").notGroupable()
+        r.term(TermType.TABLE).args(1, 2).optargs("read_mode", "use_outdated", "identifier_format").notGroupable()
                 .body(DbTableTerms::table);
         r.term(TermType.DB_CREATE).args(1).notGroupable().body(DbTableTerms::dbCreate);
         r.term(TermType.DB_DROP).args(1).notGroupable().body(DbTableTerms::dbDrop);
@@ -70,14 +70,28 @@ public final class DbTableTerms implements TermFamily {
             name = t.stringArg(env, 0);
         }
         Names.check(name, "Table");
-        t.optargDatum(env, "read_mode");
+        if (t.hasOptarg("use_outdated")) {
+            throw new io.reqldb.query.error.ReqlQueryLogicError("The `use_outdated` optarg is no longer supported.  "
+                    + "Use the `read_mode` optarg instead.");
+        }
+        if (t.hasOptarg("read_mode")) {
+            String mode = t.optargString(env, "read_mode", "single");
+            if (!List.of("majority", "single", "outdated", "_debug_direct").contains(mode)) {
+                throw new io.reqldb.query.error.ReqlQueryLogicError("Read mode `" + mode + "` unrecognized "
+                        + "(options are \"majority\", \"single\", and \"outdated\").");
+            }
+        }
         String format = t.optargString(env, "identifier_format", "name");
         if (!format.equals("name") && !format.equals("uuid")) {
             throw new io.reqldb.query.error.ReqlQueryLogicError("Identifier format `" + format
                     + "` unrecognized (options are \"name\" and \"uuid\").");
         }
         if (env.context().catalog() instanceof StoreCatalog c) {
-            return TableValue.of(c.table(db, name, format.equals("uuid")));
+            io.reqldb.query.eval.TableRef ref = c.table(db, name, format.equals("uuid"));
+            // RethinkDB checks `read` when the table is read; we check it when it is named, which
+            // differs only for users who may write a table but not read it.
+            io.reqldb.query.terms.admin.Permissions.require(env, "read", ref);
+            return TableValue.of(ref);
         }
         return TableValue.of(env.context().catalog().table(db, name));
     }
@@ -98,6 +112,7 @@ public final class DbTableTerms implements TermFamily {
         if (name.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `" + name + "` already exists.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", null);
         DatabaseInfo info;
         try {
             info = c.store().createDatabase(name);
@@ -112,6 +127,12 @@ public final class DbTableTerms implements TermFamily {
         StoreCatalog c = TableArgs.catalog(env);
         if (name.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `" + name + "` is special; you can't delete it.");
+        }
+        if (name.equals(io.reqldb.query.system.SettingsStore.DATABASE)) {
+            throw new ReqlOpFailedError("Database `" + name + "` does not exist.");
+        }
+        if (c.store().database(name).isPresent()) {
+            io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", name);
         }
         List<TableInfo> tables;
         try {
@@ -144,6 +165,7 @@ public final class DbTableTerms implements TermFamily {
         if (db.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't create new tables in it.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", db);
         TableInfo info;
         try {
             info = c.store().createTable(db, name, new TableOptions(pk, durability));
@@ -164,6 +186,7 @@ public final class DbTableTerms implements TermFamily {
         if (db.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't drop tables in it.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", db);
         Datum oldConfig;
         TableInfo info;
         try {

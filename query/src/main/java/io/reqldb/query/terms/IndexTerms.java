@@ -47,6 +47,7 @@ public final class IndexTerms implements TermFamily {
     private static Object drop(Term t, Env env) {
         TableRef table = TableArgs.table(t, env, 0);
         String name = t.stringArg(env, 1);
+        io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
         try {
             table.storage().dropIndex(name);
         } catch (StorageException e) {
@@ -64,6 +65,10 @@ public final class IndexTerms implements TermFamily {
         String from = t.stringArg(env, 1);
         String to = t.stringArg(env, 2);
         boolean overwrite = t.optargBool(env, "overwrite", false);
+        io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
+        if (TableArgs.isSystem(table)) {
+            throw new ReqlOpFailedError("Index `" + from + "` does not exist on table `" + table.qualifiedName() + "`.");
+        }
         String pk = table.primaryKey();
         for (String n : List.of(from, to)) {
             if (n.equals(pk)) {

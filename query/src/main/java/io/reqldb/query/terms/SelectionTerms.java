@@ -33,6 +33,8 @@ public final class SelectionTerms implements TermFamily {
                 .body((t, env) -> between(t, env, false));
         r.term(TermType.BETWEEN_DEPRECATED).args(3).optargs("index", "left_bound", "right_bound").notGroupable()
                 .body((t, env) -> between(t, env, true));
+        r.term(TermType.MINVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MIN);
+        r.term(TermType.MAXVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MAX);
     }
 
     private static Object get(Term t, Env env) {
@@ -67,11 +69,7 @@ public final class SelectionTerms implements TermFamily {
         keys.sort(DatumOrder.COMPARATOR);
         boolean primary = index.equals(table.primaryKey());
         if (!primary) {
-            boolean found = table.storage().indexes().stream().anyMatch(s -> s.definition().name().equals(index));
-            if (!found) {
-                throw table.translate(new io.reqldb.storage.StorageException(
-                        io.reqldb.storage.StorageException.Code.INDEX_MISSING, index), index);
-            }
+            checkNotGeo(table, index, true);
         }
         return new GetAllSequence(table, primary ? null : index, keys);
     }
@@ -101,6 +99,9 @@ public final class SelectionTerms implements TermFamily {
             throw new ReqlQueryLogicError("Cannot call BETWEEN on index `" + index + "` after ordering on index `"
                     + tv.index() + "`.");
         }
+        if (!index.equals(tv.ref().primaryKey())) {
+            checkNotGeo(tv.ref(), index, false);
+        }
         KeyRange range = new KeyRange(lower, !leftOpen, upper, !rightOpen);
         int c = DatumOrder.compare(lower, upper);
         if (lower.type() == DatumType.MAXVAL || upper.type() == DatumType.MINVAL || c > 0
@@ -108,6 +109,23 @@ public final class SelectionTerms implements TermFamily {
             range = new KeyRange(NullDatum.INSTANCE, false, NullDatum.INSTANCE, false);
         }
         return new TableValue(tv.ref(), index, range, tv.descending(), tv.ordered());
+    }
+
+    /** RethinkDB's error for a geospatial index used by get_all or between; optionally, for a missing one. */
+    private static void checkNotGeo(TableRef table, String index, boolean mustExist) {
+        for (io.reqldb.storage.IndexStatus s : table.storage().indexes()) {
+            if (s.definition().name().equals(index)) {
+                if (s.definition().geo()) {
+                    throw new ReqlQueryLogicError("Index `" + index + "` is a geospatial index.  Only get_nearest "
+                            + "and get_intersecting can use a geospatial index.");
+                }
+                return;
+            }
+        }
+        if (mustExist) {
+            throw table.translate(new io.reqldb.storage.StorageException(
+                    io.reqldb.storage.StorageException.Code.INDEX_MISSING, index), index);
+        }
     }
 
     /** A {@code left_bound}/{@code right_bound} optarg: true for "open". */

@@ -36,17 +36,6 @@ public final class TimeTerms implements TermFamily {
 
     @Override
     public void register(TermRegistry r) {
-        io.reqldb.query.terms.datum.TimeArithmetic.install(new io.reqldb.query.terms.datum.TimeArithmetic.Ops() {
-            @Override
-            public Datum add(Datum x, Datum y) {
-                return TimeArithmetic.add(x, y);
-            }
-
-            @Override
-            public Datum sub(TimeDatum time, Datum other) {
-                return TimeArithmetic.subtract(time, other);
-            }
-        });
         r.term(TermType.NOW).args(0).body((t, env) -> env.context().now());
         r.term(TermType.TIME).args(4, 7).body(TimeTerms::time);
         r.term(TermType.EPOCH_TIME).args(1).body((t, env) -> TimeMath.time(t.numberArg(env, 0), TimeDatum.UTC));

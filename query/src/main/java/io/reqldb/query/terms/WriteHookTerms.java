@@ -41,6 +41,7 @@ public final class WriteHookTerms implements TermFamily {
                     + "in it.");
         }
         StoreCatalog c = TableArgs.catalog(env);
+        io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
         UUID id = table.storage().info().id();
         boolean existed = c.settings().writeHookSource(id) != null;
         Object v = t.arg(env, 1);

@@ -72,34 +72,65 @@ public final class WriteTerms implements TermFamily {
         String pk = table.primaryKey();
         FuncValue cf = conflictFunc;
         String mode = conflictMode;
+        Batch batch = new Batch(writer);
         if (docs instanceof Datum d && d instanceof ObjectDatum && d.type() == io.reqldb.datum.DatumType.OBJECT) {
-            insertOne(writer, (ObjectDatum) d, pk, mode, cf);
+            insertOne(batch, (ObjectDatum) d, pk, mode, cf);
         } else {
             try (Sequence seq = t.inArg(1, () -> Values.toSequence(docs))) {
                 for (Datum d = seq.next(); d != null; d = seq.next()) {
                     if (d instanceof ObjectDatum o && o.type() == io.reqldb.datum.DatumType.OBJECT) {
-                        insertOne(writer, o, pk, mode, cf);
+                        insertOne(batch, o, pk, mode, cf);
                     } else {
+                        batch.flush();
                         writer.fail("Expected type OBJECT but found " + d.typeName() + ".");
                     }
                 }
             }
         }
+        batch.flush();
         return writer.stats().toDatum();
     }
 
-    private static void insertOne(RowWriter writer, ObjectDatum doc, String pk, String mode, FuncValue conflictFunc) {
+    /** Rows waiting to be written together. */
+    private static final class Batch {
+        private static final int SIZE = 200;
+        private final RowWriter writer;
+        private final java.util.List<Datum> keys = new java.util.ArrayList<>();
+        private final java.util.List<UnaryOperator<Datum>> changes = new java.util.ArrayList<>();
+
+        Batch(RowWriter writer) {
+            this.writer = writer;
+        }
+
+        void add(Datum key, UnaryOperator<Datum> change) {
+            keys.add(key);
+            changes.add(change);
+            if (keys.size() >= SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!keys.isEmpty()) {
+                writer.writeAll(new java.util.ArrayList<>(keys), new java.util.ArrayList<>(changes));
+                keys.clear();
+                changes.clear();
+            }
+        }
+    }
+
+    private static void insertOne(Batch batch, ObjectDatum doc, String pk, String mode, FuncValue conflictFunc) {
         Datum key = doc.get(pk);
         if (key == null) {
             key = new StringDatum(java.util.UUID.randomUUID().toString());
             java.util.TreeMap<String, Datum> m = doc.toMutableMap();
             m.put(pk, key);
             doc = ObjectDatum.wrap(m);
-            writer.stats().generatedKey(key);
+            batch.writer.stats().generatedKey(key);
         }
         ObjectDatum inserted = doc;
         Datum k = key;
-        writer.write(key, old -> {
+        batch.add(key, old -> {
             if (old == NullDatum.INSTANCE) {
                 return Merge.dropLiterals(inserted);
             }
@@ -122,21 +153,31 @@ public final class WriteTerms implements TermFamily {
             throw new ReqlQueryLogicError("Could not prove argument deterministic.  "
                     + "Maybe you want to use the non_atomic flag?");
         }
+        if (update) {
+            io.reqldb.query.terms.datum.Literals.allowIn(t.rawArg(1));
+        }
         Object target = t.arg(env, 0);
         TableRef table = selectionTable(t, target);
         WriteContext wc = WriteContext.parse(t, env, table);
-        FuncValue f = t.funcArg(env, 1);
         RowWriter writer = wc.writer(env);
-        UnaryOperator<Datum> change = update
-                ? old -> {
-                    if (old == NullDatum.INSTANCE) {
-                        return old;
-                    }
-                    Datum patch = f.call(old);
-                    return patch == NullDatum.INSTANCE ? old : Merge.merge(old, patch);
+        UnaryOperator<Datum> change;
+        if (update) {
+            // RethinkDB rewrites update into a replace whose function evaluates the argument for
+            // each row, so an error there (r.error, a missing field) is that row's error.
+            FuncValue constant = t.rawArg(1).type() == TermType.FUNC ? t.funcArg(env, 1) : null;
+            change = old -> {
+                if (old == NullDatum.INSTANCE) {
+                    return old;
                 }
-                : old -> Merge.dropLiterals(f.call(old));
-        forEachRow(target, table, key -> writer.write(key, change));
+                FuncValue f = constant != null ? constant : t.funcArg(env, 1);
+                Datum patch = f.call(old);
+                return patch == NullDatum.INSTANCE ? old : Merge.merge(old, patch);
+            };
+        } else {
+            FuncValue f = t.funcArg(env, 1);
+            change = old -> Merge.dropLiterals(f.call(old));
+        }
+        forEachRow(target, table, writer, key -> change);
         return writer.stats().toDatum();
     }
 
@@ -145,7 +186,7 @@ public final class WriteTerms implements TermFamily {
         TableRef table = selectionTable(t, target);
         WriteContext wc = WriteContext.parse(t, env, table);
         RowWriter writer = wc.writer(env);
-        forEachRow(target, table, key -> writer.write(key, old -> NullDatum.INSTANCE));
+        forEachRow(target, table, writer, key -> old -> NullDatum.INSTANCE);
         return writer.stats().toDatum();
     }
 
@@ -164,9 +205,12 @@ public final class WriteTerms implements TermFamily {
     }
 
     /** Calls {@code body} with the primary key of each row of a selection. */
-    private static void forEachRow(Object target, TableRef table, java.util.function.Consumer<Datum> body) {
+    private static void forEachRow(Object target, TableRef table, RowWriter writer,
+                                   java.util.function.Function<Datum, UnaryOperator<Datum>> change) {
+        Batch batch = new Batch(writer);
         if (target instanceof SingleSelection s) {
-            body.accept(s.primaryKey());
+            batch.add(s.primaryKey(), change.apply(s.primaryKey()));
+            batch.flush();
             return;
         }
         String pk = table.primaryKey();
@@ -177,7 +221,8 @@ public final class WriteTerms implements TermFamily {
                     keys.add(o.get(pk));
                 }
             }
-            keys.forEach(body);
+            keys.forEach(k -> batch.add(k, change.apply(k)));
+            batch.flush();
         }
     }
 }

@@ -167,7 +167,7 @@ class FeedTest {
             put("{\"id\":" + i + "}");
         }
         FeedOptions o = new FeedOptions(false, 0, 100, true, false, false, true);
-        try (Feed feed = new TopNFeed(table, null, o, null, null, false, 2, new RowTransform(List.of(), null))) {
+        try (Feed feed = new TopNFeed(table, null, o, null, null, false, 2, new RowTransform(List.of(), null), e -> e)) {
             assertThat(take(feed)).isEqualTo("{\"new_offset\":0,\"new_val\":{\"id\":1}}");
             assertThat(take(feed)).isEqualTo("{\"new_offset\":1,\"new_val\":{\"id\":2}}");
             delete(1);
@@ -187,7 +187,7 @@ class FeedTest {
     @Test
     void topN_squashedReportsNetWindowChange() {
         FeedOptions o = new FeedOptions(true, 0, 100, false, false, false, false);
-        try (Feed feed = new TopNFeed(table, null, o, null, null, false, 3, new RowTransform(List.of(), null))) {
+        try (Feed feed = new TopNFeed(table, null, o, null, null, false, 3, new RowTransform(List.of(), null), e -> e)) {
             for (int i = 0; i < 6; i++) {
                 put("{\"id\":" + i + "}");
             }

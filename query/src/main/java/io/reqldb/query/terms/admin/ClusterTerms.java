@@ -38,6 +38,10 @@ public final class ClusterTerms {
         r.term(TermType.CONFIG).args(1).notGroupable().body(ClusterTerms::config);
         r.term(TermType.STATUS).args(1).notGroupable().body((t, env) -> {
             TableRef table = TableArgs.table(t, env, 0);
+            if (TableArgs.isSystem(table)) {
+                throw new ReqlOpFailedError("Database `rethinkdb` is special; the system tables in it don't have "
+                        + "meaningful status information.");
+            }
             StoreCatalog c = TableArgs.catalog(env);
             TableRef statusTable = c.table("rethinkdb", "table_status");
             Datum key = new StringDatum(table.storage().info().id().toString());
@@ -83,11 +87,16 @@ public final class ClusterTerms {
         }
         Object target = t.arg(env, 0);
         StoreCatalog c = TableArgs.catalog(env);
+        boolean system = target instanceof DbValue db ? db.name().equals("rethinkdb")
+                : target instanceof TableValue tv && TableArgs.isSystem(tv.ref());
+        if (system) {
+            throw new ReqlOpFailedError("Database `rethinkdb` is special; " + switch (termName) {
+                case "wait" -> "the system tables in it are always available and don't need to be waited on.";
+                case "rebalance" -> "you can't rebalance the tables in it.";
+                default -> "you can't configure the tables in it.";
+            });
+        }
         if (target instanceof DbValue db) {
-            if (db.name().equals("rethinkdb")) {
-                throw new ReqlOpFailedError("Database `rethinkdb` is special; the system tables in it don't need to "
-                        + "be " + (termName.equals("wait") ? "waited on" : termName + "d") + ".");
-            }
             return c.store().tables(db.name());
         }
         if (target instanceof TableValue tv && !tv.isSlice()) {

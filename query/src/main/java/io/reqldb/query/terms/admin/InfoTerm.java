@@ -5,7 +5,6 @@ import io.reqldb.datum.BinaryDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.DatumType;
-import io.reqldb.datum.NullDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
@@ -49,9 +48,8 @@ public final class InfoTerm {
             tableInfo(tv.ref(), env, m);
         } else if (v instanceof TableValue tv) {
             m.put("table", info(TableValue.of(tv.ref()), env));
-            m.put("index", tv.index() == null && !tv.ordered() && tv.range() != null
-                    ? new StringDatum(tv.ref().primaryKey()) : tv.index() == null ? NullDatum.INSTANCE
-                    : new StringDatum(tv.index()));
+            // A slice always ranges over or orders by some index: the primary key unless named.
+            m.put("index", new StringDatum(tv.index() != null ? tv.index() : tv.ref().primaryKey()));
             m.put("sorting", new StringDatum(!tv.ordered() ? "UNORDERED" : tv.descending() ? "DESCENDING" : "ASCENDING"));
             bounds(tv.range(), m);
         } else if (v instanceof SingleSelection s) {

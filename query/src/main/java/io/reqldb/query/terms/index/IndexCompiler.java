@@ -25,11 +25,38 @@ public final class IndexCompiler implements IndexFunctionCompiler {
     private final StoreCatalog catalog;
     private final TermCompiler compiler;
 
+    /** Compiled functions by stored blob, for the geo terms' evaluation of index functions. */
+    private static final int CACHED_FUNCTIONS = 64;
+    private static final java.util.Map<java.nio.ByteBuffer, FuncValue> GEO_FUNCTIONS =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.nio.ByteBuffer, FuncValue> eldest) {
+                    return size() > CACHED_FUNCTIONS;
+                }
+            });
+
     public IndexCompiler(StoreCatalog catalog) {
         this.catalog = catalog;
         TermRegistry registry = new TermRegistry();
         TermFamilies.registerAll(registry);
         this.compiler = new TermCompiler(registry);
+        io.reqldb.query.terms.geo.GeoIndex.setEvaluator(IndexCompiler::evaluate);
+    }
+
+    /** Evaluates a stored index function on one document for the geo terms; Java null on failure. */
+    private static Datum evaluate(QueryContext ctx, io.reqldb.query.eval.TableRef table, IndexDefinition def,
+                                  Datum document) {
+        try {
+            FuncValue fn = GEO_FUNCTIONS.computeIfAbsent(java.nio.ByteBuffer.wrap(def.function()), b -> {
+                StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(def.function());
+                return Values.toFunc(ctx.compiler().compile(f.func().toWire()).eval(new Env(ctx)));
+            });
+            synchronized (fn) {
+                return fn.call(document);
+            }
+        } catch (ReqlError | ClassCastException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class IndexCreate {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't create secondary indexes on "
                     + "the tables in it.");
         }
+        io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
         if (name.equals(table.primaryKey())) {
             throw new ReqlQueryLogicError("Index name conflict: `" + name + "` is the name of the primary key.");
         }
@@ -80,7 +81,7 @@ public final class IndexCreate {
         boolean m = multi != null && multi;
         boolean g = geo != null && geo;
         byte[] blob = StoredFunctions.encodeIndex(func, m, g);
-        IndexFunction fn = new IndexCompiler(TableArgs.catalog(env)).compile(func, m, g);
+        IndexFunction fn = TableArgs.catalog(env).indexCompiler().compile(func, m, g);
         try {
             table.storage().createIndex(new IndexDefinition(name, blob, m, g, FORMAT_VERSION), fn);
         } catch (StorageException e) {

@@ -35,6 +35,13 @@ public final class IndexKeys {
 
     /** The index keys of a function result: one, none, or (multi) one per distinct array element. */
     public static List<Datum> keys(Datum value, boolean multi, boolean geo) {
+        if (geo) {
+            try {
+                return io.reqldb.query.terms.geo.GeoIndex.keys(value, multi);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
         if (multi && value instanceof ArrayDatum a) {
             TreeSet<Datum> out = new TreeSet<>(DatumOrder.COMPARATOR);
             for (Datum item : a.items()) {

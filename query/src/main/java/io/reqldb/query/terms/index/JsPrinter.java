@@ -12,6 +12,14 @@ import io.reqldb.query.term.TermType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import static io.reqldb.query.terms.index.Layout.COMMA_BREAK;
+import static io.reqldb.query.terms.index.Layout.COND_BREAK;
+import static io.reqldb.query.terms.index.Layout.DOT_BREAK;
+import static io.reqldb.query.terms.index.Layout.concat;
+import static io.reqldb.query.terms.index.Layout.nc;
+import static io.reqldb.query.terms.index.Layout.nest;
+import static io.reqldb.query.terms.index.Layout.text;
+import io.reqldb.query.terms.index.Layout.Doc;
 
 /**
  * Prints a term as JavaScript the way RethinkDB 2.4 does for the {@code query} field of
@@ -21,6 +29,9 @@ import java.util.Map;
  */
 final class JsPrinter {
     private static final int MAX_DEPTH = 15;
+    private static final int WIDTH = 80;
+    private static final Doc LPAREN = text("(");
+    private static final Doc RPAREN = text(")");
     private boolean inRExpr;
     private boolean prependOk = true;
     private int depth;
@@ -29,30 +40,30 @@ final class JsPrinter {
     }
 
     static String print(RawTerm t) {
-        return new JsPrinter().visit(t);
+        return Layout.print(new JsPrinter().visit(t), WIDTH);
     }
 
     static String varName(long n) {
         return n < 0 ? "_var" + (-n) : "var" + n;
     }
 
-    private String visit(RawTerm t) {
+    private Doc visit(RawTerm t) {
         boolean old = inRExpr;
         if (++depth > MAX_DEPTH) {
             depth--;
-            return "...";
+            return text("...");
         }
-        String doc;
+        Doc doc;
         TermType type = TermType.forNumber(t.type());
         if (type == null) {
-            doc = "...";
+            doc = text("...");
         } else {
             switch (type) {
                 case DATUM -> doc = inRExpr ? datum(t.datum()) : rExpr(datum(t.datum()));
                 case FUNCALL -> doc = t.args().size() == 2 ? dots(t) : topLevelFuncall(t);
                 case MAKE_ARRAY -> {
                     inRExpr = true;
-                    String a = "[" + joinVisited(t.args()) + "]";
+                    Doc a = array(t);
                     doc = old ? a : rExpr(a);
                 }
                 case MAKE_OBJ -> {
@@ -60,9 +71,9 @@ final class JsPrinter {
                     doc = old ? naturalObject(t) : wrappedObject(t);
                 }
                 case FUNC -> doc = func(t);
-                case VAR -> doc = varName((long) ((NumberDatum) t.args().get(0).datum()).value());
-                case IMPLICIT_VAR -> doc = rDot("row");
-                default -> doc = continuesString(t) ? dots(t) : usesParens(t) ? standardCall(t) : rDot(name(t));
+                case VAR -> doc = text(varName((long) ((NumberDatum) t.args().get(0).datum()).value()));
+                case IMPLICIT_VAR -> doc = rDot(text("row"));
+                default -> doc = continuesString(t) ? dots(t) : usesParens(t) ? standardCall(t) : rDot(text(name(t)));
             }
         }
         inRExpr = old;
@@ -70,169 +81,208 @@ final class JsPrinter {
         return doc;
     }
 
-    private String joinVisited(List<RawTerm> items) {
-        List<String> out = new ArrayList<>();
-        for (RawTerm i : items) {
-            out.add(visit(i));
+    /** Items separated by ", " breaks. */
+    private static List<Doc> commaSeparated(List<Doc> items) {
+        List<Doc> out = new ArrayList<>();
+        for (Doc d : items) {
+            if (!out.isEmpty()) {
+                out.add(COMMA_BREAK);
+            }
+            out.add(d);
         }
-        return String.join(", ", out);
+        return out;
     }
 
-    private String rDot(String doc) {
-        return prependOk ? "r." + doc : doc;
+    private Doc array(RawTerm t) {
+        boolean old = inRExpr;
+        inRExpr = true;
+        List<Doc> items = new ArrayList<>();
+        for (RawTerm a : t.args()) {
+            items.add(visit(a));
+        }
+        inRExpr = old;
+        return concat(text("["), nest(concat(commaSeparated(items))), text("]"));
     }
 
-    private String rExpr(String doc) {
-        return rDot("expr(" + doc + ")");
+    private Doc rDot(Doc doc) {
+        return prependOk ? concat(text("r"), nc(text("."), doc)) : doc;
     }
 
-    private String naturalObject(RawTerm t) {
-        List<String> out = new ArrayList<>();
+    private static Doc parens(Doc doc) {
+        return concat(LPAREN, nest(doc), RPAREN);
+    }
+
+    private Doc rExpr(Doc doc) {
+        return rDot(concat(text("expr"), parens(doc)));
+    }
+
+    private Doc naturalObject(RawTerm t) {
+        List<Doc> items = new ArrayList<>();
         for (Map.Entry<String, RawTerm> e : t.optargs().entrySet()) {
-            out.add("\"" + e.getKey() + "\": " + visit(e.getValue()));
+            items.add(nc(text("\"" + e.getKey() + "\":"), COND_BREAK, visit(e.getValue())));
         }
-        return "{" + String.join(", ", out) + "}";
+        return concat(text("{"), nest(concat(commaSeparated(items))), text("}"));
     }
 
-    private String wrappedObject(RawTerm t) {
-        List<String> out = new ArrayList<>();
+    private Doc wrappedObject(RawTerm t) {
+        List<Doc> items = new ArrayList<>();
         for (Map.Entry<String, RawTerm> e : t.optargs().entrySet()) {
-            out.add("\"" + e.getKey() + "\"");
-            out.add(visit(e.getValue()));
+            if (!items.isEmpty()) {
+                items.add(COMMA_BREAK);
+            }
+            items.add(text("\"" + e.getKey() + "\""));
+            items.add(COMMA_BREAK);
+            items.add(visit(e.getValue()));
         }
-        return rDot("object(" + String.join(", ", out) + ")");
+        return rDot(concat(text("object"), parens(nest(concat(items)))));
     }
 
-    private String renderOptargs(RawTerm t) {
-        List<String> out = new ArrayList<>();
+    private Doc renderOptargs(RawTerm t) {
+        List<Doc> items = new ArrayList<>();
         for (Map.Entry<String, RawTerm> e : t.optargs().entrySet()) {
-            out.add("\"" + camel(e.getKey()) + "\": " + visit(e.getValue()));
+            items.add(nest(concat(text("\"" + camel(e.getKey()) + "\":"), COND_BREAK, visit(e.getValue()))));
         }
-        return "{" + String.join(", ", out) + "}";
+        return concat(text("{"), nest(concat(commaSeparated(items))), text("}"));
     }
 
-    private String datum(Datum d) {
+    private Doc datum(Datum d) {
         switch (d.type()) {
             case MINVAL:
-                return rDot("minval");
+                return rDot(text("minval"));
             case MAXVAL:
-                return rDot("maxval");
+                return rDot(text("maxval"));
             case NULL:
-                return "null";
+                return text("null");
             case BOOL:
-                return ((BoolDatum) d).value() ? "true" : "false";
+                return text(((BoolDatum) d).value() ? "true" : "false");
             case NUMBER: {
                 double v = ((NumberDatum) d).value();
-                return Math.rint(v) == v && !Double.isInfinite(v)
-                        ? Long.toString(Math.round(v)) : String.format(java.util.Locale.ROOT, "%f", v);
+                return text(Math.rint(v) == v && !Double.isInfinite(v)
+                        ? Long.toString(Math.round(v)) : String.format(java.util.Locale.ROOT, "%f", v));
             }
             case BINARY:
-                return "Buffer(" + java.util.Base64.getEncoder().encodeToString(((BinaryDatum) d).bytes())
-                        + ", 'base64')";
+                return concat(text("Buffer"), LPAREN, nc(text(java.util.Base64.getEncoder()
+                        .encodeToString(((BinaryDatum) d).bytes())), COMMA_BREAK, text("'base64'")), RPAREN);
             case STRING:
-                return "\"" + ((StringDatum) d).value() + "\"";
+                return text("\"" + ((StringDatum) d).value() + "\"");
             case ARRAY: {
-                List<String> out = new ArrayList<>();
+                List<Doc> items = new ArrayList<>();
                 for (Datum item : ((ArrayDatum) d).items()) {
-                    out.add(datum(item));
+                    items.add(datum(item));
                 }
-                return "[" + String.join(", ", out) + "]";
+                return concat(text("["), nest(concat(commaSeparated(items))), text("]"));
             }
             default: {
                 ObjectDatum o = DatumJson.asRawObject(d);
-                List<String> out = new ArrayList<>();
+                List<Doc> parts = new ArrayList<>();
+                parts.add(text("{"));
+                boolean first = true;
                 for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
-                    out.add("\"" + e.getKey() + "\": " + datum(e.getValue()));
+                    if (!first) {
+                        parts.add(COMMA_BREAK);
+                    }
+                    first = false;
+                    parts.add(nc(text("\"" + e.getKey() + "\":"), COND_BREAK, datum(e.getValue())));
                 }
-                return "{" + String.join(", ", out) + "}";
+                parts.add(text("}"));
+                return nest(concat(parts));
             }
         }
     }
 
     /** A chain {@code a.b(x).c(y)}, built from the outermost call inwards as RethinkDB does. */
-    private String dots(RawTerm t) {
-        List<String> stack = new ArrayList<>();
-        boolean[] wrap = {false};
+    private Doc dots(RawTerm t) {
+        List<Doc> stack = new ArrayList<>();
+        boolean[] flags = {false, false}; // last element is a dot; the chain needs "r."
         RawTerm var = t;
         while (var != null && continuesString(var)) {
-            var = stringing(var, stack, wrap);
+            var = stringing(var, stack, flags);
         }
-        String chain = reversed(stack);
         if (var == null) {
-            return wrap[0] ? rDot(chain) : chain;
+            Doc chain = reversed(stack, false);
+            return flags[1] ? rDot(chain) : chain;
         }
         if (usesRDot(var)) {
             boolean old = prependOk;
             prependOk = false;
-            String sub = visit(var);
+            Doc sub = visit(var);
             prependOk = old;
-            return rDot(sub + chain);
+            return rDot(concat(sub, reversed(stack, false)));
         }
-        return visit(var) + chain;
+        return nc(visit(var), reversed(stack, flags[0]));
     }
 
-    private static String reversed(List<String> stack) {
-        StringBuilder s = new StringBuilder();
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            s.append(stack.get(i));
+    /** The stack in reading order; a trailing breakable dot becomes a plain one. */
+    private static Doc reversed(List<Doc> stack, boolean lastIsDot) {
+        List<Doc> s = new ArrayList<>(stack);
+        if (lastIsDot && !s.isEmpty()) {
+            s.set(s.size() - 1, text("."));
         }
-        return s.toString();
+        java.util.Collections.reverse(s);
+        return concat(s);
     }
 
-    private RawTerm stringing(RawTerm var, List<String> stack, boolean[] wrap) {
+    private RawTerm stringing(RawTerm var, List<Doc> stack, boolean[] flags) {
         boolean old = inRExpr;
         TermType type = TermType.forNumber(var.type());
         switch (type) {
             case BRACKET -> {
-                stack.add(")");
+                stack.add(RPAREN);
                 inRExpr = true;
                 if (!var.optargs().isEmpty()) {
                     stack.add(renderOptargs(var));
-                    stack.add(", ");
+                    stack.add(COND_BREAK);
+                    stack.add(text(","));
                 }
                 stack.add(visit(var.args().get(1)));
                 inRExpr = old;
-                stack.add("(");
-                wrap[0] = false;
+                stack.add(LPAREN);
+                flags[0] = false;
+                flags[1] = false;
                 return var.args().get(0);
             }
             case FUNCALL -> {
-                stack.add(")");
+                stack.add(RPAREN);
                 inRExpr = true;
-                stack.add(visit(var.args().get(0)));
+                stack.add(nest(visit(var.args().get(0))));
                 inRExpr = old;
-                stack.add("(");
-                stack.add("do");
-                stack.add(".");
-                wrap[0] = true;
+                stack.add(LPAREN);
+                stack.add(text("do"));
+                stack.add(DOT_BREAK);
+                flags[0] = true;
+                flags[1] = true;
                 return var.args().get(1);
             }
             case DATUM -> {
                 inRExpr = true;
                 stack.add(rExpr(datum(var.datum())));
                 inRExpr = old;
-                wrap[0] = false;
+                flags[0] = false;
+                flags[1] = false;
                 return null;
             }
             case MAKE_OBJ -> {
                 inRExpr = true;
                 stack.add(wrappedObject(var));
                 inRExpr = old;
-                wrap[0] = false;
+                flags[0] = false;
+                flags[1] = false;
                 return null;
             }
             case VAR -> {
-                stack.add(varName((long) ((NumberDatum) var.args().get(0).datum()).value()));
-                wrap[0] = false;
+                stack.add(text(varName((long) ((NumberDatum) var.args().get(0).datum()).value())));
+                flags[0] = false;
+                flags[1] = false;
                 return null;
             }
             case IMPLICIT_VAR -> {
-                stack.add("row");
-                wrap[0] = true;
+                stack.add(text("row"));
+                flags[0] = false;
+                flags[1] = true;
                 return null;
             }
             default -> {
-                stack.add(")");
+                stack.add(RPAREN);
                 inRExpr = true;
                 boolean trailingComma = false;
                 if (!var.optargs().isEmpty()) {
@@ -242,67 +292,95 @@ final class JsPrinter {
                 int n = var.args().size();
                 if (n == 0) {
                     inRExpr = old;
-                    stack.add("(");
-                    stack.add(name(var));
-                    wrap[0] = usesRDot(var);
+                    stack.add(LPAREN);
+                    stack.add(text(name(var)));
+                    flags[1] = usesRDot(var);
+                    flags[0] = false;
                     return null;
                 }
                 if (n > 1) {
-                    if (trailingComma) {
-                        stack.add(", ");
+                    List<Doc> args = new ArrayList<>();
+                    for (int i = n - 1; i > 0; i--) {
+                        if (!args.isEmpty()) {
+                            args.add(COMMA_BREAK);
+                        }
+                        args.add(visit(var.args().get(i)));
                     }
-                    stack.add(joinVisited(var.args().subList(1, n)));
+                    if (trailingComma) {
+                        stack.add(COMMA_BREAK);
+                    }
+                    stack.add(nest(reversed(args, false)));
                 }
                 inRExpr = old;
-                stack.add("(");
-                stack.add(name(var));
-                stack.add(".");
-                wrap[0] = usesRDot(var);
+                stack.add(LPAREN);
+                stack.add(text(name(var)));
+                stack.add(DOT_BREAK);
+                flags[0] = true;
+                flags[1] = usesRDot(var);
                 return var.args().get(0);
             }
         }
     }
 
-    private String topLevelFuncall(RawTerm t) {
+    private Doc topLevelFuncall(RawTerm t) {
+        List<Doc> term = new ArrayList<>(List.of(text("do"), LPAREN));
         boolean old = inRExpr;
         inRExpr = true;
-        StringBuilder args = new StringBuilder();
+        List<Doc> args = new ArrayList<>();
         for (int i = 1; i < t.args().size(); i++) {
-            args.append(visit(t.args().get(i))).append(", ");
+            if (!args.isEmpty()) {
+                args.add(COMMA_BREAK);
+            }
+            args.add(visit(t.args().get(i)));
+        }
+        if (!args.isEmpty()) {
+            args.add(COMMA_BREAK);
         }
         inRExpr = old;
-        return rDot("do(" + visit(t.args().get(0)) + args + ")");
+        term.add(visit(t.args().get(0)));
+        term.add(nest(concat(args)));
+        term.add(RPAREN);
+        return rDot(concat(term));
     }
 
-    private String standardCall(RawTerm t) {
+    private Doc standardCall(RawTerm t) {
         boolean old = inRExpr;
         inRExpr = true;
-        String args = joinVisited(t.args());
-        if (!t.optargs().isEmpty()) {
-            args = args.isEmpty() ? renderOptargs(t) : args + ", " + renderOptargs(t);
+        List<Doc> items = new ArrayList<>();
+        for (RawTerm a : t.args()) {
+            items.add(visit(a));
         }
+        List<Doc> args = commaSeparated(items);
+        if (!t.optargs().isEmpty()) {
+            if (!args.isEmpty()) {
+                args.add(COMMA_BREAK);
+            }
+            args.add(renderOptargs(t));
+        }
+        Doc call = concat(text(name(t)), parens(concat(args)));
         inRExpr = old;
-        String call = name(t) + "(" + args + ")";
-        return usesRDot(t) ? rDot(call) : call;
+        return usesRDot(t) ? rDot(call) : nest(call);
     }
 
-    private String func(RawTerm t) {
+    private Doc func(RawTerm t) {
         RawTerm vars = t.args().get(0);
-        List<String> names = new ArrayList<>();
+        List<Doc> names = new ArrayList<>();
         if (vars.type() == TermType.MAKE_ARRAY.number()) {
             for (RawTerm v : vars.args()) {
-                names.add(varName((long) ((NumberDatum) v.datum()).value()));
+                names.add(text(varName((long) ((NumberDatum) v.datum()).value())));
             }
         } else if (vars.datum() instanceof ArrayDatum a) {
             for (Datum v : a.items()) {
-                names.add(varName((long) ((NumberDatum) v).value()));
+                names.add(text(varName((long) ((NumberDatum) v).value())));
             }
         }
+        Doc arglist = concat(LPAREN, nest(concat(commaSeparated(names))), RPAREN);
         boolean old = inRExpr;
         inRExpr = false;
-        String body = visit(t.args().get(1));
+        Doc body = concat(text("return"), text(" "), nest(visit(t.args().get(1))), text(";"));
         inRExpr = old;
-        return "function (" + String.join(", ", names) + ") { return " + body + "; }";
+        return nc(text("func"), nc(text("tion"), text(" "), arglist, text(" "), text("{"), new Layout.Break(), body),
+                new Layout.Break(), text("}"));
     }
 
     private static String name(RawTerm t) {

@@ -23,8 +23,14 @@ import java.util.TreeMap;
  * @param args    positional arguments (empty for DATUM)
  * @param optargs optional arguments (for MAKE_OBJ: the fields)
  * @param datum   the value of a DATUM term, else null
+ * @param bt      RethinkDB's backtrace id in the stored form (kept so blobs round-trip; 0 when new)
  */
-public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs, Datum datum) {
+public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs, Datum datum, long bt) {
+    /** A term without a backtrace id. */
+    public RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs, Datum datum) {
+        this(type, args, optargs, datum, 0);
+    }
+
     static final int DATUM = TermType.DATUM.number();
     static final int MAKE_OBJ = TermType.MAKE_OBJ.number();
 
@@ -61,11 +67,17 @@ public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs
     /** The wire form, which the term compiler accepts. */
     public Datum toWire() {
         List<Datum> out = new ArrayList<>();
-        out.add(NumberDatum.of(type));
         if (type == DATUM) {
-            out.add(datum);
-            return ArrayDatum.wrap(out);
+            switch (datum.type()) {
+                case NULL, BOOL, NUMBER, STRING:
+                    return datum;
+                default:
+                    out.add(NumberDatum.of(type));
+                    out.add(datum);
+                    return ArrayDatum.wrap(out);
+            }
         }
+        out.add(NumberDatum.of(type));
         List<Datum> a = new ArrayList<>();
         args.forEach(x -> a.add(x.toWire()));
         out.add(ArrayDatum.wrap(a));
@@ -84,8 +96,9 @@ public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs
                     + "reql_index_function (malformed term).");
         }
         int type = (int) n.value();
+        long bt = a.get(a.size() - 1) instanceof NumberDatum b ? (long) b.value() : 0;
         if (type == DATUM) {
-            return datum(a.get(1));
+            return new RawTerm(DATUM, List.of(), Map.of(), a.get(1), bt);
         }
         List<RawTerm> args = new ArrayList<>();
         Map<String, RawTerm> optargs = new LinkedHashMap<>();
@@ -96,10 +109,10 @@ public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs
                 o.fields().forEach((k, v) -> optargs.put(k, fromStored(v)));
             }
         }
-        return new RawTerm(type, args, optargs, null);
+        return new RawTerm(type, args, optargs, null, bt);
     }
 
-    /** RethinkDB's stored form, every backtrace id 0. */
+    /** RethinkDB's stored form, with the backtrace ids read from a blob (0 for terms made here). */
     public Datum toStored() {
         List<Datum> out = new ArrayList<>();
         out.add(NumberDatum.of(type));
@@ -117,7 +130,7 @@ public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs
                 out.add(ObjectDatum.wrap(o));
             }
         }
-        out.add(NumberDatum.of(0));
+        out.add(NumberDatum.of(bt));
         return ArrayDatum.wrap(out);
     }
 }

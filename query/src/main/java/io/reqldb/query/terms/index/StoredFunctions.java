@@ -43,7 +43,11 @@ public final class StoredFunctions {
     }
 
     /** A function as the query layer keeps it: parameter numbers and body. */
-    public record Func(long[] params, RawTerm body) {
+    public record Func(long[] params, RawTerm body, long bt) {
+        public Func(long[] params, RawTerm body) {
+            this(params, body, 0);
+        }
+
         /** The FUNC term in wire form. */
         public Datum toWire() {
             List<Datum> ps = new ArrayList<>();
@@ -111,7 +115,7 @@ public final class StoredFunctions {
         writeInt(out, json.length + 1);
         out.writeBytes(json);
         out.write(0);
-        writeInt(out, 0);
+        writeInt(out, (int) f.bt());
     }
 
     private static void writeVarint(ByteArrayOutputStream out, long v) {
@@ -157,6 +161,11 @@ public final class StoredFunctions {
         }
     }
 
+    /** The FUNC term (wire form) stored in an index definition's blob. */
+    public static Datum indexFunctionWire(byte[] blob) {
+        return decodeIndex(blob).func().toWire();
+    }
+
     /** Decodes a write-hook blob. */
     public static Func decodeHook(byte[] blob) {
         if (!startsWith(blob, HOOK_PREFIX)) {
@@ -194,8 +203,8 @@ public final class StoredFunctions {
             len--;
         }
         Datum body = DatumJson.parse(new String(json, 0, len, StandardCharsets.UTF_8));
-        in.getInt();
-        return new Func(params, RawTerm.fromStored(body));
+        long bt = in.getInt() & 0xFFFFFFFFL;
+        return new Func(params, RawTerm.fromStored(body), bt);
     }
 
     private static long readVarint(ByteBuffer in) {

@@ -7,12 +7,15 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import java.nio.charset.StandardCharsets;
 
 /** RethinkDB's rules for primary key values and for documents about to be stored. */
 public final class PrimaryKeys {
     /** RethinkDB's MAX_PRIMARY_KEY_SIZE: the key's internal encoding may be at most 128 bytes. */
     private static final int MAX_KEY_SIZE = 128;
+    /** RethinkDB never writes arrays longer than this to disk, whatever the query's array_limit. */
+    private static final int MAX_STORED_ARRAY = 100_000;
 
     private PrimaryKeys() {
     }
@@ -33,8 +36,17 @@ public final class PrimaryKeys {
                 return 2;
             case NUMBER:
                 return 18 + DatumJsonNumber.print(((NumberDatum) d).value()).length();
-            case STRING:
-                return 1 + ((StringDatum) d).value().getBytes(StandardCharsets.UTF_8).length;
+            case STRING: {
+                String v = ((StringDatum) d).value();
+                int nul = v.indexOf('\0');
+                if (nul >= 0) {
+                    String shown = v.length() > 20 ? v.substring(0, 20) : v;
+                    throw new ReqlQueryLogicError("String \"" + shown.replace("\0", "\\x00") + "\" (truncated) "
+                            + "contains NULL byte at offset " + v.substring(0, nul).getBytes(StandardCharsets.UTF_8).length
+                            + " in index key.");
+                }
+                return 1 + v.getBytes(StandardCharsets.UTF_8).length;
+            }
             case ARRAY: {
                 int n = 1;
                 for (Datum item : ((ArrayDatum) d).items()) {
@@ -56,7 +68,13 @@ public final class PrimaryKeys {
     public static void checkStorable(Datum d) {
         switch (d.type()) {
             case MINVAL, MAXVAL -> throw new ReqlQueryLogicError("`r.minval` and `r.maxval` cannot be written to disk.");
-            case ARRAY -> ((ArrayDatum) d).items().forEach(PrimaryKeys::checkStorable);
+            case ARRAY -> {
+                ArrayDatum a = (ArrayDatum) d;
+                if (a.size() > MAX_STORED_ARRAY) {
+                    throw new ReqlResourceLimitError("Array too large for disk writes (limit 100,000 elements).");
+                }
+                a.items().forEach(PrimaryKeys::checkStorable);
+            }
             case OBJECT -> ((ObjectDatum) d).fields().values().forEach(PrimaryKeys::checkStorable);
             default -> {
             }

@@ -13,6 +13,8 @@ import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -43,23 +45,81 @@ public final class RowWriter {
 
     /** Replaces the row under {@code key} by {@code change(current)}; NullDatum means absent. */
     public void write(Datum key, UnaryOperator<Datum> change) {
-        Datum[] seen = {NullDatum.INSTANCE};
-        try {
-            PrimaryKeys.check(key);
-            Table.WriteResult r = table.translate(() -> table.storage().modify(key, current -> {
+        writeAll(List.of(key), List.of(change));
+    }
+
+    /**
+     * Applies many changes, in one storage batch for user tables (system tables row by row);
+     * results land in the stats in the order given. A row's error never stops the others.
+     */
+    public void writeAll(List<Datum> keys, List<UnaryOperator<Datum>> changes) {
+        int n = keys.size();
+        Outcome[] outcomes = new Outcome[n];
+        List<Datum> batchKeys = new ArrayList<>(n);
+        List<UnaryOperator<Datum>> batchChanges = new ArrayList<>(n);
+        List<Integer> positions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Outcome o = new Outcome();
+            outcomes[i] = o;
+            Datum key = keys.get(i);
+            try {
+                PrimaryKeys.check(key);
+            } catch (ReqlRuntimeError e) {
+                o.error = e.getMessage();
+                continue;
+            }
+            UnaryOperator<Datum> change = changes.get(i);
+            batchKeys.add(key);
+            positions.add(i);
+            batchChanges.add(current -> {
                 Datum old = current == null ? NullDatum.INSTANCE : current;
-                seen[0] = old;
-                Datum next = validate(old, change.apply(old), key);
-                next = applyHook(key, old, next);
-                if (next == NullDatum.INSTANCE) {
-                    return null;
+                o.old = old;
+                o.error = null;
+                try {
+                    Datum next = validate(old, change.apply(old), key);
+                    next = applyHook(key, old, next);
+                    if (next == NullDatum.INSTANCE) {
+                        return null;
+                    }
+                    return next.equals(old) ? current : next;
+                } catch (ReqlRuntimeError e) {
+                    o.error = e.getMessage();
+                    return current;
                 }
-                return next.equals(old) ? current : next;
-            }, durability));
-            stats.success(orNull(r.oldValue()), orNull(r.newValue()));
-        } catch (ReqlRuntimeError e) {
-            stats.error(seen[0], e.getMessage());
+            });
         }
+        if (table.storage() instanceof io.reqldb.query.system.SystemTable) {
+            for (int j = 0; j < batchKeys.size(); j++) {
+                Outcome o = outcomes[positions.get(j)];
+                Datum key = batchKeys.get(j);
+                UnaryOperator<Datum> change = batchChanges.get(j);
+                try {
+                    o.result = table.translate(() -> table.storage().modify(key, change, durability));
+                } catch (ReqlRuntimeError e) {
+                    o.error = e.getMessage();
+                }
+            }
+        } else if (!batchKeys.isEmpty()) {
+            List<Table.WriteResult> results = table.translate(
+                    () -> table.storage().modifyAll(batchKeys, batchChanges, durability));
+            for (int j = 0; j < results.size(); j++) {
+                outcomes[positions.get(j)].result = results.get(j);
+            }
+        }
+        for (Outcome o : outcomes) {
+            if (o.error != null) {
+                stats.error(o.old, o.error);
+            } else if (o.result != null) {
+                stats.success(orNull(o.result.oldValue()), orNull(o.result.newValue()));
+            }
+        }
+    }
+
+    /** What happened to one row of a batch. */
+    private static final class Outcome {
+        Datum old = NullDatum.INSTANCE;
+        String error;
+        Table.WriteResult result;
     }
 
     /** Records an error for a row that could not even be addressed (bad key, not an object). */

@@ -51,6 +51,10 @@ public record WriteContext(TableRef table, Durability durability, WriteStats.Ret
             }
         }
         boolean ignoreHook = t.optargBool(env, "ignore_write_hook", false);
+        io.reqldb.query.terms.admin.Permissions.require(env, "write", table);
+        if (ignoreHook) {
+            io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
+        }
         return new WriteContext(table, durability, rc, ignoreHook);
     }
 
@@ -60,7 +64,7 @@ public record WriteContext(TableRef table, Durability durability, WriteStats.Ret
         if (!ignoreWriteHook && env.context().catalog() instanceof StoreCatalog catalog) {
             hook = catalog.settings().writeHook(table, env);
         }
-        return new RowWriter(table, durability, new WriteStats(returnChanges), hook, env.context().now());
+        return new RowWriter(table, durability, new WriteStats(returnChanges, env.context().arrayLimit()), hook, env.context().now());
     }
 
 }

@@ -30,8 +30,25 @@ public final class WriteStats {
     private final List<Datum> generatedKeys = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
+    private final int arrayLimit;
+    private long keysSkipped;
+
     public WriteStats(ReturnChanges returnChanges) {
+        this(returnChanges, 100_000);
+    }
+
+    /** {@code arrayLimit}: the query's array_limit, which caps the changes and generated keys lists. */
+    public WriteStats(ReturnChanges returnChanges, int arrayLimit) {
         this.returnChanges = returnChanges;
+        this.arrayLimit = arrayLimit;
+    }
+
+    private void addChange(Datum change) {
+        if (changes.size() < arrayLimit) {
+            changes.add(change);
+        } else {
+            warning("Too many changes, array truncated to " + arrayLimit + ".");
+        }
     }
 
     /** Records a successful write of one row; both values NullDatum when absent. */
@@ -53,7 +70,7 @@ public final class WriteStats {
             unchanged++;
         }
         if (returnChanges == ReturnChanges.ALWAYS || (returnChanges == ReturnChanges.YES && changed)) {
-            changes.add(pair(oldVal, newVal));
+            addChange(pair(oldVal, newVal));
         }
     }
 
@@ -68,12 +85,16 @@ public final class WriteStats {
             m.put("old_val", oldVal);
             m.put("new_val", oldVal);
             m.put("error", new StringDatum(message));
-            changes.add(ObjectDatum.wrap(m));
+            addChange(ObjectDatum.wrap(m));
         }
     }
 
     public void generatedKey(Datum key) {
-        generatedKeys.add(key);
+        if (generatedKeys.size() < arrayLimit) {
+            generatedKeys.add(key);
+        } else {
+            keysSkipped++;
+        }
     }
 
     public void warning(String message) {
@@ -110,6 +131,10 @@ public final class WriteStats {
         }
         if (!generatedKeys.isEmpty()) {
             m.put("generated_keys", ArrayDatum.wrap(new ArrayList<>(generatedKeys)));
+        }
+        if (keysSkipped > 0) {
+            warning("Too many generated keys (" + (keysSkipped + generatedKeys.size()) + "), array truncated to "
+                    + generatedKeys.size() + ".");
         }
         if (!warnings.isEmpty()) {
             List<Datum> w = new ArrayList<>();

@@ -1,0 +1,27 @@
+package io.reqldb.tools.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * A standalone {@code reqldb-tools} command with only the toolkit's subcommands, for tests and
+ * for running the tools without the server jar. The real entry point is the cli module's
+ * {@code reqldb} command, which registers the same subcommands.
+ */
+@Command(name = "reqldb", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+    description = "ReqlDB migration toolkit: dump, restore, export, import, index-rebuild, verify")
+public final class ToolMain implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** The configured command line; tests call {@code execute} on it. */
+  public static CommandLine commandLine() {
+    return ToolCommands.register(new CommandLine(new ToolMain()));
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

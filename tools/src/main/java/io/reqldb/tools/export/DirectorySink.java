@@ -1,0 +1,33 @@
+package io.reqldb.tools.export;
+
+import io.reqldb.tools.archive.TableInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes {@code <dir>/<db>/<table>.<ext>} and {@code .info} files into a directory. */
+public final class DirectorySink implements TableSink {
+  private final Path root;
+
+  /** Writes under {@code root}, which must exist. */
+  public DirectorySink(Path root) {
+    this.root = root;
+  }
+
+  @Override
+  public OutputStream openData(TableRef table, String extension) throws IOException {
+    return Files.newOutputStream(file(table, extension));
+  }
+
+  @Override
+  public void finishTable(TableRef table, String extension, TableInfo info) throws IOException {
+    Files.write(file(table, "info"), info.toBytes());
+  }
+
+  /** The path of one of a table's files (creating its database folder). */
+  public Path file(TableRef table, String extension) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(table.db()));
+    return dir.resolve(table.table() + "." + extension);
+  }
+}

@@ -1,0 +1,77 @@
+package io.reqldb.tools.importer;
+
+import static com.rethinkdb.RethinkDB.r;
+
+import com.rethinkdb.gen.exc.ReqlDriverError;
+import com.rethinkdb.net.Connection;
+import io.reqldb.tools.ToolException;
+import io.reqldb.tools.conn.Endpoint;
+import io.reqldb.tools.conn.WireValue;
+import java.util.Map;
+
+/**
+ * Inserts batches over one connection with the official query:
+ * {@code insert([docs], durability, conflict)}, checking {@code errors} and the counts. After a
+ * dropped connection it reconnects and re-sends the batch with {@code conflict: "replace"},
+ * because part of it may already be in the table (the table is new or --force was given, so
+ * the only documents it can meet are this batch's own).
+ */
+final class BatchWriter implements AutoCloseable {
+  private static final int RECONNECT_TRIES = 5;
+
+  private final Endpoint endpoint;
+  private final String durability;
+  private Connection conn;
+
+  BatchWriter(Endpoint endpoint, boolean hardDurability) {
+    this.endpoint = endpoint;
+    this.durability = hardDurability ? "hard" : "soft";
+    this.conn = endpoint.connect();
+  }
+
+  /** Writes the batch; returns the rows written. */
+  long write(Batch batch) {
+    boolean replace = batch.table().replace;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return insert(batch, replace);
+      } catch (ReqlDriverError e) {
+        if (attempt + 1 >= RECONNECT_TRIES) {
+          throw ToolException.failure("Connection error during 'insert into " + batch.table().plan.qualifiedName()
+              + "': " + e.getMessage());
+        }
+        conn.close();
+        conn = endpoint.connect();
+        replace = true;
+      }
+    }
+  }
+
+  private long insert(Batch batch, boolean replace) {
+    PlannedTable plan = batch.table().plan;
+    Map<?, ?> result = (Map<?, ?>) r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
+        .optArg("durability", durability)
+        .optArg("conflict", replace ? "replace" : "error")
+        .run(conn).single();
+    long errors = number(result.get("errors"));
+    if (errors > 0) {
+      throw ToolException.failure("Error when importing into table '" + plan.qualifiedName() + "': "
+          + result.get("first_error"));
+    }
+    long written = number(result.get("inserted")) + number(result.get("replaced")) + number(result.get("unchanged"));
+    if (written != batch.docs().size()) {
+      throw ToolException.failure("The inserted/replaced/unchanged number did not match when importing into table '"
+          + plan.qualifiedName() + "': " + result);
+    }
+    return written;
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+
+  @Override
+  public void close() {
+    conn.close();
+  }
+}
