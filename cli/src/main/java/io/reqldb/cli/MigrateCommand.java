@@ -3,6 +3,7 @@ package io.reqldb.cli;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.system.CurrentIssuesTable;
 import io.reqldb.query.terms.index.FieldLookups;
+import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import io.reqldb.storage.rocksdb.StartupDecision;
@@ -43,7 +44,13 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StartupDecision decision = StartupDecision.inspect(directory);
+        StartupDecision decision;
+        try {
+            decision = StartupDecision.inspect(directory);
+        } catch (StorageException damaged) {
+            err.println(damaged.getMessage());
+            return 1;
+        }
         if (decision.refused()) {
             err.println(decision.message());
             return 1;

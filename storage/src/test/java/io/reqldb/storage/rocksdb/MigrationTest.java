@@ -54,6 +54,17 @@ class MigrationTest {
     }
 
     @Test
+    void sameFormat_recordsTheReleaseThatLastWroteIt() {
+        Path dir = tmp.resolve("d");
+        RocksStore.open(dir, RocksStoreOptions.DEFAULT).close();
+        Metadata m = Metadata.read(dir);
+        new Metadata(2, "0.0.1", m.serverId(), m.createdAt()).write(dir);
+        assertThat(StartupDecision.inspect(dir).kind()).isEqualTo(StartupDecision.Kind.OPEN);
+        RocksStore.open(dir, RocksStoreOptions.DEFAULT).close();
+        assertThat(Metadata.read(dir)).isEqualTo(new Metadata(2, Metadata.RELEASE, m.serverId(), m.createdAt()));
+    }
+
+    @Test
     void olderSupported_isReportedWithItsStepsByCheckAlone() {
         Path dir = V1Fixture.copyTo(tmp);
         Map<String, String> before = V1Fixture.checksums(dir);
