@@ -57,7 +57,8 @@ final class Migrator {
         Metadata migrated = meta.writtenNow(Formats.CURRENT);
         migrated.write(dataDir);
         MigrationRun.clear(ctx);
-        LOG.info("{} is now in data format {}", dataDir, Formats.CURRENT);
+        LOG.info("{} is now in data format {}; the checkpoint {} holds the original and may be deleted once"
+                + " it is no longer needed", dataDir, Formats.CURRENT, run.checkpoint());
         return migrated;
     }
 
