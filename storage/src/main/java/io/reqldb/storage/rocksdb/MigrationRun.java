@@ -19,12 +19,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tests only: {@code -Dreqldb.test.migration.chunkSize=N} makes chunks small, and
  * {@code -Dreqldb.test.migration.haltAfterCommits=N} halts the JVM (no shutdown hooks, no
- * RocksDB close: what kill -9 does) right after the N-th commit.
+ * RocksDB close: what kill -9 does) right after the N-th commit, and
+ * {@code -Dreqldb.test.migration.pauseAfterCommits=N} prints "migration paused" and waits there
+ * for the test to kill the process with SIGKILL.
  */
 final class MigrationRun {
     private static final Logger LOG = LoggerFactory.getLogger("io.reqldb.migration");
     private static final int CHUNK = Integer.getInteger("reqldb.test.migration.chunkSize", 1000);
     private static final int HALT_AFTER = Integer.getInteger("reqldb.test.migration.haltAfterCommits", -1);
+    private static final int PAUSE_AFTER = Integer.getInteger("reqldb.test.migration.pauseAfterCommits", -1);
     private static int commits;
 
     private final StoreContext ctx;
@@ -103,8 +106,18 @@ final class MigrationRun {
         } catch (RocksDBException e) {
             throw Rocks.failure("migration write", e);
         }
-        if (HALT_AFTER > 0 && ++commits >= HALT_AFTER) {
+        commits++;
+        if (HALT_AFTER > 0 && commits >= HALT_AFTER) {
             Runtime.getRuntime().halt(137);
+        }
+        if (PAUSE_AFTER > 0 && commits == PAUSE_AFTER) {
+            System.out.println("migration paused");
+            System.out.flush();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -267,6 +267,33 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void sigkillDuringTheDocumentStep_thenTheNextStartMigratesCleanly() throws Exception {
+        Path reference = V1Fixture.copyTo(tmp.resolve("reference"));
+        Map<String, List<String>> expected;
+        try (RocksStore store = RocksStore.open(reference, RocksStoreOptions.DEFAULT, V1Fixture.CLASSIFIER)) {
+            expected = V1Fixture.contents(store);
+        }
+        Path dir = V1Fixture.copyTo(tmp.resolve("killed"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dreqldb.test.migration.chunkSize=1", "-Dreqldb.test.migration.pauseAfterCommits=5",
+                MigrateMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("migration paused")) {
+                // the child's log, up to the pause
+            }
+            assertThat(line).as("the child reached the pause").isNotNull();
+            p.destroyForcibly(); // SIGKILL
+            assertThat(p.waitFor()).isEqualTo(137);
+        }
+        assertThat(Metadata.read(dir).formatVersion()).isEqualTo(1);
+        try (RocksStore store = RocksStore.open(dir, RocksStoreOptions.DEFAULT, V1Fixture.CLASSIFIER)) {
+            assertThat(V1Fixture.contents(store)).isEqualTo(expected);
+        }
+    }
+
     /** Child process of the crash test: opens (so migrates) the directory with the fixture's classifier. */
     static final class MigrateMain {
         public static void main(String[] args) {
