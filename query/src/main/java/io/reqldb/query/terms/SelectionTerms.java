@@ -33,8 +33,6 @@ public final class SelectionTerms implements TermFamily {
                 .body((t, env) -> between(t, env, false));
         r.term(TermType.BETWEEN_DEPRECATED).args(3).optargs("index", "left_bound", "right_bound").notGroupable()
                 .body((t, env) -> between(t, env, true));
-        r.term(TermType.MINVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MIN);
-        r.term(TermType.MAXVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MAX);
     }
 
     private static Object get(Term t, Env env) {
