@@ -142,7 +142,13 @@ public final class FeedLoad {
         long seen = 0;
         int s = 0;
         while (written.get() == 0 || seen < written.get()) {
-            Object change = cursor.next();
+            Object change;
+            try {
+                // Polls: the number of writes is only known once the writers stop.
+                change = cursor.next(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                continue;
+            }
             long now = System.nanoTime();
             Object id = ((Map<?, ?>) ((Map<?, ?>) change).get("new_val")).get("id");
             Long ack = acked.get(((Number) id).longValue());

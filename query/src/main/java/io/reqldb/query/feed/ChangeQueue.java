@@ -29,7 +29,7 @@ final class ChangeQueue {
         if (squash) {
             Change prev = byKey.get(c.key());
             if (prev != null) {
-                Change merged = new Change(c.key(), prev.oldVal(), c.newVal());
+                Change merged = new Change(c.key(), prev.oldVal(), c.newVal(), null);
                 if (merged.isTrivial()) {
                     byKey.remove(c.key());
                 } else {

@@ -41,6 +41,8 @@ public abstract class Feed implements AutoCloseable {
     /** Squash timer: when set, the current batch's first change is not handed out before {@link #notBefore}. */
     private boolean holding;
     private long notBefore;
+    /** The reader sleeps until a change comes: only then do writers wake it (one wake per batch, not per write). */
+    private boolean readerWaiting;
 
     protected Feed(Table table, Store store, FeedOptions options) {
         this.table = table;
@@ -79,14 +81,17 @@ public abstract class Feed implements AutoCloseable {
     // ------------------------------------------------------------------ writer side
 
     /** Called by the hub after each committed write to the table, in commit order per document. */
-    final void onChange(Datum oldVal, Datum newVal) {
+    final void onChange(Write write) {
         lock.lock();
         try {
             if (closed || failure != null) {
                 return;
             }
-            accept(oldVal, newVal);
-            changed.signalAll();
+            accept(write);
+            if (readerWaiting) {
+                readerWaiting = false;
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -99,7 +104,12 @@ public abstract class Feed implements AutoCloseable {
     }
 
     /** Records one committed write (under the lock). */
-    protected abstract void accept(Datum oldVal, Datum newVal);
+    abstract void accept(Write write);
+
+    /** Hands a write to this feed as storage would (tests). */
+    final void onChange(Datum oldVal, Datum newVal) {
+        onChange(new Write(oldVal, newVal));
+    }
 
     // ------------------------------------------------------------------ reader side
 
@@ -138,16 +148,27 @@ public abstract class Feed implements AutoCloseable {
      * @throws ReqlError     when the feed failed (table dropped)
      */
     public final Datum next(long deadline) {
+        java.util.ArrayDeque<Datum> one = new java.util.ArrayDeque<>(1);
+        return drain(deadline, one, 1) < 0 ? null : one.poll();
+    }
+
+    /**
+     * Moves up to {@code max} items into {@code out} under one lock acquisition, waiting for the
+     * first as {@link #next} does, so a busy reader does not contend with writers per item.
+     *
+     * @return how many were moved, or -1 once the feed is closed
+     */
+    final int drain(long deadline, java.util.ArrayDeque<Datum> out, int max) {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return -1;
         }
         try {
             while (true) {
                 if (closed) {
-                    return null;
+                    return -1;
                 }
                 if (failure != null) {
                     throw failure;
@@ -158,7 +179,12 @@ public abstract class Feed implements AutoCloseable {
                     holding = false;
                 }
                 if (hasElement() && !holding) {
-                    return popElement();
+                    int n = 0;
+                    do {
+                        out.add(popElement());
+                        n++;
+                    } while (n < max && hasElement());
+                    return n;
                 }
                 boolean unbounded = deadline == Long.MAX_VALUE;
                 if (!unbounded && now - deadline >= 0) {
@@ -172,11 +198,15 @@ public abstract class Feed implements AutoCloseable {
                 if (holding) {
                     wait = Math.min(wait, notBefore - now);
                 }
+                // A bounded wait (the rest of a batch) is not cut short by each write: the
+                // reader takes what has come when it wakes, so busy feeds send fuller batches.
+                readerWaiting = unbounded;
                 changed.awaitNanos(Math.max(wait, 1));
+                readerWaiting = false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return -1;
         } finally {
             lock.unlock();
         }

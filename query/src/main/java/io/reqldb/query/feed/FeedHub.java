@@ -72,9 +72,10 @@ final class FeedHub implements Table.ChangeListener {
 
     @Override
     public void onChange(Datum oldValue, Datum newValue) {
+        Write write = new Write(oldValue, newValue);
         for (Feed feed : feeds) {
             try {
-                feed.onChange(oldValue, newValue);
+                feed.onChange(write);
             } catch (RuntimeException e) {
                 LOG.warn("changefeed failed to take a change", e);
             }

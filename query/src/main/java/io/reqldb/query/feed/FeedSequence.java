@@ -11,6 +11,9 @@ import io.reqldb.query.eval.Sequence;
  */
 public final class FeedSequence extends Sequence {
     private final Feed feed;
+    /** Items taken from the feed in one go, at most this many, handed out one by one. */
+    private static final int BUFFER = 256;
+    private final java.util.ArrayDeque<Datum> buffer = new java.util.ArrayDeque<>();
     private volatile long deadline = Long.MAX_VALUE;
 
     FeedSequence(Feed feed) {
@@ -28,7 +31,15 @@ public final class FeedSequence extends Sequence {
 
     @Override
     public Datum next() {
-        return feed.next(deadline);
+        Datum d = buffer.poll();
+        if (d != null) {
+            return d;
+        }
+        if (feed.drain(deadline, buffer, BUFFER) < 0) {
+            buffer.clear();
+            return null;
+        }
+        return buffer.poll();
     }
 
     @Override

@@ -57,7 +57,9 @@ final class PointFeed extends Feed {
     }
 
     @Override
-    protected void accept(Datum oldVal, Datum newVal) {
+    void accept(Write write) {
+        Datum oldVal = write.oldVal;
+        Datum newVal = write.newVal;
         Datum doc = newVal != null ? newVal : oldVal;
         if (!(doc instanceof ObjectDatum o) || !key.equals(o.get(primaryKey))) {
             return;

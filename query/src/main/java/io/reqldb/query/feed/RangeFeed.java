@@ -65,7 +65,9 @@ final class RangeFeed extends Feed {
     }
 
     @Override
-    protected void accept(Datum oldVal, Datum newVal) {
+    void accept(Write write) {
+        Datum oldVal = write.oldVal;
+        Datum newVal = write.newVal;
         int oc = oldVal == null ? 0 : copies.applyAsInt(oldVal);
         int nc = newVal == null ? 0 : copies.applyAsInt(newVal);
         if (oc == 0 && nc == 0) {
@@ -73,9 +75,11 @@ final class RangeFeed extends Feed {
         }
         Datum o = oc > 0 ? transform.apply(oldVal) : null;
         Datum n = nc > 0 ? transform.apply(newVal) : null;
-        Datum key = ((ObjectDatum) (newVal != null ? newVal : oldVal)).get(primaryKey);
+        // Only squashing needs the key; the plain item is shared when values go out as stored.
+        Datum key = options.squash() ? ((ObjectDatum) (newVal != null ? newVal : oldVal)).get(primaryKey) : null;
         int pairs = Math.min(oc, nc);
-        Change both = new Change(key, o, n);
+        boolean asStored = o == oldVal && n == newVal && !options.includeTypes();
+        Change both = new Change(key, o, n, asStored ? write : null);
         if (!both.isTrivial()) {
             for (int i = 0; i < pairs; i++) {
                 queue.add(both);
@@ -122,6 +126,9 @@ final class RangeFeed extends Feed {
             return skippedItem(queue.takeSkipped());
         }
         Change c = queue.poll();
+        if (c.shared() != null) {
+            return c.shared().plainItem();
+        }
         return changeItem(c.oldVal(), c.newVal(), null, null, false);
     }
 

@@ -93,7 +93,7 @@ final class TopNFeed extends Feed {
     }
 
     @Override
-    protected void accept(Datum oldVal, Datum newVal) {
+    void accept(Write write) {
         if (options.squash()) {
             dirty = true;
         } else {

@@ -1,0 +1,34 @@
+package io.reqldb.query.feed;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.NullDatum;
+import io.reqldb.datum.ObjectDatum;
+
+/**
+ * One committed write as the hub hands it to every feed of the table. Feeds that show rows as
+ * they are (no steps, no type field) all send the same {@code {new_val, old_val}} object, so it
+ * is built once per write, not once per feed.
+ */
+final class Write {
+    final Datum oldVal;
+    final Datum newVal;
+    private volatile Datum plain;
+
+    Write(Datum oldVal, Datum newVal) {
+        this.oldVal = oldVal;
+        this.newVal = newVal;
+    }
+
+    /** {@code {new_val, old_val}}, built on first use (a race only builds it twice). */
+    Datum plainItem() {
+        Datum p = plain;
+        if (p == null) {
+            var m = ObjectDatum.newFieldMap();
+            m.put("new_val", newVal == null ? NullDatum.INSTANCE : newVal);
+            m.put("old_val", oldVal == null ? NullDatum.INSTANCE : oldVal);
+            p = ObjectDatum.wrap(m);
+            plain = p;
+        }
+        return p;
+    }
+}
