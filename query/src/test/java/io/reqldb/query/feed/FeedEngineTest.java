@@ -111,6 +111,14 @@ class FeedEngineTest {
     }
 
     @Test
+    void offsets_onlyForTopNFeeds() {
+        assertThatThrownBy(() -> run("[152,[" + TBL + "],{\"include_offsets\":true}]"))
+                .isInstanceOf(ReqlQueryLogicError.class).hasMessage("Cannot include offsets for range subs.");
+        assertThatThrownBy(() -> run("[152,[[16,[" + TBL + ",1]]],{\"include_offsets\":true}]"))
+                .isInstanceOf(ReqlQueryLogicError.class).hasMessage("Cannot include offsets for point subs.");
+    }
+
+    @Test
     void feedNotReturned_isClosed() {
         assertThat(((QueryResult.Atom) run("[52,[[152,[" + TBL + "]]]]")).value().toString()).contains("STREAM");
         assertThat(FeedHub.feedCount(store.table("test", "t"))).isZero();
