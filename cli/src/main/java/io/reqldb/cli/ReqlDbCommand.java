@@ -1,18 +1,19 @@
 package io.reqldb.cli;
 
+import io.reqldb.tools.cli.ToolCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code reqldb} command. Each job is a subcommand, as with the {@code rethinkdb} binary:
- * {@code serve} runs the server; the migration toolkit's commands (dump, restore, export,
- * import, index-rebuild) join the {@code subcommands} list below when the tools module lands.
+ * {@code serve} runs the server; the migration toolkit (dump, restore, export, import,
+ * index-rebuild, verify) and {@code help [command]} come from the tools module.
  */
 @Command(name = "reqldb",
         description = "A RethinkDB-compatible document database.",
         mixinStandardHelpOptions = true,
         versionProvider = ReqlDbCommand.Version.class,
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = ServeCommand.class)
 public final class ReqlDbCommand implements Runnable {
 
     @CommandLine.Spec
@@ -24,7 +25,7 @@ public final class ReqlDbCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; for tests and embedding. */
     public static int run(String... args) {
-        return new CommandLine(new ReqlDbCommand()).execute(args);
+        return ToolCommands.register(new CommandLine(new ReqlDbCommand())).execute(args);
     }
 
     /** Without a subcommand, say what there is, like {@code rethinkdb help}. */

@@ -47,4 +47,14 @@ class ControlTermsTest {
         assertThat(reql.run("[92,[null,5]]")).isEqualTo("5");
         assertThat(reql.run("[92,[4,5]]")).isEqualTo("4");
     }
+
+    @Test
+    void pseudoTypeObjectsMayHoldTermsAndComeAsMakeObjOptargs() {
+        // {"$reql_type$":"GEOMETRY", "type":"Point", "coordinates": r.expr([1, 2])}
+        assertThat(reql.run("{\"$reql_type$\":\"GEOMETRY\",\"type\":\"Point\",\"coordinates\":[2,[1,2]]}"))
+                .isEqualTo("{\"$reql_type$\":\"GEOMETRY\",\"coordinates\":[1,2],\"type\":\"Point\"}");
+        // The Java driver sends objects as [3, [], {...}]
+        assertThat(reql.run("[3,[],{\"$reql_type$\":\"TIME\",\"epoch_time\":1,\"timezone\":\"+00:00\"}]"))
+                .isEqualTo("{\"$reql_type$\":\"TIME\",\"epoch_time\":1,\"timezone\":\"+00:00\"}");
+    }
 }

@@ -153,8 +153,8 @@ public final class SettingsStore {
 
     // ----------------------------------------------------------------- table settings
 
-    void saveTable(UUID table, Datum hookSource, Durability durability, String writeAcks) {
-        if (hookSource == null && durability == null && writeAcks == null) {
+    void saveTable(UUID table, Datum hookSource, Durability durability, String writeAcks, Integer shards) {
+        if (hookSource == null && durability == null && writeAcks == null && shards == null) {
             put(TABLES, new StringDatum(table.toString()), null);
             return;
         }
@@ -162,7 +162,8 @@ public final class SettingsStore {
                 "id", table.toString(),
                 "write_hook", hookSource == null ? NullDatum.INSTANCE : new StringDatum(DatumJson.write(hookSource)),
                 "durability", durability == null ? NullDatum.INSTANCE : new StringDatum(durability.reqlName()),
-                "write_acks", writeAcks == null ? NullDatum.INSTANCE : new StringDatum(writeAcks)));
+                "write_acks", writeAcks == null ? NullDatum.INSTANCE : new StringDatum(writeAcks),
+                "shards", shards == null ? NullDatum.INSTANCE : NumberDatum.of(shards)));
     }
 
     void loadTables(TableSettings settings) {
@@ -174,6 +175,9 @@ public final class SettingsStore {
                     ? (s.value().equals("soft") ? Durability.SOFT : Durability.HARD) : null;
             String acks = o.get("write_acks") instanceof StringDatum s ? s.value() : null;
             settings.restore(id, hook, d, acks);
+            if (o.get("shards") instanceof NumberDatum n) {
+                settings.restoreShards(id, (int) n.value());
+            }
         }
     }
 

@@ -50,6 +50,21 @@ public final class SystemContext {
         return store;
     }
 
+    /** Changefeed listeners of each system table, shared by every instance that names it. */
+    private final java.util.Map<String, java.util.List<io.reqldb.storage.Table.ChangeListener>> listeners =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Tells the changefeeds on a system table that one of its rows changed outside a write to it. */
+    public void notifyChange(String table, io.reqldb.datum.Datum oldRow, io.reqldb.datum.Datum newRow) {
+        for (io.reqldb.storage.Table.ChangeListener l : listeners(table)) {
+            l.onChange(oldRow, newRow);
+        }
+    }
+
+    java.util.List<io.reqldb.storage.Table.ChangeListener> listeners(String table) {
+        return listeners.computeIfAbsent(table, t -> new java.util.concurrent.CopyOnWriteArrayList<>());
+    }
+
     /** The store's databases users see: all but the hidden one holding ReqlDB's own settings. */
     public java.util.List<io.reqldb.storage.DatabaseInfo> userDatabases() {
         java.util.List<io.reqldb.storage.DatabaseInfo> out = new java.util.ArrayList<>();

@@ -120,7 +120,11 @@ public abstract class SystemTable implements Table {
             return new WriteResult(old, old);
         }
         write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);
-        return new WriteResult(old, next == null ? null : get(primaryKey) != null ? get(primaryKey) : next);
+        Datum stored = next == null ? null : get(primaryKey) != null ? get(primaryKey) : next;
+        for (ChangeListener l : system.listeners(info.name())) {
+            l.onChange(old, stored);
+        }
+        return new WriteResult(old, stored);
     }
 
     @Override
@@ -160,6 +164,8 @@ public abstract class SystemTable implements Table {
 
     @Override
     public AutoCloseable subscribe(ChangeListener listener) {
-        return () -> { };
+        List<ChangeListener> list = system.listeners(info.name());
+        list.add(listener);
+        return () -> list.remove(listener);
     }
 }

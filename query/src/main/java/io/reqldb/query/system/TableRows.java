@@ -53,8 +53,8 @@ public final class TableRows {
                 "indexes", indexes,
                 "name", t.name(),
                 "primary_key", t.primaryKey(),
-                "shards", List.of(Rows.obj("nonvoting_replicas", List.of(), "primary_replica", server,
-                        "replicas", List.of(server))),
+                "shards", java.util.Collections.nCopies(system.settings().shards(t.id()),
+                        Rows.obj("nonvoting_replicas", List.of(), "primary_replica", server, "replicas", List.of(server))),
                 "write_acks", system.settings().writeAcks(t.id()),
                 "write_hook", hook);
     }
@@ -66,8 +66,9 @@ public final class TableRows {
                 "id", t.id().toString(),
                 "name", t.name(),
                 "raft_leader", server,
-                "shards", List.of(Rows.obj("primary_replicas", List.of(server),
-                        "replicas", List.of(Rows.obj("server", server, "state", "ready")))),
+                "shards", java.util.Collections.nCopies(system.settings().shards(t.id()),
+                        Rows.obj("primary_replicas", List.of(server),
+                                "replicas", List.of(Rows.obj("server", server, "state", "ready")))),
                 "status", Rows.obj("all_replicas_ready", true, "ready_for_outdated_reads", true,
                         "ready_for_reads", true, "ready_for_writes", true));
     }

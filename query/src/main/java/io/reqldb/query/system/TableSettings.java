@@ -23,6 +23,7 @@ public final class TableSettings {
     private final Map<UUID, Hook> hooks = new ConcurrentHashMap<>();
     private final Map<UUID, Durability> durability = new ConcurrentHashMap<>();
     private final Map<UUID, String> writeAcks = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> shards = new ConcurrentHashMap<>();
     /** Where changes are saved (null: kept in memory only). */
     private volatile SettingsStore persist;
 
@@ -30,6 +31,24 @@ public final class TableSettings {
     void attach(SettingsStore store) {
         store.loadTables(this);
         this.persist = store;
+    }
+
+    /** The number of shards {@code table_config} reports (as created or reconfigured; 1 by default). */
+    public int shards(UUID table) {
+        return shards.getOrDefault(table, 1);
+    }
+
+    public void setShards(UUID table, int n) {
+        if (n == 1) {
+            shards.remove(table);
+        } else {
+            shards.put(table, n);
+        }
+        saved(table);
+    }
+
+    void restoreShards(UUID table, int n) {
+        shards.put(table, n);
     }
 
     void restore(UUID table, Datum hook, Durability d, String acks) {
@@ -47,7 +66,7 @@ public final class TableSettings {
     private void saved(UUID table) {
         SettingsStore p = persist;
         if (p != null) {
-            p.saveTable(table, writeHookSource(table), durability.get(table), writeAcks.get(table));
+            p.saveTable(table, writeHookSource(table), durability.get(table), writeAcks.get(table), shards.get(table));
         }
     }
 
@@ -104,6 +123,7 @@ public final class TableSettings {
         hooks.remove(table);
         durability.remove(table);
         writeAcks.remove(table);
+        shards.remove(table);
         saved(table);
     }
 }

@@ -60,7 +60,9 @@ public final class TermCompiler {
         if (raw instanceof ArrayDatum term) {
             return compileTerm(term, vis);
         }
-        if (raw instanceof ObjectDatum obj && obj.type() == io.reqldb.datum.DatumType.OBJECT) {
+        if (raw instanceof ObjectDatum obj) {
+            // Pseudo-type objects too: their values may be terms ({"$reql_type$": "GEOMETRY",
+            // "coordinates": [2, [...]]}), and evaluating them validates the result.
             return compileObject(obj, vis);
         }
         return new DatumTerm(raw);
@@ -108,17 +110,18 @@ public final class TermCompiler {
             Datum second = parts.get(1);
             if (second instanceof ArrayDatum a) {
                 rawArgs = a;
-            } else if (second instanceof ObjectDatum o && type != TermType.DATUM) {
-                rawOptargs = o;
+            } else if (asObject(second) != null && type != TermType.DATUM) {
+                rawOptargs = asObject(second);
             } else if (type != TermType.DATUM) {
                 throw new ReqlCompileError("Second element in a Term is neither arguments nor optional arguments.");
             }
         }
         if (parts.size() == 3) {
-            if (!(parts.get(2) instanceof ObjectDatum o)) {
+            ObjectDatum third = asObject(parts.get(2));
+            if (third == null) {
                 throw new ReqlCompileError("Third element in a Term is not optional arguments.");
             }
-            rawOptargs = o;
+            rawOptargs = third;
         }
         switch (type) {
             case MAKE_OBJ:
@@ -234,6 +237,21 @@ public final class TermCompiler {
             throw new ReqlCompileError("Variable name not found.");
         }
         return new VarTerm(id);
+    }
+
+    /**
+     * The JSON object a wire value was, or null when it was not an object. TIME and BINARY
+     * objects were already turned into their classes by the JSON reader; drivers also send them as
+     * MAKE_OBJ optargs ({@code [3, [], {"$reql_type$": "TIME", ...}]}), so they turn back here.
+     */
+    private static ObjectDatum asObject(Datum d) {
+        if (d instanceof ObjectDatum o) {
+            return o;
+        }
+        if (d instanceof io.reqldb.datum.TimeDatum || d instanceof io.reqldb.datum.BinaryDatum) {
+            return io.reqldb.datum.DatumJson.asRawObject(d);
+        }
+        return null;
     }
 
     private static String jsonTypeName(Datum d) {

@@ -204,7 +204,7 @@ public final class AggregationTerms implements TermFamily {
             try (Sequence s = new TableValue(tv.ref(), stored, null, max, true).scan()) {
                 Datum row = s.next();
                 if (row == null) {
-                    throw new ReqlNonExistenceError("`" + name + "` found no entries in the specified index.");
+                    throw new ReqlQueryLogicError("`" + name + "` found no entries in the specified index.");
                 }
                 return SliceTerms.selectionOf(tv.ref(), row);
             }

@@ -154,7 +154,8 @@ public final class DbTableTerms implements TermFamily {
     private static Object tableCreate(Term t, Env env) {
         String db = dbOf(t, env, 2);
         String name = Names.check(t.stringArg(env, t.argCount() - 1), "Table");
-        Replication.parse(t, env, false).validate();
+        Replication replication = Replication.parse(t, env, false);
+        replication.validate();
         String pk = t.optargString(env, "primary_key", "id");
         Durability durability = Durability.HARD;
         Datum d = t.optargDatum(env, "durability");
@@ -174,6 +175,9 @@ public final class DbTableTerms implements TermFamily {
                 throw new ReqlOpFailedError("Table `" + db + "." + name + "` already exists.");
             }
             throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
+        }
+        if (replication.shards() != 1) {
+            c.settings().setShards(info.id(), (int) replication.shards());
         }
         return Changes.result("tables_created", 1, "config_changes",
                 Changes.pair(NullDatum.INSTANCE, TableRows.config(c.system().context(), info, false)));

@@ -94,38 +94,49 @@ public final class OrderTerms implements TermFamily {
         return ArrayDatum.wrap(sorted);
     }
 
-    /** Index order first, then the given keys among rows with equal index values. */
+    /**
+     * Index order first, then the given keys among rows with equal index values: lazily, one run
+     * of equal index values at a time (each run bounded by the array limit), as RethinkDB's
+     * indexed sort does.
+     */
     private static Object sortWithinIndex(TableValue slice, String index, Ordering ordering, Env env) {
         IndexValues keys = IndexValues.of(slice.ref(), index, env);
         Sequence seq = slice.scan();
-        List<Datum> out = new ArrayList<>();
-        List<Ordering.Keyed> run = new ArrayList<>();
-        Datum runKey = null;
         int limit = env.context().arrayLimit();
-        try (seq) {
-            for (Datum d = seq.next(); d != null; d = seq.next()) {
-                List<Datum> k = keys.keys(d);
-                Datum key = k.isEmpty() ? null : k.get(0);
-                if (!run.isEmpty() && (key == null || runKey == null || DatumOrder.compare(key, runKey) != 0)) {
-                    flush(run, ordering, out);
+        java.util.ArrayDeque<Datum> ready = new java.util.ArrayDeque<>();
+        Datum[] carry = {null};
+        boolean[] done = {false};
+        Sequence out = Streams.generate(() -> {
+            while (ready.isEmpty() && !done[0]) {
+                List<Ordering.Keyed> run = new ArrayList<>();
+                Datum runKey = null;
+                Datum row = carry[0] != null ? carry[0] : seq.next();
+                carry[0] = null;
+                while (row != null) {
+                    List<Datum> k = keys.keys(row);
+                    Datum key = k.isEmpty() ? null : k.get(0);
+                    if (!run.isEmpty() && (key == null || runKey == null || DatumOrder.compare(key, runKey) != 0)) {
+                        carry[0] = row;
+                        break;
+                    }
+                    runKey = key;
+                    if (run.size() >= limit) {
+                        throw Values.arrayLimit(limit);
+                    }
+                    run.add(ordering.keyed(row));
+                    row = seq.next();
                 }
-                runKey = key;
-                run.add(ordering.keyed(d));
-                if (out.size() + run.size() > limit) {
-                    throw Values.arrayLimit(limit);
+                if (row == null) {
+                    done[0] = true;
+                }
+                run.sort(ordering.comparator());
+                for (Ordering.Keyed k : run) {
+                    ready.add(k.row());
                 }
             }
-        }
-        flush(run, ordering, out);
-        return Streams.of(out.iterator(), slice.ref(), false);
-    }
-
-    private static void flush(List<Ordering.Keyed> run, Ordering ordering, List<Datum> out) {
-        run.sort(ordering.comparator());
-        for (Ordering.Keyed k : run) {
-            out.add(k.row());
-        }
-        run.clear();
+            return ready.poll();
+        }, seq::close, false);
+        return Streams.selection(out, slice.ref());
     }
 
     private static Object distinct(Term t, Env env) {

@@ -98,15 +98,36 @@ public final class SequenceTerms implements TermFamily {
         return Streams.result(out, env);
     }
 
+    /** RethinkDB's rewrite: {@code seq.has_fields(sels...).pluck(sels...)}. */
     private static Object withFields(Term t, Env env) {
-        Sequence seq = t.seqArg(env, 0);
+        Object v0 = t.arg(env, 0);
+        if (v0 instanceof Datum d && d.type() != io.reqldb.datum.DatumType.ARRAY) {
+            // has_fields on an object gives a bool, which pluck refuses; anything else has_fields refuses
+            String op = d.type() == io.reqldb.datum.DatumType.OBJECT ? "pluck" : "has_fields";
+            Datum shown = d.type() == io.reqldb.datum.DatumType.OBJECT
+                    ? io.reqldb.datum.BoolDatum.of(Rows.hasFields(d, selectorsOf(t, env))) : d;
+            throw Rows.nonObjectError(op, shown);
+        }
+        Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
+        ArrayDatum sel = selectorsOf(t, env);
+        Sequence kept = TransformedSequence.filter(seq, row -> {
+            if (row.type() != io.reqldb.datum.DatumType.OBJECT && row.type() != io.reqldb.datum.DatumType.ARRAY) {
+                if (row == io.reqldb.datum.NullDatum.INSTANCE) {
+                    return false;
+                }
+                throw Rows.nonObjectError("has_fields", row);
+            }
+            return Rows.hasFields(row, sel);
+        });
+        return Streams.result(TransformedSequence.map(kept, row -> Rows.pluck(row, sel)), env);
+    }
+
+    private static ArrayDatum selectorsOf(Term t, Env env) {
         List<Datum> selectors = new ArrayList<>();
         for (int i = 1; i < t.argCount(); i++) {
             selectors.add(t.datumArg(env, i));
         }
-        ArrayDatum sel = ArrayDatum.wrap(selectors);
-        Sequence kept = TransformedSequence.filter(seq, row -> Rows.hasFields(row, sel));
-        return Streams.result(TransformedSequence.map(kept, row -> Rows.pluck(row, sel)), env);
+        return ArrayDatum.wrap(selectors);
     }
 
     private static Object zip(Term t, Env env) {

@@ -94,6 +94,25 @@ class SequenceTermsTest {
     }
 
     @Test
+    void groupedSkippingTerminalsDropGroupsWithoutValues() {
+        // group by id: row 3 has no 'a', so sum('a') and max('a') leave its group out
+        assertThat(reql.run("[150,[[145,[[144,[" + ROWS + ",\"id\"]],\"a\"]]]]"))
+                .isEqualTo("[{\"group\":1,\"reduction\":1},{\"group\":2,\"reduction\":3},{\"group\":4,\"reduction\":2}]");
+        assertThat(reql.run("[43,[[148,[[144,[" + ROWS + ",\"id\"]],\"a\"]]]]"))
+                .isEqualTo("{\"$reql_type$\":\"GROUPED_DATA\",\"data\":[[1,2],[2,2],[4,2]]}");
+        assertThat(reql.run("[145,[[2,[]],\"a\"]]")).isEqualTo("0");
+    }
+
+    @Test
+    void withFieldsFollowsHasFieldsThenPluck() {
+        assertThat(reql.run("[96,[" + ROWS + ",\"a\"]]")).isEqualTo("[{\"a\":1},{\"a\":3},{\"a\":2}]");
+        assertThatThrownBy(() -> reql.run("[96,[1]]"))
+                .hasMessage("Cannot perform has_fields on a non-object non-sequence `1`.");
+        assertThatThrownBy(() -> reql.run("[96,[{\"a\":1},\"a\"]]"))
+                .hasMessage("Cannot perform pluck on a non-object non-sequence `true`.");
+    }
+
+    @Test
     void groupAndUngroup() {
         assertThat(reql.run("[43,[[144,[" + ROWS + ",\"a\"]]]]")).isEqualTo(
                 "{\"$reql_type$\":\"GROUPED_DATA\",\"data\":[[null,1],[1,1],[2,1],[3,1]]}");

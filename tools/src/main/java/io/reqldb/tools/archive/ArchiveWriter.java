@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -48,9 +49,23 @@ public final class ArchiveWriter implements Closeable {
 
   /** Starts an archive that {@link #commit()} moves to {@code target}. */
   public static ArchiveWriter toFile(String top, Path target) throws IOException {
+    return toFile(top, target, partialFor(target));
+  }
+
+  /**
+   * As above, writing to {@code partial} (from {@link #partialFor}), so a caller can arrange its
+   * removal before the file exists.
+   */
+  public static ArchiveWriter toFile(String top, Path target, Path partial) throws IOException {
+    return new ArchiveWriter(top, target, partial, Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE));
+  }
+
+  /** A fresh hidden name beside {@code target} for the archive being written. */
+  public static Path partialFor(Path target) {
     Path dir = target.toAbsolutePath().getParent();
-    Path partial = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-    return new ArchiveWriter(top, target, partial, Files.newOutputStream(partial));
+    return dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(new SecureRandom().nextLong(), 36)
+        + ".partial");
   }
 
   /** Writes an archive straight to a stream (for {@code -f -}); nothing to rename. */

@@ -33,10 +33,16 @@ final class Cleanup {
   /** Marks the end of a command. */
   static void end() {
     running = false;
-    deleteAll();
+    synchronized (Cleanup.class) {
+      deleteAll();
+      PATHS.clear();
+    }
   }
 
-  /** Deletes {@code path} (recursively) when the command ends or is interrupted. */
+  /**
+   * Deletes {@code path} (recursively) when the command ends or is interrupted. Register a path
+   * before creating it, so there is no moment when it exists unregistered.
+   */
   static synchronized Path register(Path path) {
     PATHS.add(path);
     return path;
@@ -53,13 +59,20 @@ final class Cleanup {
       System.err.println("Interrupted; temporary files removed");
     }
     deleteAll();
+    // The command's threads run on until the JVM halts; give a write in flight the moment to
+    // finish creating its file, then delete again.
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    deleteAll();
   }
 
   private static synchronized void deleteAll() {
     for (Path path : PATHS) {
       deleteTree(path);
     }
-    PATHS.clear();
   }
 
   static void deleteTree(Path path) {

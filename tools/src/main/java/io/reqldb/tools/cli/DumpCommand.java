@@ -96,13 +96,11 @@ public final class DumpCommand extends ToolCommand {
       say("            cluster metadata (unless --include-config).  You will need to recreate your cluster");
       say("            setup yourself after you run 'reqldb restore'.");
       Path work = Cleanup.register(Files.createTempDirectory(temp, "reqldb_dump_"));
+      Path partial = toStdout ? null : Cleanup.register(ArchiveWriter.partialFor(target));
       try (ArchiveWriter archive = toStdout
               ? ArchiveWriter.toStream(name, new FileOutputStream(FileDescriptor.out))
-              : ArchiveWriter.toFile(name, target);
+              : ArchiveWriter.toFile(name, target, partial);
           Progress progress = progress()) {
-        if (archive.partialFile() != null) {
-          Cleanup.register(archive.partialFile());
-        }
         say("  Exporting and compressing tables...");
         ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', clients, readOutdated, true);
         Exporter.Summary summary = new Exporter(endpoint, settings, progress, this::say)
@@ -111,8 +109,8 @@ public final class DumpCommand extends ToolCommand {
           ClusterConfig.save(conn, tables, archive);
         }
         archive.commit();
-        if (archive.partialFile() != null) {
-          Cleanup.forget(archive.partialFile());
+        if (partial != null) {
+          Cleanup.forget(partial);
         }
         say("    " + summary.line() + (summary.consistent() ? " (one point-in-time snapshot)" : ""));
       }

@@ -198,8 +198,8 @@ public final class ImportCommand extends ToolCommand {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1);
-    String chosen = format != null ? format : ext.equals("ndjson") ? "json" : ext;
-    if (!chosen.equals("json") && !chosen.equals("csv")) {
+    String chosen = format != null ? format : ext;
+    if (!chosen.equals("json") && !chosen.equals("csv") && !chosen.equals("ndjson")) {
       throw ToolException.usage("Unrecognized file format: " + (format != null ? format : name));
     }
     if (chosen.equals("csv")) {

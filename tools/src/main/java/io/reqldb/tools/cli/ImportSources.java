@@ -69,8 +69,7 @@ final class ImportSources {
       throw ToolException.usage("Duplicate db.table found in directory tree: " + db + "." + table);
     }
     TableInfo parsed = TableInfo.parse(Files.readAllBytes(info), db + "/" + table + ".info");
-    sources.add(new Source(new PlannedTable(db, table, parsed, parsed.primaryKey()), file,
-        ext.equals("csv") ? "csv" : "json"));
+    sources.add(new Source(new PlannedTable(db, table, parsed, parsed.primaryKey()), file, ext));
   }
 
   private static List<Path> sorted(Path dir) throws IOException {

@@ -88,7 +88,7 @@ public final class RestoreCommand extends ToolCommand {
   boolean resume;
 
   @Option(names = "--journal", paramLabel = "FILE",
-      description = "where restore records its progress (default: FILE.restore-journal beside the archive)")
+      description = "where restore records its progress for --resume (default: a file in --temp-dir named after the archive)")
   Path journal;
 
   @Option(names = "--include-config",
@@ -123,7 +123,7 @@ public final class RestoreCommand extends ToolCommand {
     List<PlannedTable> plan = plan(report, selectors);
 
     Path journalFile = journal != null ? journal
-        : files.get(0).equals("-") ? null : Path.of(archive + ".restore-journal");
+        : files.get(0).equals("-") ? null : temp.resolve(journalName(archive));
     if (resume && journalFile == null) {
       throw ToolException.usage("--resume needs --journal when the archive comes from standard input");
     }
@@ -156,6 +156,21 @@ public final class RestoreCommand extends ToolCommand {
       }
     }
     return 0;
+  }
+
+  /**
+   * The default journal: in the temp directory (the archive's own folder may be read-only), named
+   * by a hash of the archive's path and size, so --resume of the same archive finds it.
+   */
+  private static String journalName(Path archive) throws java.io.IOException {
+    String key = archive.toAbsolutePath() + "\0" + Files.size(archive);
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      return "reqldb_restore_" + java.util.HexFormat.of().formatHex(hash, 0, 8) + ".journal";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private Path archivePath(String file, Path temp) throws java.io.IOException {

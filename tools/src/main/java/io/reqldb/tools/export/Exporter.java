@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +58,7 @@ public final class Exporter {
     ServerVersion version = ServerVersion.read(conn).requireSupported();
     Snapshot snapshot = settings.snapshot() ? Snapshot.open(conn, notes) : Snapshot.none();
     AtomicLong rows = new AtomicLong();
+    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     AtomicInteger indexes = new AtomicInteger();
     AtomicInteger hooks = new AtomicInteger();
     CountingSink counting = new CountingSink(sink, indexes, hooks);
@@ -70,13 +72,21 @@ public final class Exporter {
     try {
       List<Future<Long>> results = new ArrayList<>();
       for (TableRef table : tables) {
-        results.add(pool.submit(() -> exporter.export(table, counting, progress)));
+        results.add(pool.submit(() -> {
+          try {
+            return exporter.export(table, counting, progress);
+          } catch (Exception | Error e) {
+            firstFailure.compareAndSet(null, e);
+            throw e;
+          }
+        }));
       }
       for (Future<Long> result : results) {
         rows.addAndGet(result.get());
       }
     } catch (ExecutionException e) {
-      throw failure(e.getCause());
+      // The first failure in time is the cause; later ones (closed streams...) are consequences.
+      throw failure(firstFailure.get() != null ? firstFailure.get() : e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ToolException.failure("Interrupted");

@@ -37,15 +37,23 @@ public final class JsonRowReader implements RowReader {
    * @throws FormatException for an empty file or one that starts with neither {@code [} nor {@code {}
    */
   public JsonRowReader(InputStream in, String name, long maxDocumentSize) throws IOException {
+    this(in, name, maxDocumentSize, false);
+  }
+
+  /**
+   * As above; {@code allowEmpty} accepts a zero-length source as no rows, which is how
+   * {@code export --format ndjson} writes an empty table.
+   */
+  public JsonRowReader(InputStream in, String name, long maxDocumentSize, boolean allowEmpty) throws IOException {
     this.name = name;
     this.maxDocumentSize = maxDocumentSize;
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     skipBom(buffered);
     int first = firstNonWhitespace(buffered);
-    if (first < 0) {
+    if (first < 0 && !allowEmpty) {
       throw new FormatException("Source is zero-length: " + name);
     }
-    if (first != '[' && first != '{') {
+    if (first >= 0 && first != '[' && first != '{') {
       throw new FormatException(
           "Error: JSON format not recognized - file does not begin with an object or array");
     }

@@ -2,6 +2,7 @@ package io.reqldb.tools.importer;
 
 import static com.rethinkdb.RethinkDB.r;
 
+import com.rethinkdb.gen.ast.Insert;
 import com.rethinkdb.gen.exc.ReqlDriverError;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
@@ -21,11 +22,13 @@ final class BatchWriter implements AutoCloseable {
 
   private final Endpoint endpoint;
   private final String durability;
+  private final boolean serverHasHooks;
   private Connection conn;
 
-  BatchWriter(Endpoint endpoint, boolean hardDurability) {
+  BatchWriter(Endpoint endpoint, boolean hardDurability, boolean serverHasHooks) {
     this.endpoint = endpoint;
     this.durability = hardDurability ? "hard" : "soft";
+    this.serverHasHooks = serverHasHooks;
     this.conn = endpoint.connect();
   }
 
@@ -49,10 +52,15 @@ final class BatchWriter implements AutoCloseable {
 
   private long insert(Batch batch, boolean replace) {
     PlannedTable plan = batch.table().plan;
-    Map<?, ?> result = (Map<?, ?>) r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
+    Insert insert = r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
         .optArg("durability", durability)
-        .optArg("conflict", replace ? "replace" : "error")
-        .run(conn).single();
+        .optArg("conflict", replace ? "replace" : "error");
+    if (replace && serverHasHooks) {
+      // Into an existing table (--force, or a resumed run) a hook already installed would rewrite
+      // the archive's rows; the official tool lets it (a quirk), we restore the rows as saved.
+      insert = insert.optArg("ignore_write_hook", true);
+    }
+    Map<?, ?> result = (Map<?, ?>) insert.run(conn).single();
     long errors = number(result.get("errors"));
     if (errors > 0) {
       throw ToolException.failure("Error when importing into table '" + plan.qualifiedName() + "': "

@@ -59,9 +59,10 @@ public final class Importer implements AutoCloseable {
 
   /** Runs the pre-write checks for all tables and starts the writers. */
   public void prepare(Connection conn, List<PlannedTable> plan) {
-    Preflight.run(conn, plan, settings.force(), name -> journal != null && journal.recorded(name) != null);
+    boolean hooks = Preflight.run(conn, plan, settings.force(), name -> journal != null && journal.recorded(name) != null)
+        .hasWriteHooks();
     for (int i = 0; i < settings.clients(); i++) {
-      BatchWriter writer = new BatchWriter(endpoint, settings.hardDurability());
+      BatchWriter writer = new BatchWriter(endpoint, settings.hardDurability(), hooks);
       writers.execute(() -> writeLoop(writer));
     }
     finisherConn = endpoint.connect();
@@ -79,10 +80,11 @@ public final class Importer implements AutoCloseable {
     tables++;
     ResumeJournal.TableStep step = journal == null ? null : journal.recorded(plan.qualifiedName());
     long skip = step == null ? 0 : step.rows();
-    Preflight.createTable(conn, plan, settings.shards(), settings.replicas());
     if (journal != null) {
+      // Before creating the table: a run killed in between must find it listed as its own.
       journal.started(plan.qualifiedName());
     }
+    Preflight.createTable(conn, plan, settings.shards(), settings.replicas());
     TableState state = new TableState(plan, progress.start(plan.qualifiedName(), "rows", estimatedRows), skip,
         settings.force() || step != null);
     if (step == null || !step.dataDone()) {

@@ -26,9 +26,9 @@ final class Preflight {
 
   /**
    * Checks, then creates missing databases. {@code ours} says which existing tables this run
-   * may take over without --force (a resumed run's own tables).
+   * may take over without --force (a resumed run's own tables). Returns the server's version.
    */
-  static void run(Connection conn, List<PlannedTable> tables, boolean force,
+  static ServerVersion run(Connection conn, List<PlannedTable> tables, boolean force,
       Predicate<String> ours) {
     ServerVersion version = ServerVersion.read(conn).requireSupported();
     boolean hooks = tables.stream().anyMatch(t -> t.info() != null && t.info().writeHook() != null);
@@ -69,6 +69,7 @@ final class Preflight {
           + String.join("\n  ", refused));
     }
     r.expr(new ArrayList<>(dbs)).setDifference(r.dbList()).forEach(db -> r.dbCreate(db)).run(conn);
+    return version;
   }
 
   /** Creates the table if missing, waits for it, and checks its primary key. */

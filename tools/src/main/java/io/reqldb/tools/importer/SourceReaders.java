@@ -17,12 +17,12 @@ public final class SourceReaders {
     public static final CsvOptions DEFAULT = new CsvOptions(',', null, false);
   }
 
-  /** A reader for "json" (also NDJSON, whose objects simply follow each other) or "csv". */
+  /** A reader for "json", "ndjson" (objects that simply follow each other; may be empty) or "csv". */
   public static RowReader open(InputStream in, String name, String format, CsvOptions csv, long maxDocumentSize)
       throws IOException {
     if (format.equals("csv")) {
       return new CsvRowReader(in, name, csv.delimiter(), csv.header(), csv.noHeader());
     }
-    return new JsonRowReader(in, name, maxDocumentSize);
+    return new JsonRowReader(in, name, maxDocumentSize, format.equals("ndjson"));
   }
 }

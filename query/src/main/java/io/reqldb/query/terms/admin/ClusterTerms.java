@@ -139,15 +139,26 @@ public final class ClusterTerms {
             }
             throw new ReqlOpFailedError("This table doesn't need to be repaired.");
         }
-        Replication.parse(t, env, true).validate();
+        Replication params = Replication.parse(t, env, true);
+        params.validate();
         SystemContext sys = TableArgs.catalog(env).system().context();
         List<Datum> configChanges = new ArrayList<>();
         List<Datum> statusChanges = new ArrayList<>();
         for (TableInfo info : tables) {
-            Datum config = TableRows.config(sys, info, false);
-            Datum status = TableRows.status(sys, info, false);
-            configChanges.addAll(Changes.pair(config, config).items());
-            statusChanges.addAll(Changes.pair(status, status).items());
+            Datum oldConfig = TableRows.config(sys, info, false);
+            Datum oldStatus = TableRows.status(sys, info, false);
+            int before = sys.settings().shards(info.id());
+            sys.settings().setShards(info.id(), (int) params.shards());
+            Datum newConfig = TableRows.config(sys, info, false);
+            Datum newStatus = TableRows.status(sys, info, false);
+            if (dryRun) {
+                sys.settings().setShards(info.id(), before);
+            } else {
+                sys.notifyChange("table_status", oldStatus, newStatus);
+                sys.notifyChange("table_config", oldConfig, newConfig);
+            }
+            configChanges.addAll(Changes.pair(oldConfig, newConfig).items());
+            statusChanges.addAll(Changes.pair(oldStatus, newStatus).items());
         }
         if (dryRun) {
             return Changes.result("reconfigured", 0, "config_changes", ArrayDatum.wrap(configChanges));
@@ -163,6 +174,7 @@ public final class ClusterTerms {
         for (TableInfo info : tables) {
             Datum status = TableRows.status(sys, info, false);
             statusChanges.addAll(Changes.pair(status, status).items());
+            sys.notifyChange("table_status", status, status);
         }
         return Changes.result("rebalanced", tables.size(), "status_changes", ArrayDatum.wrap(statusChanges));
     }

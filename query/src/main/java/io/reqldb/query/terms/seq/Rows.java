@@ -67,10 +67,8 @@ public final class Rows {
             return pattern.get("value").equals(row);
         }
         for (Map.Entry<String, Datum> e : pattern.fields().entrySet()) {
-            Datum elt = row instanceof ObjectDatum o ? o.get(e.getKey()) : null;
-            if (!(row instanceof ObjectDatum)) {
-                throw bracketError(row);
-            }
+            // RethinkDB reads the field with the row's object check: "Expected type OBJECT but found ...".
+            Datum elt = ((ObjectDatum) Values.expect(row, io.reqldb.datum.DatumType.OBJECT)).get(e.getKey());
             if (elt == null) {
                 throw new ReqlNonExistenceError("No attribute `" + e.getKey() + "` in object.");
             }
@@ -86,9 +84,10 @@ public final class Rows {
         return true;
     }
 
-    private static RuntimeException bracketError(Datum row) {
-        return new ReqlQueryLogicError("Cannot perform get_field on a non-object non-sequence `"
-                + DatumPrinter.truncated(row) + "`.");
+    /** "Cannot perform OP on a non-object non-sequence `v`." (non-existence for null, as RethinkDB types it). */
+    public static RuntimeException nonObjectError(String op, Datum v) {
+        String msg = "Cannot perform " + op + " on a non-object non-sequence `" + DatumPrinter.truncated(v) + "`.";
+        return v == NullDatum.INSTANCE ? new ReqlNonExistenceError(msg) : new ReqlQueryLogicError(msg);
     }
 
     /** Whether {@code row} has every field the selector names (has_fields semantics, nested). */

@@ -179,6 +179,26 @@ public final class Streams {
         };
     }
 
+    /** The rows of {@code source} as a selection on {@code table} (still a lazy stream). */
+    public static Sequence selection(Sequence source, TableRef table) {
+        return new Sequence() {
+            @Override
+            public Datum next() {
+                return source.next();
+            }
+
+            @Override
+            public TableRef table() {
+                return table;
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
     /** Elements produced by an iterator (already computed rows: sorted data, join results). */
     public static Sequence of(Iterator<Datum> it, TableRef table, boolean array) {
         return new Sequence() {
