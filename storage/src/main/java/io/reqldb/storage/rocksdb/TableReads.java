@@ -54,9 +54,24 @@ final class TableReads implements TableReader {
 
     @Override
     public DocumentCursor indexScan(String index, KeyRange range, boolean descending) {
-        TableView t = table.get();
-        byte[][] bounds = Keys.bounds(Keys.indexPrefix(t.number(), readyIndex(t, index).number()), range);
-        return new IndexCursor(ctx, new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true));
+        IndexView ix = readyIndex(table.get(), index);
+        byte[][] bounds = Keys.bounds(Keys.indexPrefix(table.get().number(), ix.number()), range);
+        RangeIterator it = new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true);
+        if (replaced(index, ix)) {
+            it.close();
+            return indexScan(index, range, descending);
+        }
+        return new IndexCursor(ctx, it);
+    }
+
+    /**
+     * Live reads: whether the name now stands for another index (index_rename with overwrite, as
+     * index-rebuild does), in which case the replaced one's entries may be gone from an iterator
+     * just opened over them, and the read must start again.
+     */
+    private boolean replaced(String index, IndexView ix) {
+        IndexView now = table.get().indexes().get(index);
+        return now != null && now.number() != ix.number();
     }
 
     /**
@@ -66,17 +81,16 @@ final class TableReads implements TableReader {
     @Override
     public long countRange(String index, KeyRange range) {
         TableView t = table.get();
-        byte[][] bounds;
-        ColumnFamilyHandle family;
-        if (index == null) {
-            bounds = Keys.bounds(Keys.tablePrefix(t.number()), range);
-            family = ctx.documents();
-        } else {
-            bounds = Keys.bounds(Keys.indexPrefix(t.number(), readyIndex(t, index).number()), range);
-            family = ctx.indexes();
-        }
+        IndexView ix = index == null ? null : readyIndex(t, index);
+        byte[][] bounds = ix == null
+                ? Keys.bounds(Keys.tablePrefix(t.number()), range)
+                : Keys.bounds(Keys.indexPrefix(t.number(), ix.number()), range);
+        ColumnFamilyHandle family = ix == null ? ctx.documents() : ctx.indexes();
         long n = 0;
         try (RangeIterator it = new RangeIterator(ctx, family, bounds, false, snapshot, false)) {
+            if (ix != null && replaced(index, ix)) {
+                return countRange(index, range);
+            }
             for (; it.valid(); it.advance()) {
                 n++;
             }
