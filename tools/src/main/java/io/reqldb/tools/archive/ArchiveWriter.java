@@ -34,6 +34,11 @@ public final class ArchiveWriter implements Closeable {
     private final Path partial;
     private final TarArchiveOutputStream tar;
     private boolean committed;
+    /**
+     * The first write failure. commons-compress closes its block channel when a write fails, so
+     * every later write would fail with a bare ClosedChannelException; they rethrow this instead.
+     */
+    private IOException broken;
 
     private ArchiveWriter(String top, Path target, Path partial, OutputStream raw) throws IOException {
         this.top = top;
@@ -84,9 +89,14 @@ public final class ArchiveWriter implements Closeable {
         entry.setSize(Files.size(file));
         entry.setMode(0644);
         entry.setModTime(Files.getLastModifiedTime(file));
-        tar.putArchiveEntry(entry);
-        Files.copy(file, tar);
-        tar.closeArchiveEntry();
+        checkNotBroken();
+        try {
+            tar.putArchiveEntry(entry);
+            Files.copy(file, tar);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw breaks(e);
+        }
         Files.delete(file);
     }
 
@@ -95,15 +105,38 @@ public final class ArchiveWriter implements Closeable {
         TarArchiveEntry entry = new TarArchiveEntry(top + "/" + member);
         entry.setSize(content.length);
         entry.setMode(0644);
-        tar.putArchiveEntry(entry);
-        tar.write(content);
-        tar.closeArchiveEntry();
+        checkNotBroken();
+        try {
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw breaks(e);
+        }
+    }
+
+    private void checkNotBroken() throws IOException {
+        if (broken != null) {
+            throw new IOException(broken.getMessage(), broken);
+        }
+    }
+
+    private IOException breaks(IOException e) {
+        if (broken == null) {
+            broken = e;
+        }
+        return broken == e ? e : new IOException(broken.getMessage(), broken);
     }
 
     /** Finishes the archive, forces it to disk and gives it its real name. */
     public synchronized void commit() throws IOException {
-        tar.finish();
-        tar.close();
+        checkNotBroken();
+        try {
+            tar.finish();
+            tar.close();
+        } catch (IOException e) {
+            throw breaks(e);
+        }
         if (partial != null) {
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);

@@ -77,6 +77,28 @@ class ArchiveRoundTripTest {
     }
 
     @Test
+    void writer_afterAFailedWrite_keepsReportingTheFirstFailure() throws IOException {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        byte[] big = new byte[1 << 20];
+        new java.util.Random(1).nextBytes(big);
+        try (ArchiveWriter writer = ArchiveWriter.toStream("top", full)) {
+            assertThatThrownBy(() -> writer.addBytes("db/a.json", big)).hasMessage("No space left on device");
+            assertThatThrownBy(() -> writer.addBytes("db/b.json", big)).hasMessage("No space left on device");
+            assertThatThrownBy(writer::commit).hasMessage("No space left on device");
+        }
+    }
+
+    @Test
     void reader_acceptsBzip2XzAndPlainTar() throws IOException {
         byte[] plain = tar("top/db/t.json", "top/db/t.info", "top/ignored.txt");
         assertThat(names(plain)).containsExactly("top/db/t.json", "top/db/t.info");
