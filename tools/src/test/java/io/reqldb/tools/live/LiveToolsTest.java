@@ -2,12 +2,22 @@ package io.reqldb.tools.live;
 
 import static com.rethinkdb.RethinkDB.r;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.Fixtures;
 import io.reqldb.tools.SmallDisk;
 import io.reqldb.tools.cli.ToolMain;
+import io.reqldb.tools.archive.TableInfo;
 import io.reqldb.tools.conn.Endpoint;
+import io.reqldb.tools.conn.ServerVersion;
+import io.reqldb.tools.export.DirectorySink;
+import io.reqldb.tools.export.ExportFormat;
+import io.reqldb.tools.export.ExportSettings;
+import io.reqldb.tools.export.Exporter;
+import io.reqldb.tools.export.TableRef;
+import io.reqldb.tools.export.TableSink;
+import io.reqldb.tools.progress.Progress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,6 +102,43 @@ class LiveToolsTest {
         Result restore = tool("restore", archive.toString(), "-q", "--journal", tmp.resolve("j").toString());
         assertThat(restore.code()).as(restore.err()).isZero();
         Tables.assertMatchesExpected(conn, true);
+    }
+
+    @Test
+    void dumpFromReqlDb_isPointInTime_aWriteDuringTheDumpIsNotInIt() throws Exception {
+        assumeTrue(ServerVersion.read(conn).text().contains("ReqlDB"), "snapshots are a ReqlDB extension");
+        restoreFixture();
+        Result dump = tool("dump", "-f", tmp.resolve("d.tar.gz").toString(), "-e", "app.users",
+                "--temp-dir", tmp.toString());
+        assertThat(dump.code()).as(dump.err()).isZero();
+        assertThat(dump.out()).contains("(one point-in-time snapshot)");
+
+        // The write happens after the snapshot is pinned and before the table is read.
+        Path out = Files.createDirectories(tmp.resolve("export"));
+        TableRef users = new TableRef("app", "users");
+        TableSink writesFirst = new TableSink() {
+            private final DirectorySink inner = new DirectorySink(out);
+
+            @Override
+            public java.io.OutputStream openData(TableRef table, String extension) throws java.io.IOException {
+                r.db("app").table("users").insert(r.hashMap("id", "written-during-dump")).run(conn);
+                return inner.openData(table, extension);
+            }
+
+            @Override
+            public void finishTable(TableRef table, String extension, TableInfo info) throws java.io.IOException {
+                inner.finishTable(table, extension, info);
+            }
+        };
+        ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', 1, false, true);
+        Exporter.Summary summary = new Exporter(endpoint, settings, Progress.silent(), note -> { })
+                .run(conn, List.of(users), writesFirst);
+        assertThat(summary.consistent()).isTrue();
+        String data = Files.readString(new DirectorySink(out).file(users, "json"));
+        assertThat(data).doesNotContain("written-during-dump");
+        assertThat(summary.rows()).isEqualTo(((Number) r.db("app").table("users").count().run(conn).single())
+                .longValue() - 1);
+        assertThat(r.db("rethinkdb").table("snapshots").count().run(conn).single()).as("released").isEqualTo(0L);
     }
 
     @Test
