@@ -6,14 +6,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code reqldb} command. Each job is a subcommand, as with the {@code rethinkdb} binary:
- * {@code serve} runs the server; the migration toolkit (dump, restore, export, import,
- * index-rebuild, verify) and {@code help [command]} come from the tools module.
+ * {@code serve} runs the server, {@code migrate} brings a data directory to this release's
+ * format offline (or, with --check, reports what start-up would do); the migration toolkit
+ * (dump, restore, export, import, index-rebuild, verify) and {@code help [command]} come from
+ * the tools module.
  */
 @Command(name = "reqldb",
         description = "A RethinkDB-compatible document database.",
         mixinStandardHelpOptions = true,
         versionProvider = ReqlDbCommand.Version.class,
-        subcommands = ServeCommand.class)
+        subcommands = {ServeCommand.class, MigrateCommand.class})
 public final class ReqlDbCommand implements Runnable {
 
     @CommandLine.Spec

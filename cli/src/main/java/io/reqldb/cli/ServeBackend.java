@@ -3,10 +3,13 @@ package io.reqldb.cli;
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.RqlQueryEngine;
 import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.query.system.CurrentIssuesTable;
+import io.reqldb.query.terms.index.FieldLookups;
 import io.reqldb.storage.Store;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code serve} runs queries against: the storage under the data directory and the engine
@@ -21,6 +24,10 @@ final class ServeBackend implements AutoCloseable {
         this.store = store;
         this.catalog = new StoreCatalog(store);
         this.engine = new RqlQueryEngine(store, catalog);
+        String outdated = CurrentIssuesTable.startupWarning(catalog.system().context());
+        if (outdated != null) {
+            LoggerFactory.getLogger(ServeBackend.class).warn("{}\nRebuild them with `reqldb index-rebuild`.", outdated);
+        }
     }
 
     /** Users and their passwords as {@code rethinkdb.users} holds them, for the handshake. */
@@ -43,7 +50,8 @@ final class ServeBackend implements AutoCloseable {
     }
 
     /**
-     * Opens the data directory (created if missing).
+     * Opens the data directory (created if missing), migrating an older format first (see
+     * {@link io.reqldb.storage.rocksdb.StartupDecision}); logs the outdated_index issue if any.
      *
      * @param directory   the data directory ({@code --directory})
      * @param cacheSizeMb the storage cache size ({@code --cache-size}), or 0 for the default
@@ -52,6 +60,6 @@ final class ServeBackend implements AutoCloseable {
         RocksStoreOptions options = cacheSizeMb > 0
                 ? RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb)
                 : RocksStoreOptions.DEFAULT;
-        return new ServeBackend(RocksStore.open(directory, options));
+        return new ServeBackend(RocksStore.open(directory, options, FieldLookups.INSTANCE));
     }
 }

@@ -4,6 +4,7 @@ import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.conn.ServerIdentity;
 import java.net.InetAddress;
+import io.reqldb.storage.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -81,7 +82,18 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "reqldb-shutdown"));
-        try (ServeBackend backend = ServeBackend.open(directory, cacheSizeMb);
+        ServeBackend opened;
+        try {
+            opened = ServeBackend.open(directory, cacheSizeMb);
+        } catch (StorageException e) {
+            if (e.code() != StorageException.Code.UNSUPPORTED_FORMAT) {
+                throw e;
+            }
+            log.error(e.getMessage());
+            closed.countDown();
+            return 1;
+        }
+        try (ServeBackend backend = opened;
              ReqlServer server = new ReqlServer(config, backend.engine(), backend.users(adminPassword))) {
             try {
                 server.start();

@@ -76,6 +76,7 @@ final class FeedPlanner {
             if (!steps.isEmpty()) {
                 throw new ReqlQueryLogicError("Cannot call `changes` on this stream.");
             }
+            refuseOffsets("point");
             return new PointFeed(s.table().storage(), ctx.store(), options, s.primaryKey());
         }
         if (v instanceof TableValue tv) {
@@ -120,7 +121,15 @@ final class FeedPlanner {
         }
     }
 
+    /** Offsets exist only for order_by.limit feeds (RethinkDB's wording). */
+    private void refuseOffsets(String kind) {
+        if (options.includeOffsets()) {
+            throw new ReqlQueryLogicError("Cannot include offsets for " + kind + " subs.");
+        }
+    }
+
     private Feed range(TableValue tv, RowTransform transform) {
+        refuseOffsets("range");
         TableRef ref = tv.ref();
         String index = tv.usesPrimaryIndex() ? null : tv.index();
         KeyRange range = tv.range() != null ? tv.range() : KeyRange.ALL;
@@ -144,6 +153,7 @@ final class FeedPlanner {
     }
 
     private Feed getAll(Term source, RowTransform transform, int depth) {
+        refuseOffsets("range");
         TableValue tv;
         List<Datum> wanted = new ArrayList<>();
         String index;

@@ -1,6 +1,7 @@
 package io.reqldb.query.feed;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumOrder;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlOpFailedError;
@@ -12,6 +13,8 @@ import io.reqldb.storage.Table;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,8 @@ final class TopNFeed extends Feed {
     /** One row of the window: primary key and the value shown. */
     private record Row(Datum key, Datum value) {
     }
+
+
 
     private final Table table;
     private final String primaryKey;
@@ -94,6 +99,9 @@ final class TopNFeed extends Feed {
 
     @Override
     void accept(Write write) {
+        if (!mayChangeWindow(write)) {
+            return;
+        }
         if (options.squash()) {
             dirty = true;
         } else {
@@ -192,6 +200,31 @@ final class TopNFeed extends Feed {
             m.put(rows.get(i).key(), i);
         }
         return m;
+    }
+
+    /**
+     * False when a write certainly leaves the window as it is: the window is full, the document
+     * was not in it, and its new position sorts after the window's last row. Only decided for the
+     * primary index (position = key); other writes re-read the window.
+     */
+    private boolean mayChangeWindow(Write w) {
+        if (index != null || window == null || window.size() < limit || window.isEmpty()) {
+            return true;
+        }
+        Set<Datum> keys = new HashSet<>();
+        for (Row r : window) {
+            keys.add(r.key());
+        }
+        Datum doc = w.newVal != null ? w.newVal : w.oldVal;
+        Datum key = ((ObjectDatum) doc).get(primaryKey);
+        if (keys.contains(key)) {
+            return true;
+        }
+        if (w.newVal == null) {
+            return false;
+        }
+        int c = DatumOrder.compare(key, window.get(window.size() - 1).key());
+        return descending ? c > 0 : c < 0;
     }
 
     /** The first {@code limit} distinct rows in index order that pass the chain's steps. */

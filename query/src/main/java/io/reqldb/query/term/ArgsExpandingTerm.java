@@ -25,6 +25,10 @@ final class ArgsExpandingTerm extends Term {
 
     @Override
     public Object eval(Env env) {
+        if (type == TermType.ORDER_BY) {
+            // order_by reads its r.asc/r.desc wrappers from the unexpanded terms, so RethinkDB refuses r.args there.
+            throw new ReqlQueryLogicError("r.args is not supported in an order_by or union command yet.");
+        }
         List<Term> expanded = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
             if (args[i].type() == TermType.ARGS) {

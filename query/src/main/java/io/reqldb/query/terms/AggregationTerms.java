@@ -200,6 +200,7 @@ public final class AggregationTerms implements TermFamily {
         if (f == null && (t.hasOptarg("index") || (v instanceof TableValue tv && !tv.isSlice()))) {
             TableValue tv = t.inArg(0, () -> Funcs.wholeTable(v));
             String index = t.optargString(env, "index", null);
+            io.reqldb.query.terms.seq.IndexValues.checkNotGeo(tv.ref(), index);
             String stored = index == null || index.equals(tv.ref().primaryKey()) ? null : index;
             try (Sequence s = new TableValue(tv.ref(), stored, null, max, true).scan()) {
                 Datum row = s.next();

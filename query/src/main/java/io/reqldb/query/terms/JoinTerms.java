@@ -48,6 +48,7 @@ public final class JoinTerms implements TermFamily {
         t.optargBool(env, "ordered", false);
         String index = t.optargString(env, "index", table.primaryKey());
         boolean primary = index.equals(table.primaryKey());
+        io.reqldb.query.terms.seq.IndexValues.checkNotGeo(table, index);
         Sequence out = Streams.concatMap(left, row -> {
             Datum key;
             try {

@@ -58,6 +58,7 @@ public final class OrderTerms implements TermFamily {
                 throw new ReqlQueryLogicError("Cannot order by index `" + index + "` after calling BETWEEN on index `"
                         + tv.indexName() + "`.");
             }
+            IndexValues.checkNotGeo(tv.ref(), index);
             boolean desc = rawIndex.type() == TermType.DESC;
             String stored = index.equals(tv.ref().primaryKey()) ? null : index;
             TableValue slice = new TableValue(tv.ref(), stored, tv.range(), desc, true);
@@ -156,6 +157,7 @@ public final class OrderTerms implements TermFamily {
                     TableValue ordered = sliceHasIndex ? tv : new TableValue(tv.ref(), null, tv.range(), false, true);
                     return TransformedSequence.map(ordered.scan(), row -> row);
                 }
+                IndexValues.checkNotGeo(tv.ref(), idx);
                 IndexValues keys = IndexValues.of(tv.ref(), idx, env);
                 TableValue ordered = tv.ordered() ? tv : new TableValue(tv.ref(), idx, tv.range(), false, true);
                 return distinctIndexValues(ordered, keys, env);

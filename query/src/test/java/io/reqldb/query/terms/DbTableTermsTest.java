@@ -4,11 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.reqldb.query.EngineHarness;
-import io.reqldb.query.MemoryStore;
+import io.reqldb.query.TestStore;
+import io.reqldb.storage.rocksdb.RocksStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DbTableTermsTest {
-    private final EngineHarness reql = new EngineHarness(new MemoryStore());
+    @TempDir
+    Path dataDir;
+    private RocksStore store;
+    private EngineHarness reql;
+
+    @BeforeEach
+    void openStore() {
+        store = TestStore.open(dataDir);
+        reql = new EngineHarness(store);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     @Test
     void databasesIncludeTheSystemOne() {

@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.EngineHarness;
-import io.reqldb.query.MemoryStore;
+import io.reqldb.query.TestStore;
 import io.reqldb.query.terms.geo.GeoIndex;
 import io.reqldb.storage.IndexDefinition;
+import io.reqldb.storage.rocksdb.RocksStore;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** get_intersecting and get_nearest over indexes keyed by geometries and by S2 cells. */
 class GeoIndexTermsTest {
     private static final String TBL = "[15,[\"t\"]]";
-    private MemoryStore store;
+    @TempDir
+    Path dataDir;
+    private RocksStore store;
     private EngineHarness reql;
 
     private static String pt(double lon, double lat) {
@@ -29,7 +34,7 @@ class GeoIndexTermsTest {
 
     @BeforeEach
     void setUp() {
-        store = new MemoryStore();
+        store = TestStore.open(dataDir);
         reql = new EngineHarness(store);
         reql.run("[60,[\"t\"]]");
         reql.run("[56,[" + TBL + ",[2,[{\"id\":0,\"g\":" + pt(10, 10) + "},"
@@ -41,6 +46,7 @@ class GeoIndexTermsTest {
         GeoIndex.setEvaluator((ctx, table, def, doc) -> ((ObjectDatum) doc).get("g"));
         store.table("test", "t").createIndex(new IndexDefinition("cells", new byte[0], false, true, 0),
                 doc -> GeoIndex.keys(((ObjectDatum) doc).get("g"), false));
+        reql.run("[140,[" + TBL + "]]");
     }
 
     @AfterEach
@@ -73,6 +79,7 @@ class GeoIndexTermsTest {
                 .orElseThrow().definition();
         table.createIndex(new IndexDefinition("cells2", g.function(), false, true, g.formatVersion()),
                 doc -> GeoIndex.keys(((ObjectDatum) doc).get("g"), false));
+        reql.run("[140,[" + TBL + "]]");
         assertThat(intersecting("cells2", pt(0.5, 0.5))).isEqualTo("1");
         assertThat(intersecting("cells2", "[160,[" + pair(0, 0) + "," + pair(10, 10) + "]]")).isEqualTo("3");
     }

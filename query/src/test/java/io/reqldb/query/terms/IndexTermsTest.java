@@ -4,17 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.reqldb.query.EngineHarness;
-import io.reqldb.query.MemoryStore;
+import io.reqldb.query.TestStore;
+import io.reqldb.storage.rocksdb.RocksStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IndexTermsTest {
     private static final String TBL = "[15,[\"t\"]]";
     private EngineHarness reql;
 
+    @TempDir
+    Path dataDir;
+    private RocksStore store;
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
     @BeforeEach
     void setUp() {
-        reql = new EngineHarness(new MemoryStore());
+        store = TestStore.open(dataDir);
+        reql = new EngineHarness(store);
         reql.run("[60,[\"t\"]]");
         reql.run("[56,[" + TBL + ",[2,[{\"id\":1,\"a\":5,\"m\":[2,[1,2]]},{\"id\":2,\"a\":6,\"m\":[2,[2]]},{\"id\":3}]]]]");
     }
@@ -22,6 +36,7 @@ class IndexTermsTest {
     @Test
     void fieldIndexAndGetAll() {
         assertThat(reql.run("[75,[" + TBL + ",\"a\"]]")).isEqualTo("{\"created\":1}");
+        waitForIndexes();
         assertThat(reql.run("[78,[" + TBL + ",5,6],{\"index\":\"a\"}]")).contains("\"id\":1").contains("\"id\":2");
         assertThat(reql.run("[77,[" + TBL + "]]")).isEqualTo("[\"a\"]");
         assertThat(reql.run("[139,[" + TBL + "]]"))
@@ -34,6 +49,7 @@ class IndexTermsTest {
     void multiIndexFunctionAndBetween() {
         // index_create('m', row => row('m'), {multi: true})
         reql.run("[75,[" + TBL + ",\"m\",[69,[[2,[1]],[170,[[10,[1]],\"m\"]]]]],{\"multi\":true}]");
+        waitForIndexes();
         assertThat(reql.run("[78,[" + TBL + ",2],{\"index\":\"m\"}]")).contains("\"id\":1").contains("\"id\":2");
         assertThat(reql.run("[182,[" + TBL + ",1,2],{\"index\":\"m\"}]")).isEqualTo("[{\"a\":5,\"id\":1,\"m\":[1,2]}]");
         assertThat(reql.run("[182,[" + TBL + ",2,[181,[]]]]")).contains("\"id\":2").contains("\"id\":3")
@@ -43,11 +59,18 @@ class IndexTermsTest {
     @Test
     void renameDropAndStatusBlobRecreates() {
         reql.run("[75,[" + TBL + ",\"a\"]]");
+        waitForIndexes();
         assertThat(reql.run("[156,[" + TBL + ",\"a\",\"b\"]]")).isEqualTo("{\"renamed\":1}");
         reql.run("[75,[" + TBL + ",\"c\",[170,[[45,[[139,[" + TBL + ",\"b\"]],0]],\"function\"]]]]");
+        waitForIndexes();
         assertThat(reql.run("[78,[" + TBL + ",6],{\"index\":\"c\"}]")).contains("\"id\":2");
         assertThat(reql.run("[76,[" + TBL + ",\"b\"]]")).isEqualTo("{\"dropped\":1}");
         assertThat(catchThrowable(() -> reql.run("[76,[" + TBL + ",\"b\"]]")))
                 .hasMessage("Index `b` does not exist on table `test.t`.");
+    }
+
+    /** Indexes build in the background, as in RethinkDB: index_wait before querying them. */
+    private void waitForIndexes() {
+        reql.run("[140,[" + TBL + "]]");
     }
 }

@@ -45,6 +45,8 @@ class SequenceTermsTest {
         assertThat(reql.run("[41,[" + ROWS + ",[74,[\"a\"]],\"id\"]]"))
                 .isEqualTo("[{\"b\":2,\"id\":3},{\"a\":3,\"id\":2},{\"a\":2,\"id\":4},{\"a\":1,\"id\":1}]");
         assertThatThrownBy(() -> reql.run("[41,[[2,[1]]]]")).hasMessage("Must specify something to order by.");
+        assertThatThrownBy(() -> reql.run("[41,[" + ROWS + ",[154,[[2,[\"a\"]]]]]]"))
+                .hasMessage("r.args is not supported in an order_by or union command yet.");
         assertThatThrownBy(() -> reql.run("[74,[\"a\"]]"))
                 .hasMessage("DESC may only be used as an argument to ORDER_BY or UNION.");
         assertThat(reql.run("[44,[[2,[3]],[2,[2,1]]],{\"interleave\":[2,[[74,[[69,[[2,[1]],[10,[1]]]]]]]]}]"))

@@ -3,17 +3,31 @@ package io.reqldb.query.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reqldb.query.EngineHarness;
-import io.reqldb.query.MemoryStore;
+import io.reqldb.query.TestStore;
+import io.reqldb.storage.rocksdb.RocksStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WriteTermsTest {
     private static final String TBL = "[15,[\"t\"]]";
     private EngineHarness reql;
 
+    @TempDir
+    Path dataDir;
+    private RocksStore store;
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
     @BeforeEach
     void setUp() {
-        reql = new EngineHarness(new MemoryStore());
+        store = TestStore.open(dataDir);
+        reql = new EngineHarness(store);
         reql.run("[60,[\"t\"]]");
     }
 

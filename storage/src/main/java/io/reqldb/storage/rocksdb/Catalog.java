@@ -264,9 +264,12 @@ final class Catalog {
         IndexDefinition d = ix.definition();
         IndexView renamed = new IndexView(new IndexDefinition(to, d.function(), d.multi(), d.geo(), d.formatVersion()),
                 ix.number(), ix.function(), ix.ready());
+        // The replaced index's entries go only after the new view is published: a live reader
+        // that still resolved `to` to the replaced index either iterates from before the delete,
+        // or sees the new view when it re-checks (TableReads.indexScan) and reads the renamed one.
         try (WriteBatch batch = new WriteBatch()) {
             if (replaced != null) {
-                deleteIndex(batch, t, replaced);
+                batch.delete(ctx.catalog(), Keys.index(t.number(), replaced.number()));
             }
             batch.put(ctx.catalog(), Keys.index(t.number(), ix.number()),
                     CatalogRecords.index(renamed.definition(), renamed.ready()));
@@ -278,6 +281,15 @@ final class Catalog {
         m.remove(from);
         m.put(to, renamed);
         putIndexes(t, m);
+        if (replaced != null) {
+            try (WriteBatch batch = new WriteBatch()) {
+                batch.deleteRange(ctx.indexes(), Keys.indexPrefix(t.number(), replaced.number()),
+                        Keys.indexPrefix(t.number(), replaced.number() + 1));
+                ctx.committer().writeSynced(batch);
+            } catch (RocksDBException e) {
+                throw Rocks.failure("catalog write", e);
+            }
+        }
     }
 
     private void deleteIndex(WriteBatch batch, TableView t, IndexView ix) throws RocksDBException {

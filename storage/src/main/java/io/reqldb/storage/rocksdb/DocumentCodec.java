@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Documents and catalog records as tagged binary, data-directory format 1. Smaller and faster
+ * Documents and catalog records as tagged binary, data-directory format 2. Smaller and faster
  * than JSON: integers are zig-zag varints, lengths are varints, and keys are not quoted or
  * escaped. Unlike {@link io.reqldb.datum.KeyEncoding} it keeps everything (a time's zone too)
  * but does not preserve order.
@@ -31,8 +31,12 @@ import java.util.TreeMap;
  *   7 object       varint count, (varint key length, UTF-8 key, value)* in key order
  *   8 time         8-byte double epoch seconds, then the zone as a tag-less string
  *   9 binary       varint length, bytes
+ *   0x40-0x7F      format 2: the integer 0 to 63 in the tag itself
+ *   0x80-0xBF      format 2: a string of 0 to 63 UTF-8 bytes, the length in the tag
  * </pre>
- * Never renumber a tag; a new representation needs a new tag and a format-version step.
+ * Format 2 writes the one-byte forms wherever they fit (most counters, flags, codes and object
+ * values are small); it still reads every format-1 tag, so a half-migrated directory reads
+ * correctly. Never renumber a tag; a new representation needs a new tag and a format step.
  */
 final class DocumentCodec {
     private static final int NULL = 0;
@@ -45,6 +49,9 @@ final class DocumentCodec {
     private static final int OBJECT = 7;
     private static final int TIME = 8;
     private static final int BINARY = 9;
+    private static final int FIXINT = 0x40;
+    private static final int FIXSTR = 0x80;
+    private static final int FIX_MAX = 63;
 
     private static final double MAX_SAFE = 9007199254740992.0;
     private static final ThreadLocal<ByteBuilder> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuilder(512));
@@ -66,14 +73,22 @@ final class DocumentCodec {
                 double v = ((NumberDatum) d).value();
                 if (v == Math.rint(v) && Math.abs(v) < MAX_SAFE && !(v == 0 && 1 / v < 0)) {
                     long l = (long) v;
-                    out.put(INTEGER).putVarint((l << 1) ^ (l >> 63));
+                    if (l >= 0 && l <= FIX_MAX) {
+                        out.put(FIXINT | (int) l);
+                    } else {
+                        out.put(INTEGER).putVarint((l << 1) ^ (l >> 63));
+                    }
                 } else {
                     out.put(DOUBLE).putLong(Double.doubleToRawLongBits(v));
                 }
             }
             case STRING -> {
-                out.put(STRING);
-                putString(((StringDatum) d).value(), out);
+                byte[] utf8 = ((StringDatum) d).value().getBytes(StandardCharsets.UTF_8);
+                if (utf8.length <= FIX_MAX) {
+                    out.put(FIXSTR | utf8.length).put(utf8);
+                } else {
+                    out.put(STRING).putVarint(utf8.length).put(utf8);
+                }
             }
             case ARRAY -> {
                 List<Datum> items = ((ArrayDatum) d).items();
@@ -127,7 +142,16 @@ final class DocumentCodec {
         }
 
         Datum read() {
-            int tag = b[pos++];
+            int tag = b[pos++] & 0xFF;
+            if (tag >= FIXINT && tag <= FIXINT + FIX_MAX) {
+                return NumberDatum.of(tag - FIXINT);
+            }
+            if (tag >= FIXSTR && tag <= FIXSTR + FIX_MAX) {
+                int n = tag - FIXSTR;
+                String s = new String(b, pos, n, StandardCharsets.UTF_8);
+                pos += n;
+                return new StringDatum(s);
+            }
             switch (tag) {
                 case NULL:
                     return NullDatum.INSTANCE;

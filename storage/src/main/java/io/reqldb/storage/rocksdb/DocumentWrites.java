@@ -62,7 +62,7 @@ final class DocumentWrites {
         for (Datum v : values) {
             // minval and maxval only bound ranges; as stored values they would hide behind the bounds.
             if (v != null && !(v instanceof ExtremeDatum)) {
-                keys.add(Keys.indexEntry(t.number(), ix.number(), v, pk));
+                keys.add(Keys.indexEntry(t.number(), ix.number(), v, pk, ix.definition().formatVersion()));
             }
         }
         return keys;

@@ -1,7 +1,6 @@
 package io.reqldb.storage.rocksdb;
 
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.KeyEncoding;
 import io.reqldb.storage.DocumentCursor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,13 +46,16 @@ final class IndexCursor implements DocumentCursor {
         }
     }
 
-    /** Decoded from the entry key, so a time value comes back in UTC (keys hold only the instant). */
+    /**
+     * Decoded from the entry key. Times come back with their zones from index-key version 2 on;
+     * an index built under version 1 (outdated) gives them back in UTC.
+     */
     @Override
     public Datum currentIndexValue() {
         if (currentEntry == null) {
             throw new IllegalStateException("next() has not returned a document yet");
         }
-        return KeyEncoding.decode(currentEntry, Keys.INDEX_PREFIX);
+        return Keys.indexValue(currentEntry);
     }
 
     private boolean fill() {

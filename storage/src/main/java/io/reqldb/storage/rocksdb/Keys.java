@@ -1,16 +1,18 @@
 package io.reqldb.storage.rocksdb;
 
+import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.ByteBuilder;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.KeyEncoding;
 import io.reqldb.storage.KeyRange;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Every RocksDB key the engine writes is built here, so the on-disk layout can be read in one
- * place. Never renumber a prefix: they are part of data-directory format 1.
+ * place. Never renumber a prefix: they are part of the data-directory format ({@link Formats}).
  *
  * <h2>Column families</h2>
  * <pre>
@@ -20,9 +22,15 @@ import java.util.UUID;
  *                0x03 table-no(4) index-no(4)           an index definition
  *                0x04 table-no(4)                       document count, uint64 little-endian, merged
  *                0x05                                   next storage number, int32
+ *                0x06                                   migration progress (format 2), while one runs
  *   documents  table-no(4) key(pk)                      a document ({@link DocumentCodec})
- *   indexes    table-no(4) index-no(4) key(value) key(pk) → empty
+ *   indexes    table-no(4) index-no(4) key(value) key(pk) [key(zones)] → empty
  * </pre>
+ * Index-key versions (the index definition's {@code formatVersion}): version 1 keys end with
+ * key(pk). Version 2 keys of a value that holds times add key(zones) after it: the array of the
+ * times' zone strings in the value's depth-first order, so the index value reads back with its
+ * zones (version 1 gives them back in UTC). Zones follow the primary key, so the order of
+ * entries and every range bound are the same under both versions.
  * {@code key(x)} is {@link KeyEncoding}; storage numbers are big-endian int32 allocated from one
  * counter and never reused, so a dropped table's or index's leftovers can never be read as a new
  * one's. Four bytes instead of the 16-byte UUID keep every key short.
@@ -36,6 +44,7 @@ final class Keys {
     static final byte CATALOG_INDEX = 0x03;
     static final byte CATALOG_COUNT = 0x04;
     static final byte CATALOG_NEXT_NUMBER = 0x05;
+    static final byte CATALOG_MIGRATION = 0x06;
 
     /** Length of the table-number prefix of document keys. */
     static final int TABLE_PREFIX = 4;
@@ -74,6 +83,10 @@ final class Keys {
         return new byte[] {CATALOG_NEXT_NUMBER};
     }
 
+    static byte[] migration() {
+        return new byte[] {CATALOG_MIGRATION};
+    }
+
     static UUID uuidOf(byte[] key) {
         long hi = 0;
         long lo = 0;
@@ -104,11 +117,12 @@ final class Keys {
         return scratch().putInt(table).put(encodedPrimaryKey).toByteArray();
     }
 
-    /** The document key for the primary key at the end of an index-entry key. */
+    /** The document key for the primary key that follows the value in an index-entry key. */
     static byte[] documentOfEntry(byte[] entryKey, int primaryKeyStart) {
-        byte[] key = new byte[TABLE_PREFIX + entryKey.length - primaryKeyStart];
+        int end = KeyEncoding.skip(entryKey, primaryKeyStart);
+        byte[] key = new byte[TABLE_PREFIX + end - primaryKeyStart];
         System.arraycopy(entryKey, 0, key, 0, TABLE_PREFIX);
-        System.arraycopy(entryKey, primaryKeyStart, key, TABLE_PREFIX, entryKey.length - primaryKeyStart);
+        System.arraycopy(entryKey, primaryKeyStart, key, TABLE_PREFIX, end - primaryKeyStart);
         return key;
     }
 
@@ -118,10 +132,38 @@ final class Keys {
         return scratch().putInt(table).putInt(index).toByteArray();
     }
 
+    /** An index entry under the current index-key version. */
     static byte[] indexEntry(int table, int index, Datum value, byte[] encodedPrimaryKey) {
+        return indexEntry(table, index, value, encodedPrimaryKey, io.reqldb.storage.IndexDefinition.CURRENT_FORMAT_VERSION);
+    }
+
+    /** An index entry under index-key version {@code keyVersion} (1 or 2). */
+    static byte[] indexEntry(int table, int index, Datum value, byte[] encodedPrimaryKey, int keyVersion) {
         ByteBuilder b = scratch().putInt(table).putInt(index);
         KeyEncoding.encode(value, b);
-        return b.put(encodedPrimaryKey).toByteArray();
+        b.put(encodedPrimaryKey);
+        if (keyVersion >= 2) {
+            List<Datum> zones = IndexZones.zonesOf(value);
+            if (!zones.isEmpty()) {
+                KeyEncoding.encode(ArrayDatum.wrap(zones), b);
+            }
+        }
+        return b.toByteArray();
+    }
+
+    /** The value of an index entry, with its times' zones when the entry carries them. */
+    static Datum indexValue(byte[] entryKey) {
+        Datum value = KeyEncoding.decode(entryKey, INDEX_PREFIX);
+        int zonesStart = KeyEncoding.skip(entryKey, primaryKeyStart(entryKey));
+        if (zonesStart == entryKey.length) {
+            return value;
+        }
+        return IndexZones.withZones(value, (ArrayDatum) KeyEncoding.decode(entryKey, zonesStart));
+    }
+
+    /** Whether an entry already carries the zones of its times (index-key version 2). */
+    static boolean hasZones(byte[] entryKey) {
+        return KeyEncoding.skip(entryKey, primaryKeyStart(entryKey)) < entryKey.length;
     }
 
     /** Where the primary key starts in an index-entry key. */

@@ -18,8 +18,8 @@ import java.util.zip.CRC32;
  * The data directory's self-description, in {@value #FILE_NAME}: key:value lines and a CRC32
  * of them, so a reader can tell a damaged file from a newer format.
  * <pre>
- *   format_version:1                    layout of keys and records (see {@link Keys}, {@link DocumentCodec})
- *   reqldb_version:0.1.0-SNAPSHOT       the release that created the directory
+ *   format_version:2                    layout of keys and records (see {@link Formats}, {@link Keys}, {@link DocumentCodec})
+ *   reqldb_version:0.1.0-SNAPSHOT       the release that last wrote the directory
  *   server_id:5c1f...                   random, fixed for the directory's life
  *   created_at:2026-11-25T21:00:00Z     ISO-8601 UTC
  *   checksum:1a2b3c4d                   CRC32 of the lines above, hex
@@ -28,7 +28,7 @@ import java.util.zip.CRC32;
  * the old or the new file.
  *
  * @param formatVersion data-directory format number
- * @param reqldbVersion the ReqlDB release that wrote the directory
+ * @param reqldbVersion the ReqlDB release that last wrote the directory
  * @param serverId      this server's id
  * @param createdAt     when the directory was created
  */
@@ -36,9 +36,9 @@ public record Metadata(int formatVersion, String reqldbVersion, UUID serverId, I
     public static final String FILE_NAME = "metadata.txt";
 
     /** The format this release writes. */
-    public static final int CURRENT_FORMAT = 1;
-    /** The oldest format this release opens without a migration step. */
-    public static final int MIN_READ_FORMAT = 1;
+    public static final int CURRENT_FORMAT = Formats.CURRENT;
+    /** The oldest format this release migrates. */
+    public static final int OLDEST_MIGRATABLE_FORMAT = Formats.OLDEST_MIGRATABLE;
 
     /** This release, from the jar manifest when packaged. */
     public static final String RELEASE = releaseVersion();
@@ -105,19 +105,9 @@ public record Metadata(int formatVersion, String reqldbVersion, UUID serverId, I
         }
     }
 
-    /** Fails unless this release can open a directory in this format. */
-    public void checkReadable(Path dataDir) {
-        if (formatVersion > CURRENT_FORMAT) {
-            throw new StorageException(StorageException.Code.UNSUPPORTED_FORMAT, String.format(
-                    "%s has data format %d, written by ReqlDB %s; this release (%s) reads formats %d to %d."
-                            + " Use a newer ReqlDB.",
-                    dataDir, formatVersion, reqldbVersion, RELEASE, MIN_READ_FORMAT, CURRENT_FORMAT));
-        }
-        if (formatVersion < MIN_READ_FORMAT) {
-            throw new StorageException(StorageException.Code.UNSUPPORTED_FORMAT, String.format(
-                    "%s has data format %d; this release reads formats %d to %d. Run `reqldb migrate` first.",
-                    dataDir, formatVersion, MIN_READ_FORMAT, CURRENT_FORMAT));
-        }
+    /** The same record, as written by this release in {@code format}. */
+    Metadata writtenNow(int format) {
+        return new Metadata(format, RELEASE, serverId, createdAt);
     }
 
     private static String crc(String body) {

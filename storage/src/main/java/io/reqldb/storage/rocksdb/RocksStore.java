@@ -1,6 +1,7 @@
 package io.reqldb.storage.rocksdb;
 
 import io.reqldb.storage.DatabaseInfo;
+import io.reqldb.storage.IndexClassifier;
 import io.reqldb.storage.IndexFunctionCompiler;
 import io.reqldb.storage.Snapshot;
 import io.reqldb.storage.StorageException;
@@ -70,24 +71,33 @@ public final class RocksStore implements Store {
     }
 
     /**
-     * Opens the data directory, creating it when missing.
-     *
-     * @throws StorageException UNSUPPORTED_FORMAT when its format is too new or too old; IO
+     * Opens the data directory, creating it when missing, with no index classified as a plain
+     * field lookup (see {@link #open(Path, RocksStoreOptions, IndexClassifier)}).
      */
     public static RocksStore open(Path dataDir, RocksStoreOptions options) {
+        return open(dataDir, options, IndexClassifier.NONE);
+    }
+
+    /**
+     * Opens the data directory as {@link StartupDecision#inspect} decides: creates it when
+     * missing, opens the current format, migrates an older supported one (checkpoint first, see
+     * {@link Migrator}), and refuses the rest without touching anything.
+     *
+     * @param classifier which indexes a migration may convert in place as plain field lookups
+     * @throws StorageException UNSUPPORTED_FORMAT with the decision's message on a refusal; IO
+     */
+    public static RocksStore open(Path dataDir, RocksStoreOptions options, IndexClassifier classifier) {
         Path rocksDir = dataDir.resolve(ROCKSDB_DIR);
-        Metadata meta;
+        StartupDecision decision = StartupDecision.inspect(dataDir);
+        if (decision.refused()) {
+            throw decision.refusal();
+        }
+        Metadata meta = decision.metadata();
         try {
             Files.createDirectories(dataDir);
-            meta = Metadata.read(dataDir);
             if (meta == null) {
-                if (Files.exists(rocksDir)) {
-                    throw new StorageException(Code.IO, dataDir + " holds data but no " + Metadata.FILE_NAME);
-                }
                 meta = Metadata.fresh();
                 meta.write(dataDir);
-            } else {
-                meta.checkReadable(dataDir);
             }
             Files.createDirectories(rocksDir);
         } catch (IOException e) {
@@ -130,6 +140,17 @@ public final class RocksStore implements Store {
             ReadOptions liveReads = keep(res, new ReadOptions());
             StoreContext ctx = new StoreContext(db, handles.get(0), handles.get(1), handles.get(2),
                     new Committer(db), new StripedLocks(1024), liveReads, new Lifecycle());
+            if (decision.kind() == StartupDecision.Kind.MIGRATE) {
+                meta = Migrator.migrate(dataDir, meta, ctx, classifier);
+            } else if (decision.kind() == StartupDecision.Kind.OPEN) {
+                if (MigrationRun.resume(ctx, classifier) != null) {
+                    MigrationRun.clear(ctx);
+                }
+                if (!meta.reqldbVersion().equals(Metadata.RELEASE)) {
+                    meta = meta.writtenNow(meta.formatVersion());
+                    meta.write(dataDir);
+                }
+            }
             return new RocksStore(meta, ctx, res);
         } catch (RocksDBException | RuntimeException e) {
             closeAll(res);

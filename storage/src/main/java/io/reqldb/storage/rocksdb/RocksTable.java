@@ -324,7 +324,7 @@ final class RocksTable implements Table {
         List<IndexStatus> out = new ArrayList<>();
         for (IndexView ix : view().indexes().values()) {
             out.add(new IndexStatus(ix.definition(), ix.ready(), ix.ready() ? 1.0 : builder.progress(ix.number()),
-                    false));
+                    ix.definition().outdated()));
         }
         return out;
     }

@@ -64,6 +64,14 @@ final class TableReads implements TableReader {
                     + t.info().db() + "." + t.info().name() + "` was accessed before its construction was finished.");
         }
         byte[][] bounds = Keys.bounds(Keys.indexPrefix(t.number(), ix.number()), range);
-        return new IndexCursor(ctx, new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true));
+        RangeIterator it = new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true);
+        // Live reads: if the name now stands for another index (index_rename with overwrite, as
+        // index-rebuild does), the replaced one's entries may be gone from our iterator: read again.
+        IndexView now = table.get().indexes().get(index);
+        if (now != null && now.number() != ix.number()) {
+            it.close();
+            return indexScan(index, range, descending);
+        }
+        return new IndexCursor(ctx, it);
     }
 }

@@ -16,8 +16,14 @@
  *       and RocksDB's own snapshots.</li>
  *   <li>The engine knows nothing of ReQL: index functions are objects the query layer compiles
  *       from the definition bytes stored here.</li>
- *   <li>Format: {@link io.reqldb.storage.rocksdb.Metadata} names the data-directory format;
- *       changing any tag or key layout means a new format number and a migration step.</li>
+ *   <li>Format: {@link io.reqldb.storage.rocksdb.Metadata} names the data-directory format, whose
+ *       history is in {@link io.reqldb.storage.rocksdb.Formats}; changing any tag or key layout
+ *       means a new format number and a {@link io.reqldb.storage.rocksdb.MigrationStep}. At open,
+ *       {@link io.reqldb.storage.rocksdb.StartupDecision} opens, migrates (checkpoint first, see
+ *       {@link io.reqldb.storage.rocksdb.Migrator}) or refuses without touching anything.</li>
+ *   <li>Index rules: each index records the rules version its keys were built under; a migration
+ *       converts plain field lookups in place and leaves other indexes on their old rules,
+ *       reported outdated until rebuilt (RethinkDB's rule), so start-up never rebuilds indexes.</li>
  * </ul>
  *
  * <h2>Tests</h2>

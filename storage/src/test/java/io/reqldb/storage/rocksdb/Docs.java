@@ -50,7 +50,8 @@ final class Docs {
     }
 
     static IndexDefinition fieldIndex(String indexName, String field, boolean multi) {
-        return new IndexDefinition(indexName, field.getBytes(StandardCharsets.UTF_8), multi, false, 1);
+        return new IndexDefinition(indexName, field.getBytes(StandardCharsets.UTF_8), multi, false,
+                IndexDefinition.CURRENT_FORMAT_VERSION);
     }
 
     /** Reads the cursor to the end and closes it. */

@@ -28,8 +28,9 @@ class DocumentCodecTest {
 
     @Test
     void smallIntegers_areCompact() {
-        assertThat(DocumentCodec.encode(NumberDatum.of(5))).hasSize(2);
-        assertThat(DocumentCodec.encode(Docs.json("{'id':1}"))).hasSize(7);
+        assertThat(DocumentCodec.encode(NumberDatum.of(5))).hasSize(1);
+        assertThat(DocumentCodec.encode(NumberDatum.of(64))).hasSize(3);
+        assertThat(DocumentCodec.encode(Docs.json("{'id':1}"))).hasSize(6);
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The byte examples below follow the format documentation in {@link Keys}, {@link DocumentCodec}
- * and {@link KeyEncoding}. If one fails, data-directory format 1 changed: that needs a new format
- * number and a migration step, not a new expected value.
+ * and {@link KeyEncoding}. If one fails, data-directory format 2 changed: that needs a new format
+ * number and a migration step ({@link Formats}), not a new expected value.
  */
 class FormatExampleTest {
     private static String hex(byte[] b) {
@@ -32,8 +32,28 @@ class FormatExampleTest {
 
     @Test
     void document_taggedBinary() {
-        assertThat(hex(DocumentCodec.encode(Docs.json("{'id':-2,'s':'x','d':0.5}"))))
-                .isEqualTo("07" + "03" + "0164" + "04" + "3fe0000000000000" + "026964" + "03" + "03" + "0173" + "05" + "0178");
+        assertThat(hex(DocumentCodec.encode(Docs.json("{'id':-2,'s':'x','d':0.5,'n':7}"))))
+                .isEqualTo("07" + "04" + "0164" + "04" + "3fe0000000000000" + "026964" + "03" + "03" + "016e" + "47"
+                        + "0173" + "81" + "78");
+    }
+
+    @Test
+    void document_format1TagsStillDecode() {
+        assertThat(DocumentCodec.decode(HexFormat.of().parseHex("07030164043fe000000000000002696403030173050178")))
+                .isEqualTo(Docs.json("{'id':-2,'s':'x','d':0.5}"));
+    }
+
+    @Test
+    void indexEntry_version2AddsTheZonesOfTimesAfterThePrimaryKey() {
+        io.reqldb.datum.Datum t = new io.reqldb.datum.TimeDatum(0, "+02:00");
+        byte[] pk = KeyEncoding.encode(Docs.num(1));
+        String v1 = hex(Keys.indexEntry(7, 9, t, pk, 1));
+        assertThat(v1).isEqualTo("00000007" + "00000009" + "90" + "8000000000000000" + "50" + "bff0000000000000");
+        assertThat(hex(Keys.indexEntry(7, 9, t, pk, 2)))
+                .isEqualTo(v1 + "20" + "a0" + "2b30323a3030" + "0001" + "00");
+        assertThat(Keys.indexValue(Keys.indexEntry(7, 9, t, pk, 2))).isEqualTo(t)
+                .extracting(d -> ((io.reqldb.datum.TimeDatum) d).timezone()).isEqualTo("+02:00");
+        assertThat(hex(Keys.indexEntry(7, 9, Docs.num(1), pk, 2))).isEqualTo(hex(Keys.indexEntry(7, 9, Docs.num(1), pk, 1)));
     }
 
     @Test

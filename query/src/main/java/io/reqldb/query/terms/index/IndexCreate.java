@@ -24,8 +24,8 @@ import java.util.List;
 public final class IndexCreate {
     /** RethinkDB's internal variable for the implicit {@code row(name)} function (printed {@code _var19}). */
     private static final long SINDEX_CREATE_VAR = -19;
-    /** The function-format version written into IndexDefinition (RethinkDB 2.4 blobs). */
-    public static final int FORMAT_VERSION = 1;
+    /** The index-rules version written into IndexDefinition: always the current one (never outdated). */
+    public static final int FORMAT_VERSION = IndexDefinition.CURRENT_FORMAT_VERSION;
 
     private IndexCreate() {
     }

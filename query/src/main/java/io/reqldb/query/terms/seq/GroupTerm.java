@@ -48,6 +48,7 @@ public final class GroupTerm {
                 Datum key = new StringDatum(index);
                 funcs.add(row -> Rows.bracket(row, key));
             } else {
+                IndexValues.checkNotGeo(table.ref(), index);
                 indexKeys = IndexValues.of(table.ref(), index, env);
             }
             seq = table.scan();

@@ -52,6 +52,22 @@ public final class IndexValues {
         return new IndexValues(table, index, Values.toFunc(fn), f.multi(), f.geo());
     }
 
+    /**
+     * Refuses a geospatial index for an ordinary index read (order_by, distinct, group, min, max,
+     * eq_join), with RethinkDB's message. A missing index is left to the read itself to report.
+     */
+    public static void checkNotGeo(TableRef table, String index) {
+        if (index == null || index.equals(table.primaryKey())) {
+            return;
+        }
+        for (IndexStatus s : table.translate(() -> table.storage().indexes())) {
+            if (s.definition().name().equals(index) && s.definition().geo()) {
+                throw new io.reqldb.query.error.ReqlQueryLogicError("Index `" + index + "` is a geospatial index.  "
+                        + "Only get_nearest and get_intersecting can use a geospatial index.");
+            }
+        }
+    }
+
     /** The index values of {@code row} (several for a multi index; none when the function fails). */
     public List<Datum> keys(Datum row) {
         if (function == null) {

@@ -1,0 +1,84 @@
+package io.reqldb.cli;
+
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.query.system.CurrentIssuesTable;
+import io.reqldb.query.terms.index.FieldLookups;
+import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import io.reqldb.storage.rocksdb.StartupDecision;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code reqldb migrate}: brings a data directory to this release's format offline, exactly as
+ * {@code serve} does on start; with {@code --check}, only says what starting would do and
+ * changes nothing. Exit code 0 when the directory is (or can be made) usable by this release,
+ * 1 when it is refused.
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Migrate a data directory to this release's format (serve does it on start).")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Option(names = {"-d", "--directory"}, paramLabel = "PATH", defaultValue = "reqldb_data",
+            description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path directory;
+
+    @Option(names = "--check", description = "Only report what starting on the directory would do; change nothing.")
+    boolean check;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MigrateCommand() {
+        this(System.out, System.err);
+    }
+
+    MigrateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        StartupDecision decision;
+        try {
+            decision = StartupDecision.inspect(directory);
+        } catch (StorageException damaged) {
+            err.println(damaged.getMessage());
+            return 1;
+        }
+        if (decision.refused()) {
+            err.println(decision.message());
+            return 1;
+        }
+        switch (decision.kind()) {
+            case CREATE -> {
+                out.println(directory + " holds no data: nothing to migrate.");
+                return 0;
+            }
+            case OPEN -> {
+                out.println(decision.message());
+                return 0;
+            }
+            default -> {
+                out.println(decision.message());
+                if (check) {
+                    return 0;
+                }
+            }
+        }
+        try (RocksStore store = RocksStore.open(directory, RocksStoreOptions.DEFAULT, FieldLookups.INSTANCE)) {
+            out.println(directory + " is now in data format " + store.metadata().formatVersion() + ".");
+            String outdated = CurrentIssuesTable.startupWarning(new StoreCatalog(store).system().context());
+            if (outdated != null) {
+                out.println(outdated);
+                out.println("Rebuild them with `reqldb index-rebuild` while the server runs.");
+            }
+        }
+        return 0;
+    }
+}
