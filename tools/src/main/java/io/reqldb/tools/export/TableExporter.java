@@ -64,9 +64,11 @@ final class TableExporter {
 
     private TableInfo readInfo(Connection conn, TableRef ref) {
         Table table = r.db(ref.db()).table(ref.table());
-        OptArgs raw = snapshot.apply(new OptArgs().with("binary_format", "raw"));
+        // Metadata is read live, not at the snapshot: it is not versioned by the snapshot anyway, and
+        // info() at a snapshot would count the rows (doc_count_estimates) with a full scan.
+        OptArgs raw = new OptArgs().with("binary_format", "raw");
         @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) table.info().run(conn, snapshot.apply(new OptArgs())).single();
+        Map<String, Object> info = (Map<String, Object>) table.info().run(conn).single();
         Object indexes = table.indexStatus().run(conn, raw).single();
         info = new LinkedHashMap<>(info);
         info.put("indexes", indexes); // replaces the list of names in place, keeping the key order

@@ -29,4 +29,31 @@ class PyFloatTest {
         assertThat(PyJson.encode("é\u00e9\u007f\u0001\t\"\\/😀"))
                 .isEqualTo("\"\\u00e9\\u00e9\\u007f\\u0001\\t\\\"\\\\/\\ud83d\\ude00\"");
     }
+
+    @Test
+    void fastPath_agreesWithTheExactShortestDigits() {
+        java.util.Random random = new java.util.Random(7);
+        int fast = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE);
+                case 1 -> Math.round(random.nextDouble() * 1e7) / 100.0;
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+                default -> random.nextInt(1_000_000) * Math.pow(10, random.nextInt(30) - 15);
+            };
+            if (!(d > 0) || Double.isInfinite(d)) {
+                continue;
+            }
+            String got = PyFloat.fromJava(d);
+            if (got == null) {
+                continue;
+            }
+            fast++;
+            java.math.BigDecimal exact = PyFloat.shortestRoundTrip(d).stripTrailingZeros();
+            String digits = exact.unscaledValue().toString();
+            int point = digits.length() - exact.scale();
+            assertThat(got).as("%s", d).isEqualTo(point + " " + digits);
+        }
+        assertThat(fast).isGreaterThan(100_000);
+    }
 }
