@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class JsonArrayRowWriter implements RowWriter {
     private final OutputStream out;
-    private final StringBuilder buffer = new StringBuilder(1024);
+    private final AsciiBuffer buffer = new AsciiBuffer(1024);
     private boolean first = true;
 
     /** Writes to {@code out}, which should be buffered; the header is written at once. */
@@ -22,12 +22,12 @@ public final class JsonArrayRowWriter implements RowWriter {
 
     @Override
     public void write(Map<String, Object> row) throws IOException {
-        buffer.setLength(0);
+        buffer.clear();
         buffer.append(first ? "\n" : ",\n");
         first = false;
         PyJson.append(buffer, row);
         // PyJson output is pure ASCII, so ISO-8859-1 is a plain char-to-byte copy.
-        out.write(buffer.toString().getBytes(StandardCharsets.ISO_8859_1));
+        buffer.writeTo(out);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Map;
 /** The official {@code .ndjson} file: rows separated by {@code \n}, no trailing newline. */
 public final class NdjsonRowWriter implements RowWriter {
     private final OutputStream out;
-    private final StringBuilder buffer = new StringBuilder(1024);
+    private final AsciiBuffer buffer = new AsciiBuffer(1024);
     private boolean first = true;
 
     /** Writes to {@code out}, which should be buffered. */
@@ -18,13 +18,13 @@ public final class NdjsonRowWriter implements RowWriter {
 
     @Override
     public void write(Map<String, Object> row) throws IOException {
-        buffer.setLength(0);
+        buffer.clear();
         if (!first) {
             buffer.append('\n');
         }
         first = false;
         PyJson.append(buffer, row);
-        out.write(buffer.toString().getBytes(StandardCharsets.ISO_8859_1));
+        buffer.writeTo(out);
     }
 
     @Override

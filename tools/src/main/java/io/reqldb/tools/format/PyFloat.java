@@ -99,6 +99,11 @@ final class PyFloat {
         String digits = all.substring(lead, end);
         point -= lead;
         int n = digits.length();
+        if (n <= 15 && a >= Double.MIN_NORMAL) {
+            // Distinct decimals of at most 15 digits are distinct normal doubles (DBL_DIG), so no
+            // other string of n digits or fewer round-trips: Java's are the only shortest.
+            return point + " " + digits;
+        }
         if (n > 1) {
             String shorter = digits.substring(0, n - 1);
             if (roundTrips(a, shorter, point) || roundTripsIncremented(a, shorter, point)) {
