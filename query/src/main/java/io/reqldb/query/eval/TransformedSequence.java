@@ -8,15 +8,12 @@ import java.util.function.UnaryOperator;
  * value) or filtered (it returns the element or Java null to skip it). Filtering keeps the
  * source's table, so {@code filter} on a table is still a selection; mapping does not.
  */
-public final class TransformedSequence extends Sequence {
-    private final Sequence source;
+public final class TransformedSequence extends DerivedSequence {
     private final UnaryOperator<Datum> step;
-    private final boolean keepsRows;
 
     private TransformedSequence(Sequence source, UnaryOperator<Datum> step, boolean keepsRows) {
-        this.source = source;
+        super(source, keepsRows);
         this.step = step;
-        this.keepsRows = keepsRows;
     }
 
     /** Each element replaced by {@code f(element)}. */
@@ -38,30 +35,5 @@ public final class TransformedSequence extends Sequence {
             }
         }
         return null;
-    }
-
-    @Override
-    public TableRef table() {
-        return keepsRows ? source.table() : null;
-    }
-
-    @Override
-    public boolean isArray() {
-        return source.isArray();
-    }
-
-    @Override
-    public boolean isInfinite() {
-        return source.isInfinite();
-    }
-
-    @Override
-    public boolean isFeed() {
-        return source.isFeed();
-    }
-
-    @Override
-    public void close() {
-        source.close();
     }
 }

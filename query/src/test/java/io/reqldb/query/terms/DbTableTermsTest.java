@@ -3,32 +3,10 @@ package io.reqldb.query.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.reqldb.query.EngineHarness;
-import io.reqldb.query.TestStore;
-import io.reqldb.storage.rocksdb.RocksStore;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.reqldb.query.StoreBackedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DbTableTermsTest {
-    @TempDir
-    Path dataDir;
-    private RocksStore store;
-    private EngineHarness reql;
-
-    @BeforeEach
-    void openStore() {
-        store = TestStore.open(dataDir);
-        reql = new EngineHarness(store);
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
+class DbTableTermsTest extends StoreBackedTest {
     @Test
     void databasesIncludeTheSystemOne() {
         assertThat(reql.run("[59,[]]")).isEqualTo("[\"rethinkdb\",\"test\"]");

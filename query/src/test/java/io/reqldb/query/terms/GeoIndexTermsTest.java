@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
-import io.reqldb.query.EngineHarness;
-import io.reqldb.query.TestStore;
+import io.reqldb.query.StoreBackedTest;
 import io.reqldb.query.terms.geo.GeoIndex;
 import io.reqldb.storage.IndexDefinition;
-import io.reqldb.storage.rocksdb.RocksStore;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** get_intersecting and get_nearest over indexes keyed by geometries and by S2 cells. */
-class GeoIndexTermsTest {
+class GeoIndexTermsTest extends StoreBackedTest {
     private static final String TBL = "[15,[\"t\"]]";
-    @TempDir
-    Path dataDir;
-    private RocksStore store;
-    private EngineHarness reql;
 
     private static String pt(double lon, double lat) {
         return "[159,[" + lon + "," + lat + "]]";
@@ -34,8 +26,6 @@ class GeoIndexTermsTest {
 
     @BeforeEach
     void setUp() {
-        store = TestStore.open(dataDir);
-        reql = new EngineHarness(store);
         reql.run("[60,[\"t\"]]");
         reql.run("[56,[" + TBL + ",[2,[{\"id\":0,\"g\":" + pt(10, 10) + "},"
                 + "{\"id\":1,\"g\":[161,[" + pair(0, 0) + "," + pair(0, 1) + "," + pair(1, 1) + "," + pair(1, 0) + "]]},"

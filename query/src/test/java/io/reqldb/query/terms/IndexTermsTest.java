@@ -3,32 +3,15 @@ package io.reqldb.query.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.reqldb.query.EngineHarness;
-import io.reqldb.query.TestStore;
-import io.reqldb.storage.rocksdb.RocksStore;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import io.reqldb.query.StoreBackedTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class IndexTermsTest {
+class IndexTermsTest extends StoreBackedTest {
     private static final String TBL = "[15,[\"t\"]]";
-    private EngineHarness reql;
-
-    @TempDir
-    Path dataDir;
-    private RocksStore store;
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
 
     @BeforeEach
     void setUp() {
-        store = TestStore.open(dataDir);
-        reql = new EngineHarness(store);
         reql.run("[60,[\"t\"]]");
         reql.run("[56,[" + TBL + ",[2,[{\"id\":1,\"a\":5,\"m\":[2,[1,2]]},{\"id\":2,\"a\":6,\"m\":[2,[2]]},{\"id\":3}]]]]");
     }

@@ -3,38 +3,21 @@ package io.reqldb.query.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reqldb.query.EngineHarness;
-import io.reqldb.query.TestStore;
+import io.reqldb.query.StoreBackedTest;
 import io.reqldb.query.error.ReqlCompileError;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
-import io.reqldb.storage.rocksdb.RocksStore;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Sequence terms over a table: selections, index orderings, storage counts, grouped results. */
-class SequenceTableTermsTest {
+class SequenceTableTermsTest extends StoreBackedTest {
     private static final String TBL = "[15,[\"t\"]]";
     private static final String ID = "{\"index\":\"id\"}";
-    private EngineHarness reql;
-
-    @TempDir
-    Path dataDir;
-    private RocksStore store;
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
 
     @BeforeEach
     void setUp() {
-        store = TestStore.open(dataDir);
-        reql = new EngineHarness(store);
         reql.run("[60,[\"t\"]]");
         // r.range(10).for_each(t.insert({id: x, a: x % 3}))
         reql.run("[68,[[173,[10]],[69,[[2,[1]],[56,[" + TBL + ",{\"id\":[10,[1]],\"a\":[28,[[10,[1]],3]]}]]]]]]");

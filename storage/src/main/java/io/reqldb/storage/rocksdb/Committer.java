@@ -71,6 +71,16 @@ final class Committer {
         }
     }
 
+    /** True once the write with this ticket is covered by a finished WAL sync. */
+    boolean isDurable(long ticket) {
+        lock.lock();
+        try {
+            return syncedThrough >= ticket;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns once the write with this ticket is durable as {@code durability} asks. */
     void await(long ticket, Durability durability) {
         if (durability == Durability.HARD) {

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.UnaryOperator;
@@ -36,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * changes, so no write is half-way through a layout change), then the document stripes (one per
  * {@link #modify}, several in ascending order for {@link #modifyAll} and index builds). A writer
  * reads the current document, applies the change, and commits the document with all its index
- * entries and the count delta in one batch while holding its stripe, then tells listeners, so
- * changes to one document are committed and reported in order. Hard writes wait for the WAL sync
- * after releasing every lock, so writers to other documents share that sync.
+ * entries and the count delta in one batch while holding its stripe, and queues the change for
+ * listeners there, so changes to one document are committed and reported in order. Hard writes
+ * wait for the WAL sync after releasing every lock, so writers to other documents share that
+ * sync; listeners hear of a write only once it is durable ({@link ChangeNotifier}).
  */
 final class RocksTable implements Table {
     private static final Logger LOG = LoggerFactory.getLogger(RocksTable.class);
@@ -52,7 +52,7 @@ final class RocksTable implements Table {
     private final UUID id;
     private final ReentrantReadWriteLock schema = new ReentrantReadWriteLock();
     private final AtomicLong count;
-    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeNotifier notifier;
     private final TableReads reads;
 
     RocksTable(StoreContext ctx, Catalog catalog, IndexBuilder builder, UUID id, long count) {
@@ -61,6 +61,7 @@ final class RocksTable implements Table {
         this.builder = builder;
         this.id = id;
         this.count = new AtomicLong(count);
+        this.notifier = new ChangeNotifier(ctx.committer());
         this.reads = new TableReads(ctx, this::view, null, ctx.liveReads());
     }
 
@@ -137,7 +138,7 @@ final class RocksTable implements Table {
                 }
                 count.addAndGet(delta);
                 result = new WriteResult(old, neu);
-                tell(result);
+                notifier.enqueue(ticket, durability, old, neu);
             } finally {
                 ctx.locks().unlock(stripe);
             }
@@ -147,6 +148,7 @@ final class RocksTable implements Table {
             schema.readLock().unlock();
         }
         ctx.committer().await(ticket, durability);
+        notifier.drain();
         return result;
     }
 
@@ -166,7 +168,7 @@ final class RocksTable implements Table {
         for (int from = 0; from < primaryKeys.size() && failure == null; from += CHUNK) {
             int to = Math.min(from + CHUNK, primaryKeys.size());
             try {
-                ticket = writeChunk(primaryKeys.subList(from, to), changes.subList(from, to), results);
+                ticket = writeChunk(primaryKeys.subList(from, to), changes.subList(from, to), results, durability);
             } catch (ChunkFailure f) {
                 ticket = f.ticket;
                 failure = f.cause;
@@ -174,6 +176,7 @@ final class RocksTable implements Table {
         }
         if (ticket != 0) {
             ctx.committer().await(ticket, durability);
+            notifier.drain();
         }
         if (failure != null) {
             throw failure;
@@ -193,8 +196,8 @@ final class RocksTable implements Table {
         }
     }
 
-    private long writeChunk(List<Datum> pks, List<UnaryOperator<Datum>> changes, List<WriteResult> results)
-            throws ChunkFailure {
+    private long writeChunk(List<Datum> pks, List<UnaryOperator<Datum>> changes, List<WriteResult> results,
+                           Durability durability) throws ChunkFailure {
         int n = pks.size();
         schema.readLock().lock();
         try {
@@ -242,7 +245,8 @@ final class RocksTable implements Table {
                         addCount(batch, t, delta);
                         ticket = ctx.committer().write(batch);
                         count.addAndGet(delta);
-                        written.forEach(this::tell);
+                        long committed = ticket;
+                        written.forEach(r -> notifier.enqueue(committed, durability, r.oldValue(), r.newValue()));
                     }
                     if (failure != null) {
                         throw new ChunkFailure(ticket, failure);
@@ -265,21 +269,9 @@ final class RocksTable implements Table {
         }
     }
 
-    /** Listeners run on the writer's thread, under its locks: they must only hand the change off. */
-    private void tell(WriteResult r) {
-        for (ChangeListener l : listeners) {
-            try {
-                l.onChange(r.oldValue(), r.newValue());
-            } catch (RuntimeException e) {
-                LOG.warn("change listener failed on table {}", id, e);
-            }
-        }
-    }
-
     @Override
     public AutoCloseable subscribe(ChangeListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return notifier.subscribe(listener);
     }
 
     // ----- secondary indexes

@@ -2,6 +2,7 @@ package io.reqldb.query.terms.seq;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.NumberDatum;
+import io.reqldb.query.eval.DerivedSequence;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableRef;
@@ -37,7 +38,7 @@ public final class Streams {
 
     /** Skips {@code skip} elements, then yields at most {@code take} (Long.MAX_VALUE: all). */
     public static Sequence slice(Sequence source, long skip, long take) {
-        return new Sequence() {
+        return new DerivedSequence(source, true) {
             private long skipped;
             private long taken;
 
@@ -62,35 +63,15 @@ public final class Streams {
             }
 
             @Override
-            public TableRef table() {
-                return source.table();
-            }
-
-            @Override
-            public boolean isArray() {
-                return source.isArray();
-            }
-
-            @Override
             public boolean isInfinite() {
                 return source.isInfinite() && take == Long.MAX_VALUE;
-            }
-
-            @Override
-            public boolean isFeed() {
-                return source.isFeed();
-            }
-
-            @Override
-            public void close() {
-                source.close();
             }
         };
     }
 
     /** Each element replaced by the elements of the sequence {@code f} makes of it. */
     public static Sequence concatMap(Sequence source, Function<Datum, Sequence> f) {
-        return new Sequence() {
+        return new DerivedSequence(source, false) {
             private Sequence current;
 
             @Override
@@ -110,21 +91,6 @@ public final class Streams {
                     }
                     current = f.apply(row);
                 }
-            }
-
-            @Override
-            public boolean isArray() {
-                return source.isArray();
-            }
-
-            @Override
-            public boolean isInfinite() {
-                return source.isInfinite();
-            }
-
-            @Override
-            public boolean isFeed() {
-                return source.isFeed();
             }
 
             @Override
