@@ -14,6 +14,7 @@ import io.reqldb.query.eval.GroupedFormat;
 import io.reqldb.query.eval.QueryContext;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
+import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.feed.FeedResults;
@@ -109,7 +110,17 @@ public final class RqlQueryEngine implements QueryEngine {
         if (optargs.containsKey("changefeed_queue_size")) {
             feedQueueSize = FeedResults.queueSizeLimit(Values.toDatum(optargs.get("changefeed_queue_size").eval(env)));
         }
-        return new QueryContext(store, catalog, session, compiler, db, arrayLimit, durability, bootstrap.now(),
+        Catalog tables = catalog;
+        if (optargs.containsKey("snapshot")) {
+            // ReqlDB extension: read user tables as of a snapshot pinned in rethinkdb.snapshots.
+            Datum id = Values.toDatum(optargs.get("snapshot").eval(env));
+            if (!(id instanceof io.reqldb.datum.StringDatum s) || !(catalog instanceof StoreCatalog c)) {
+                throw new ReqlQueryLogicError("The `snapshot` optarg must be the id of a row of "
+                        + "`rethinkdb.snapshots`.");
+            }
+            tables = c.atSnapshot(s.value());
+        }
+        return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
                 feedQueueSize);
     }
 

@@ -11,28 +11,28 @@ import java.nio.file.Path;
  * skipped elsewhere.
  */
 public final class SmallDisk implements AutoCloseable {
-  private final Path dir;
+    private final Path dir;
 
-  private SmallDisk(Path dir) {
-    this.dir = dir;
-  }
+    private SmallDisk(Path dir) {
+        this.dir = dir;
+    }
 
-  /** Mounts a tmpfs of {@code kilobytes} at a fresh directory, or skips the test. */
-  public static SmallDisk mount(int kilobytes) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("reqldb-small-disk");
-    int code = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs", dir.toString())
-        .redirectErrorStream(true).start().waitFor();
-    assumeTrue(code == 0, "cannot mount a tmpfs here (needs root)");
-    return new SmallDisk(dir);
-  }
+    /** Mounts a tmpfs of {@code kilobytes} at a fresh directory, or skips the test. */
+    public static SmallDisk mount(int kilobytes) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("reqldb-small-disk");
+        int code = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + kilobytes + "k", "tmpfs", dir.toString())
+                .redirectErrorStream(true).start().waitFor();
+        assumeTrue(code == 0, "cannot mount a tmpfs here (needs root)");
+        return new SmallDisk(dir);
+    }
 
-  public Path dir() {
-    return dir;
-  }
+    public Path dir() {
+        return dir;
+    }
 
-  @Override
-  public void close() throws IOException, InterruptedException {
-    new ProcessBuilder("umount", dir.toString()).start().waitFor();
-    Files.deleteIfExists(dir);
-  }
+    @Override
+    public void close() throws IOException, InterruptedException {
+        new ProcessBuilder("umount", dir.toString()).start().waitFor();
+        Files.deleteIfExists(dir);
+    }
 }

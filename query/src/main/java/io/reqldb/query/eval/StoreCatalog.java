@@ -22,14 +22,32 @@ public final class StoreCatalog implements Catalog {
     private final Store store;
     private final SystemDatabase system;
     private final io.reqldb.query.terms.index.IndexCompiler indexCompiler;
+    /** Non-null in a view from {@link #atSnapshot}: user tables are read as of it. */
+    private final io.reqldb.storage.Snapshot snapshot;
 
     public StoreCatalog(Store store) {
         this.store = store;
         this.system = new SystemDatabase(new SystemContext(store));
         this.indexCompiler = new io.reqldb.query.terms.index.IndexCompiler(this);
+        this.snapshot = null;
         if (store != null) {
             store.setIndexFunctionCompiler(indexCompiler);
         }
+    }
+
+    private StoreCatalog(StoreCatalog base, io.reqldb.storage.Snapshot snapshot) {
+        this.store = base.store;
+        this.system = base.system;
+        this.indexCompiler = base.indexCompiler;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * This catalog with user tables read as of the snapshot pinned under {@code id} in
+     * {@code rethinkdb.snapshots} (the {@code snapshot} global optarg); they cannot be written.
+     */
+    public StoreCatalog atSnapshot(String id) {
+        return new StoreCatalog(this, system.context().snapshots().get(id));
     }
 
     /** Compiles stored index functions (shared with the storage engine). */
@@ -71,7 +89,11 @@ public final class StoreCatalog implements Catalog {
             throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
         }
         try {
-            return new TableRef(store.table(db, name), db, name);
+            io.reqldb.storage.Table table = store.table(db, name);
+            if (snapshot != null) {
+                table = new SnapshotTable(table, snapshot.table(db, name), db + "." + name);
+            }
+            return new TableRef(table, db, name);
         } catch (StorageException e) {
             if (e.code() == StorageException.Code.DB_MISSING) {
                 throw new ReqlOpFailedError("Database `" + db + "` does not exist.");

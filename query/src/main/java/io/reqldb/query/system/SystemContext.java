@@ -21,9 +21,11 @@ public final class SystemContext {
     private final String serverName;
     private final String hostname;
     private final TimeDatum startTime;
+    private final SnapshotRegistry snapshots;
 
     public SystemContext(Store store) {
         this.store = store;
+        this.snapshots = new SnapshotRegistry(store);
         this.settings = new TableSettings();
         this.users = new Users();
         this.hostname = localHostname();
@@ -44,6 +46,11 @@ public final class SystemContext {
         } catch (Exception e) {
             return "reqldb";
         }
+    }
+
+    /** Snapshots pinned through {@code rethinkdb.snapshots}. */
+    public SnapshotRegistry snapshots() {
+        return snapshots;
     }
 
     public Store store() {

@@ -41,6 +41,7 @@ public final class SystemDatabase {
             case "table_config" -> new TableConfigTable(system, uuidFormat);
             case "table_status" -> new TableStatusTable(system, uuidFormat);
             case "users" -> new UsersTable(system, uuidFormat);
+            case "snapshots" -> new SnapshotsTable(system, uuidFormat);
             case "_debug_scratch" -> new DebugScratchTable(system, uuidFormat, scratch);
             default -> null;
         };

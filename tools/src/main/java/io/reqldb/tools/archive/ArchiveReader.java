@@ -19,109 +19,109 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
  * bzip2, xz or plain tar, detected from the first bytes. Only one member is open at a time.
  */
 public final class ArchiveReader implements Closeable {
-  /** Folder (under the top folder) of ReqlDB's extra files, which official tools ignore. */
-  public static final String CONFIG_FOLDER = ".reqldb";
+    /** Folder (under the top folder) of ReqlDB's extra files, which official tools ignore. */
+    public static final String CONFIG_FOLDER = ".reqldb";
 
-  private final TarArchiveInputStream tar;
-  private final String source;
-  private final Map<String, byte[]> configFiles = new TreeMap<>();
-  private String top;
+    private final TarArchiveInputStream tar;
+    private final String source;
+    private final Map<String, byte[]> configFiles = new TreeMap<>();
+    private String top;
 
-  /** One used member; its stream is valid until the next call to {@link #next()}. */
-  public record Member(MemberPath path, long size, InputStream content) {}
+    /** One used member; its stream is valid until the next call to {@link #next()}. */
+    public record Member(MemberPath path, long size, InputStream content) {}
 
-  private ArchiveReader(InputStream raw, String source) throws IOException {
-    this.source = source;
-    InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-    this.tar = new TarArchiveInputStream(decompress(buffered));
-  }
-
-  /** Opens an archive file. */
-  public static ArchiveReader open(Path file) throws IOException {
-    return new ArchiveReader(Files.newInputStream(file), file.toString());
-  }
-
-  /** Reads an archive from a stream (for example standard input). */
-  public static ArchiveReader open(InputStream in, String source) throws IOException {
-    return new ArchiveReader(in, source);
-  }
-
-  private static InputStream decompress(InputStream in) throws IOException {
-    try {
-      String kind = CompressorStreamFactory.detect(in);
-      return new CompressorStreamFactory(true).createCompressorInputStream(kind, in);
-    } catch (CompressorException e) {
-      return in; // no known compression signature: a plain tar
+    private ArchiveReader(InputStream raw, String source) throws IOException {
+        this.source = source;
+        InputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        this.tar = new TarArchiveInputStream(decompress(buffered));
     }
-  }
 
-  /**
-   * The next json, csv or info member, or null at the end.
-   *
-   * @throws FormatException for a bad layout or a truncated or corrupt archive
-   */
-  public Member next() throws IOException {
-    while (true) {
-      TarArchiveEntry entry;
-      try {
-        entry = tar.getNextEntry();
-      } catch (IOException e) {
-        throw corrupt(e);
-      }
-      if (entry == null) {
-        return null;
-      }
-      if (!entry.isFile()) {
-        continue;
-      }
-      if (isConfigFile(entry.getName())) {
-        configFiles.put(entry.getName().substring(entry.getName().lastIndexOf('/') + 1), readConfig());
-        continue;
-      }
-      MemberPath path = MemberPath.parse(entry.getName());
-      if (path == null) {
-        continue;
-      }
-      if (top == null) {
-        top = path.top();
-      } else if (!top.equals(path.top())) {
-        throw new FormatException("Error: Archive file has an unexpected directory structure ("
-            + top + " vs " + path.top() + ")");
-      }
-      return new Member(path, entry.getSize(), new CorruptionReportingStream(tar, this));
+    /** Opens an archive file. */
+    public static ArchiveReader open(Path file) throws IOException {
+        return new ArchiveReader(Files.newInputStream(file), file.toString());
     }
-  }
 
-  /** {@code --include-config} files seen so far, by file name; small, so kept in memory. */
-  public Map<String, byte[]> configFiles() {
-    return configFiles;
-  }
-
-  private static boolean isConfigFile(String name) {
-    String[] parts = name.split("/");
-    return parts.length == 3 && parts[1].equals(CONFIG_FOLDER);
-  }
-
-  private byte[] readConfig() throws IOException {
-    try {
-      return tar.readAllBytes();
-    } catch (IOException e) {
-      throw corrupt(e);
+    /** Reads an archive from a stream (for example standard input). */
+    public static ArchiveReader open(InputStream in, String source) throws IOException {
+        return new ArchiveReader(in, source);
     }
-  }
 
-  /** The common top folder seen so far, or null before the first member. */
-  public String top() {
-    return top;
-  }
+    private static InputStream decompress(InputStream in) throws IOException {
+        try {
+            String kind = CompressorStreamFactory.detect(in);
+            return new CompressorStreamFactory(true).createCompressorInputStream(kind, in);
+        } catch (CompressorException e) {
+            return in; // no known compression signature: a plain tar
+        }
+    }
 
-  FormatException corrupt(IOException cause) {
-    return new FormatException("Error: archive " + source + " is truncated or corrupt ("
-        + cause.getMessage() + ")");
-  }
+    /**
+     * The next json, csv or info member, or null at the end.
+     *
+     * @throws FormatException for a bad layout or a truncated or corrupt archive
+     */
+    public Member next() throws IOException {
+        while (true) {
+            TarArchiveEntry entry;
+            try {
+                entry = tar.getNextEntry();
+            } catch (IOException e) {
+                throw corrupt(e);
+            }
+            if (entry == null) {
+                return null;
+            }
+            if (!entry.isFile()) {
+                continue;
+            }
+            if (isConfigFile(entry.getName())) {
+                configFiles.put(entry.getName().substring(entry.getName().lastIndexOf('/') + 1), readConfig());
+                continue;
+            }
+            MemberPath path = MemberPath.parse(entry.getName());
+            if (path == null) {
+                continue;
+            }
+            if (top == null) {
+                top = path.top();
+            } else if (!top.equals(path.top())) {
+                throw new FormatException("Error: Archive file has an unexpected directory structure ("
+                        + top + " vs " + path.top() + ")");
+            }
+            return new Member(path, entry.getSize(), new CorruptionReportingStream(tar, this));
+        }
+    }
 
-  @Override
-  public void close() throws IOException {
-    tar.close();
-  }
+    /** {@code --include-config} files seen so far, by file name; small, so kept in memory. */
+    public Map<String, byte[]> configFiles() {
+        return configFiles;
+    }
+
+    private static boolean isConfigFile(String name) {
+        String[] parts = name.split("/");
+        return parts.length == 3 && parts[1].equals(CONFIG_FOLDER);
+    }
+
+    private byte[] readConfig() throws IOException {
+        try {
+            return tar.readAllBytes();
+        } catch (IOException e) {
+            throw corrupt(e);
+        }
+    }
+
+    /** The common top folder seen so far, or null before the first member. */
+    public String top() {
+        return top;
+    }
+
+    FormatException corrupt(IOException cause) {
+        return new FormatException("Error: archive " + source + " is truncated or corrupt ("
+                + cause.getMessage() + ")");
+    }
+
+    @Override
+    public void close() throws IOException {
+        tar.close();
+    }
 }

@@ -15,86 +15,86 @@ import java.util.Set;
  * dump or restore leaves nothing behind.
  */
 final class Cleanup {
-  private static final Set<Path> PATHS = new LinkedHashSet<>();
-  private static boolean hooked;
-  private static volatile boolean running;
+    private static final Set<Path> PATHS = new LinkedHashSet<>();
+    private static boolean hooked;
+    private static volatile boolean running;
 
-  private Cleanup() {}
+    private Cleanup() {}
 
-  /** Marks the start of a command; installs the shutdown hook once per process. */
-  static synchronized void begin() {
-    running = true;
-    if (!hooked) {
-      hooked = true;
-      Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::onShutdown, "cleanup"));
-    }
-  }
-
-  /** Marks the end of a command. */
-  static void end() {
-    running = false;
-    synchronized (Cleanup.class) {
-      deleteAll();
-      PATHS.clear();
-    }
-  }
-
-  /**
-   * Deletes {@code path} (recursively) when the command ends or is interrupted. Register a path
-   * before creating it, so there is no moment when it exists unregistered.
-   */
-  static synchronized Path register(Path path) {
-    PATHS.add(path);
-    return path;
-  }
-
-  /** Forgets a path that was moved to its final place. */
-  static synchronized void forget(Path path) {
-    PATHS.remove(path);
-  }
-
-  private static void onShutdown() {
-    if (running) {
-      System.err.println();
-      System.err.println("Interrupted; temporary files removed");
-    }
-    deleteAll();
-    // The command's threads run on until the JVM halts; give a write in flight the moment to
-    // finish creating its file, then delete again.
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    deleteAll();
-  }
-
-  private static synchronized void deleteAll() {
-    for (Path path : PATHS) {
-      deleteTree(path);
-    }
-  }
-
-  static void deleteTree(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(path, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
+    /** Marks the start of a command; installs the shutdown hook once per process. */
+    static synchronized void begin() {
+        running = true;
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::onShutdown, "cleanup"));
         }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException ignored) {
-      // Best effort: the process is ending or the command already failed.
     }
-  }
+
+    /** Marks the end of a command. */
+    static void end() {
+        running = false;
+        synchronized (Cleanup.class) {
+            deleteAll();
+            PATHS.clear();
+        }
+    }
+
+    /**
+     * Deletes {@code path} (recursively) when the command ends or is interrupted. Register a path
+     * before creating it, so there is no moment when it exists unregistered.
+     */
+    static synchronized Path register(Path path) {
+        PATHS.add(path);
+        return path;
+    }
+
+    /** Forgets a path that was moved to its final place. */
+    static synchronized void forget(Path path) {
+        PATHS.remove(path);
+    }
+
+    private static void onShutdown() {
+        if (running) {
+            System.err.println();
+            System.err.println("Interrupted; temporary files removed");
+        }
+        deleteAll();
+        // The command's threads run on until the JVM halts; give a write in flight the moment to
+        // finish creating its file, then delete again.
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteAll();
+    }
+
+    private static synchronized void deleteAll() {
+        for (Path path : PATHS) {
+            deleteTree(path);
+        }
+    }
+
+    static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // Best effort: the process is ending or the command already failed.
+        }
+    }
 }

@@ -26,96 +26,96 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dump}: an export in JSON, streamed into a tar.gz archive compatible with {@code rethinkdb dump}. */
 @Command(name = "dump", sortOptions = false, versionProvider = ToolVersion.class,
-    customSynopsis = "reqldb dump [-c HOST:PORT] [-p] [--password-file FILENAME] [--tls-cert FILENAME] [-f FILE] "
-        + "[--clients NUM] [-e (DB | DB.TABLE)]...",
-    description = "`reqldb dump` creates an archive of data from a RethinkDB or ReqlDB cluster",
-    footer = {"", "EXAMPLES:", "reqldb dump -c mnemosyne:39500",
-        "  Archive all data from a cluster running on host 'mnemosyne' with a client port at 39500.", "",
-        "reqldb dump -e test -f rdb_dump.tar.gz",
-        "  Archive only the 'test' database from a local cluster into a named file.", "",
-        "reqldb dump -c hades -e test.subscribers -p",
-        "  Archive a specific table from a cluster running on host 'hades' which requires a password."})
+        customSynopsis = "reqldb dump [-c HOST:PORT] [-p] [--password-file FILENAME] [--tls-cert FILENAME] [-f FILE] "
+                + "[--clients NUM] [-e (DB | DB.TABLE)]...",
+        description = "`reqldb dump` creates an archive of data from a RethinkDB or ReqlDB cluster",
+        footer = {"", "EXAMPLES:", "reqldb dump -c mnemosyne:39500",
+                "  Archive all data from a cluster running on host 'mnemosyne' with a client port at 39500.", "",
+                "reqldb dump -e test -f rdb_dump.tar.gz",
+                "  Archive only the 'test' database from a local cluster into a named file.", "",
+                "reqldb dump -c hades -e test.subscribers -p",
+                "  Archive a specific table from a cluster running on host 'hades' which requires a password."})
 public final class DumpCommand extends ToolCommand {
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-      description = "file to write archive to (defaults to rethinkdb_dump_DATE_TIME.tar.gz); if FILE is -, use standard output")
-  String file;
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "file to write archive to (defaults to rethinkdb_dump_DATE_TIME.tar.gz); if FILE is -, use standard output")
+    String file;
 
-  @Option(names = {"-e", "--export"}, paramLabel = "DB|DB.TABLE",
-      description = "limit dump to the given database or table (may be specified multiple times)")
-  List<String> exports = new ArrayList<>();
+    @Option(names = {"-e", "--export"}, paramLabel = "DB|DB.TABLE",
+            description = "limit dump to the given database or table (may be specified multiple times)")
+    List<String> exports = new ArrayList<>();
 
-  @Option(names = "--temp-dir", paramLabel = "directory", description = "the directory to use for intermediary results")
-  Path tempDir;
+    @Option(names = "--temp-dir", paramLabel = "directory", description = "the directory to use for intermediary results")
+    Path tempDir;
 
-  @Option(names = "--overwrite-file", description = "overwrite -f/--file if it exists")
-  boolean overwrite;
+    @Option(names = "--overwrite-file", description = "overwrite -f/--file if it exists")
+    boolean overwrite;
 
-  @Option(names = "--clients", paramLabel = "NUM", description = "number of tables to export simultaneously (default: 3)")
-  int clients = 3;
+    @Option(names = "--clients", paramLabel = "NUM", description = "number of tables to export simultaneously (default: 3)")
+    int clients = 3;
 
-  @Option(names = "--read-outdated", description = "use outdated read mode")
-  boolean readOutdated;
+    @Option(names = "--read-outdated", description = "use outdated read mode")
+    boolean readOutdated;
 
-  @Option(names = "--include-config",
-      description = "also save table configuration, users and permissions (ignored by the official restore)")
-  boolean includeConfig;
+    @Option(names = "--include-config",
+            description = "also save table configuration, users and permissions (ignored by the official restore)")
+    boolean includeConfig;
 
-  @Parameters(hidden = true)
-  List<String> positional = new ArrayList<>();
+    @Parameters(hidden = true)
+    List<String> positional = new ArrayList<>();
 
-  @Override
-  String failurePrefix() {
-    return "Error: dump failed, ";
-  }
-
-  @Override
-  int run() throws Exception {
-    if (!positional.isEmpty()) {
-      throw ToolException.usage("No positional arguments supported. Unrecognized option(s): " + positional);
+    @Override
+    String failurePrefix() {
+        return "Error: dump failed, ";
     }
-    Options.positive("--clients", clients);
-    String name = ArchiveNames.dumpName(LocalDateTime.now());
-    boolean toStdout = "-".equals(file);
-    quiet |= toStdout;
-    Path target = toStdout ? null : Path.of(file == null ? name + ".tar.gz" : file).toAbsolutePath();
-    if (target != null && Files.exists(target)) {
-      if (!Files.isRegularFile(target)) {
-        throw ToolException.usage("There is a non-file at the -f/--file location: " + target);
-      }
-      if (!overwrite) {
-        throw ToolException.usage("Output file already exists: " + target);
-      }
-    }
-    Path temp = TempDirs.check(tempDir, true);
-    var selectors = Selectors.parse(exports);
-    var endpoint = connection.resolve();
-    long start = System.nanoTime();
-    try (Connection conn = endpoint.connect()) {
-      List<TableRef> tables = TableDiscovery.find(conn, selectors);
-      say("NOTE: 'reqldb dump' saves data, secondary indexes, and write hooks, but does *not* save");
-      say("            cluster metadata (unless --include-config).  You will need to recreate your cluster");
-      say("            setup yourself after you run 'reqldb restore'.");
-      Path work = Cleanup.register(Files.createTempDirectory(temp, "reqldb_dump_"));
-      Path partial = toStdout ? null : Cleanup.register(ArchiveWriter.partialFor(target));
-      try (ArchiveWriter archive = toStdout
-              ? ArchiveWriter.toStream(name, new FileOutputStream(FileDescriptor.out))
-              : ArchiveWriter.toFile(name, target, partial);
-          Progress progress = progress()) {
-        say("  Exporting and compressing tables...");
-        ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', clients, readOutdated, true);
-        Exporter.Summary summary = new Exporter(endpoint, settings, progress, this::say)
-            .run(conn, tables, new ArchiveSink(new DirectorySink(work), archive));
-        if (includeConfig) {
-          ClusterConfig.save(conn, tables, archive);
+
+    @Override
+    int run() throws Exception {
+        if (!positional.isEmpty()) {
+            throw ToolException.usage("No positional arguments supported. Unrecognized option(s): " + positional);
         }
-        archive.commit();
-        if (partial != null) {
-          Cleanup.forget(partial);
+        Options.positive("--clients", clients);
+        String name = ArchiveNames.dumpName(LocalDateTime.now());
+        boolean toStdout = "-".equals(file);
+        quiet |= toStdout;
+        Path target = toStdout ? null : Path.of(file == null ? name + ".tar.gz" : file).toAbsolutePath();
+        if (target != null && Files.exists(target)) {
+            if (!Files.isRegularFile(target)) {
+                throw ToolException.usage("There is a non-file at the -f/--file location: " + target);
+            }
+            if (!overwrite) {
+                throw ToolException.usage("Output file already exists: " + target);
+            }
         }
-        say("    " + summary.line() + (summary.consistent() ? " (one point-in-time snapshot)" : ""));
-      }
+        Path temp = TempDirs.check(tempDir, true);
+        var selectors = Selectors.parse(exports);
+        var endpoint = connection.resolve();
+        long start = System.nanoTime();
+        try (Connection conn = endpoint.connect()) {
+            List<TableRef> tables = TableDiscovery.find(conn, selectors);
+            say("NOTE: 'reqldb dump' saves data, secondary indexes, and write hooks, but does *not* save");
+            say("            cluster metadata (unless --include-config).  You will need to recreate your cluster");
+            say("            setup yourself after you run 'reqldb restore'.");
+            Path work = Cleanup.register(Files.createTempDirectory(temp, "reqldb_dump_"));
+            Path partial = toStdout ? null : Cleanup.register(ArchiveWriter.partialFor(target));
+            try (ArchiveWriter archive = toStdout
+                            ? ArchiveWriter.toStream(name, new FileOutputStream(FileDescriptor.out))
+                            : ArchiveWriter.toFile(name, target, partial);
+                    Progress progress = progress()) {
+                say("  Exporting and compressing tables...");
+                ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', clients, readOutdated, true);
+                Exporter.Summary summary = new Exporter(endpoint, settings, progress, this::say)
+                        .run(conn, tables, new ArchiveSink(new DirectorySink(work), archive));
+                if (includeConfig) {
+                    ClusterConfig.save(conn, tables, archive);
+                }
+                archive.commit();
+                if (partial != null) {
+                    Cleanup.forget(partial);
+                }
+                say("    " + summary.line() + (summary.consistent() ? " (one point-in-time snapshot)" : ""));
+            }
+        }
+        say(String.format("Done (%.2f seconds): %s", (System.nanoTime() - start) / 1e9, toStdout ? "-" : target));
+        return 0;
     }
-    say(String.format("Done (%.2f seconds): %s", (System.nanoTime() - start) / 1e9, toStdout ? "-" : target));
-    return 0;
-  }
 }

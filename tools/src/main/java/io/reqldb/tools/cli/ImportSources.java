@@ -17,64 +17,64 @@ import java.util.stream.Stream;
  * {@code .ndjson} files (which {@code export --format ndjson} writes) are accepted.
  */
 final class ImportSources {
-  /** One data file and the table it goes to. */
-  record Source(PlannedTable table, Path file, String format) {}
+    /** One data file and the table it goes to. */
+    record Source(PlannedTable table, Path file, String format) {}
 
-  final List<Source> sources = new ArrayList<>();
-  final List<Path> ignored = new ArrayList<>();
+    final List<Source> sources = new ArrayList<>();
+    final List<Path> ignored = new ArrayList<>();
 
-  private ImportSources() {}
+    private ImportSources() {}
 
-  static ImportSources scan(Path root, List<TableSelector> selectors) throws IOException {
-    ImportSources found = new ImportSources();
-    for (Path dbDir : sorted(root)) {
-      if (!Files.isDirectory(dbDir)) {
-        found.ignored.add(dbDir);
-        continue;
-      }
-      String db = dbDir.getFileName().toString();
-      if (!selectors.isEmpty() && selectors.stream().noneMatch(s -> s.db().equals(db))) {
-        continue;
-      }
-      for (Path file : sorted(dbDir)) {
-        found.consider(db, file, selectors);
-      }
+    static ImportSources scan(Path root, List<TableSelector> selectors) throws IOException {
+        ImportSources found = new ImportSources();
+        for (Path dbDir : sorted(root)) {
+            if (!Files.isDirectory(dbDir)) {
+                found.ignored.add(dbDir);
+                continue;
+            }
+            String db = dbDir.getFileName().toString();
+            if (!selectors.isEmpty() && selectors.stream().noneMatch(s -> s.db().equals(db))) {
+                continue;
+            }
+            for (Path file : sorted(dbDir)) {
+                found.consider(db, file, selectors);
+            }
+        }
+        return found;
     }
-    return found;
-  }
 
-  private void consider(String db, Path file, List<TableSelector> selectors) throws IOException {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String ext = dot < 0 ? "" : name.substring(dot + 1);
-    String table = dot < 0 ? name : name.substring(0, dot);
-    if (Files.isDirectory(file) || !(ext.equals("json") || ext.equals("csv") || ext.equals("ndjson")
-        || ext.equals("info"))) {
-      ignored.add(file);
-      return;
+    private void consider(String db, Path file, List<TableSelector> selectors) throws IOException {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        String table = dot < 0 ? name : name.substring(0, dot);
+        if (Files.isDirectory(file) || !(ext.equals("json") || ext.equals("csv") || ext.equals("ndjson")
+                || ext.equals("info"))) {
+            ignored.add(file);
+            return;
+        }
+        if (ext.equals("info")) {
+            return;
+        }
+        Path info = file.resolveSibling(table + ".info");
+        if (!Files.isRegularFile(info)) {
+            ignored.add(file);
+            return;
+        }
+        if (!Selectors.covers(selectors, db, table)) {
+            return;
+        }
+        if (sources.stream().anyMatch(s -> s.table().db().equals(db) && s.table().table().equals(table))) {
+            // The official tool means to refuse this but its check never fires, so it imports both.
+            throw ToolException.usage("Duplicate db.table found in directory tree: " + db + "." + table);
+        }
+        TableInfo parsed = TableInfo.parse(Files.readAllBytes(info), db + "/" + table + ".info");
+        sources.add(new Source(new PlannedTable(db, table, parsed, parsed.primaryKey()), file, ext));
     }
-    if (ext.equals("info")) {
-      return;
-    }
-    Path info = file.resolveSibling(table + ".info");
-    if (!Files.isRegularFile(info)) {
-      ignored.add(file);
-      return;
-    }
-    if (!Selectors.covers(selectors, db, table)) {
-      return;
-    }
-    if (sources.stream().anyMatch(s -> s.table().db().equals(db) && s.table().table().equals(table))) {
-      // The official tool means to refuse this but its check never fires, so it imports both.
-      throw ToolException.usage("Duplicate db.table found in directory tree: " + db + "." + table);
-    }
-    TableInfo parsed = TableInfo.parse(Files.readAllBytes(info), db + "/" + table + ".info");
-    sources.add(new Source(new PlannedTable(db, table, parsed, parsed.primaryKey()), file, ext));
-  }
 
-  private static List<Path> sorted(Path dir) throws IOException {
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.sorted().toList();
+    private static List<Path> sorted(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted().toList();
+        }
     }
-  }
 }

@@ -6,18 +6,18 @@ import java.util.List;
 
 /** Parses repeated {@code -e}/{@code -i}/{@code -r} values at run time, so errors share one path. */
 final class Selectors {
-  private Selectors() {}
+    private Selectors() {}
 
-  static List<TableSelector> parse(List<String> values) {
-    List<TableSelector> selectors = new ArrayList<>();
-    for (String value : values) {
-      selectors.add(TableSelector.parse(value));
+    static List<TableSelector> parse(List<String> values) {
+        List<TableSelector> selectors = new ArrayList<>();
+        for (String value : values) {
+            selectors.add(TableSelector.parse(value));
+        }
+        return selectors;
     }
-    return selectors;
-  }
 
-  /** True when no selector is given or one of them covers the table. */
-  static boolean covers(List<TableSelector> selectors, String db, String table) {
-    return selectors.isEmpty() || selectors.stream().anyMatch(s -> s.matches(db, table));
-  }
+    /** True when no selector is given or one of them covers the table. */
+    static boolean covers(List<TableSelector> selectors, String db, String table) {
+        return selectors.isEmpty() || selectors.stream().anyMatch(s -> s.matches(db, table));
+    }
 }

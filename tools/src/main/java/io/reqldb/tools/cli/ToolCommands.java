@@ -8,20 +8,20 @@ import picocli.CommandLine;
  * {@code ToolCommands.all().forEach(root::addSubcommand)}. Each call gives fresh instances.
  */
 public final class ToolCommands {
-  private ToolCommands() {}
+    private ToolCommands() {}
 
-  /** dump, restore, export, import, index-rebuild and verify (help is the root's to add). */
-  public static List<Object> all() {
-    return List.of(new DumpCommand(), new RestoreCommand(), new ExportCommand(), new ImportCommand(),
-        new IndexRebuildCommand(), new VerifyCommand());
-  }
-
-  /** Registers {@link #all()} and {@link HelpCommand} on {@code root}. */
-  public static CommandLine register(CommandLine root) {
-    all().forEach(root::addSubcommand);
-    if (!root.getSubcommands().containsKey("help")) {
-      root.addSubcommand(new HelpCommand());
+    /** dump, restore, export, import, index-rebuild and verify (help is the root's to add). */
+    public static List<Object> all() {
+        return List.of(new DumpCommand(), new RestoreCommand(), new ExportCommand(), new ImportCommand(),
+                new IndexRebuildCommand(), new VerifyCommand());
     }
-    return root;
-  }
+
+    /** Registers {@link #all()} and {@link HelpCommand} on {@code root}. */
+    public static CommandLine register(CommandLine root) {
+        all().forEach(root::addSubcommand);
+        if (!root.getSubcommands().containsKey("help")) {
+            root.addSubcommand(new HelpCommand());
+        }
+        return root;
+    }
 }

@@ -9,19 +9,19 @@ import picocli.CommandLine.Command;
  * {@code reqldb} command, which registers the same subcommands.
  */
 @Command(name = "reqldb", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
-    description = "ReqlDB migration toolkit: dump, restore, export, import, index-rebuild, verify")
+        description = "ReqlDB migration toolkit: dump, restore, export, import, index-rebuild, verify")
 public final class ToolMain implements Runnable {
-  @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
-  }
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
 
-  /** The configured command line; tests call {@code execute} on it. */
-  public static CommandLine commandLine() {
-    return ToolCommands.register(new CommandLine(new ToolMain()));
-  }
+    /** The configured command line; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        return ToolCommands.register(new CommandLine(new ToolMain()));
+    }
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
-  }
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
 }

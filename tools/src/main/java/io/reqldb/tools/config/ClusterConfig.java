@@ -24,47 +24,47 @@ import java.util.Set;
  * reveals password hashes, so users are saved without passwords.
  */
 public final class ClusterConfig {
-  /** Member names inside the config folder. */
-  static final String TABLES = "table_config.ndjson";
-  static final String USERS = "users.ndjson";
-  static final String PERMISSIONS = "permissions.ndjson";
+    /** Member names inside the config folder. */
+    static final String TABLES = "table_config.ndjson";
+    static final String USERS = "users.ndjson";
+    static final String PERMISSIONS = "permissions.ndjson";
 
-  private ClusterConfig() {}
+    private ClusterConfig() {}
 
-  /** Reads the configuration of {@code tables} and adds it to the archive. */
-  public static void save(Connection conn, List<TableRef> tables, ArchiveWriter archive) throws IOException {
-    Set<TableRef> chosen = Set.copyOf(tables);
-    Set<String> dbs = new HashSet<>();
-    tables.forEach(t -> dbs.add(t.db()));
-    List<Object> configs = new ArrayList<>();
-    for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("table_config"), conn)) {
-      if (chosen.contains(new TableRef(String.valueOf(row.get("db")), String.valueOf(row.get("name"))))) {
-        configs.add(row);
-      }
+    /** Reads the configuration of {@code tables} and adds it to the archive. */
+    public static void save(Connection conn, List<TableRef> tables, ArchiveWriter archive) throws IOException {
+        Set<TableRef> chosen = Set.copyOf(tables);
+        Set<String> dbs = new HashSet<>();
+        tables.forEach(t -> dbs.add(t.db()));
+        List<Object> configs = new ArrayList<>();
+        for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("table_config"), conn)) {
+            if (chosen.contains(new TableRef(String.valueOf(row.get("db")), String.valueOf(row.get("name"))))) {
+                configs.add(row);
+            }
+        }
+        List<Object> permissions = new ArrayList<>();
+        for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("permissions"), conn)) {
+            Object db = row.get("database");
+            Object table = row.get("table");
+            boolean inScope = db == null || (table == null ? dbs.contains(db)
+                    : chosen.contains(new TableRef(String.valueOf(db), String.valueOf(table))));
+            if (inScope) {
+                permissions.add(row);
+            }
+        }
+        List<Object> users = new ArrayList<>(Rows.of(r.db("rethinkdb").table("users"), conn));
+        String folder = ArchiveReader.CONFIG_FOLDER + "/";
+        archive.addBytes(folder + TABLES, ndjson(configs));
+        archive.addBytes(folder + USERS, ndjson(users));
+        archive.addBytes(folder + PERMISSIONS, ndjson(permissions));
     }
-    List<Object> permissions = new ArrayList<>();
-    for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("permissions"), conn)) {
-      Object db = row.get("database");
-      Object table = row.get("table");
-      boolean inScope = db == null || (table == null ? dbs.contains(db)
-          : chosen.contains(new TableRef(String.valueOf(db), String.valueOf(table))));
-      if (inScope) {
-        permissions.add(row);
-      }
-    }
-    List<Object> users = new ArrayList<>(Rows.of(r.db("rethinkdb").table("users"), conn));
-    String folder = ArchiveReader.CONFIG_FOLDER + "/";
-    archive.addBytes(folder + TABLES, ndjson(configs));
-    archive.addBytes(folder + USERS, ndjson(users));
-    archive.addBytes(folder + PERMISSIONS, ndjson(permissions));
-  }
 
-  private static byte[] ndjson(List<Object> rows) {
-    StringBuilder out = new StringBuilder();
-    for (Object row : rows) {
-      PyJson.append(out, row);
-      out.append('\n');
+    private static byte[] ndjson(List<Object> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Object row : rows) {
+            PyJson.append(out, row);
+            out.append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
-    return out.toString().getBytes(StandardCharsets.US_ASCII);
-  }
 }

@@ -10,34 +10,34 @@ import java.nio.file.Path;
 
 /** Where and as whom to connect; opens one connection per worker thread. */
 public record Endpoint(String host, int port, String user, String password, Path tlsCert) {
-  /** The official tools' connect timeout. */
-  private static final long CONNECT_TIMEOUT_MS = 20_000;
+    /** The official tools' connect timeout. */
+    private static final long CONNECT_TIMEOUT_MS = 20_000;
 
-  /**
-   * Opens a connection. Cursors fetch the next batch when half of the current one is consumed,
-   * so a streaming read holds about one server batch in memory, never a whole table.
-   *
-   * @throws ToolException (exit 2) "Unable to connect to server: ..." on any failure
-   */
-  public Connection connect() {
-    try {
-      Connection.Builder builder = r.connection()
-          .hostname(host)
-          .port(port)
-          .user(user, password)
-          .timeout(CONNECT_TIMEOUT_MS)
-          .defaultFetchMode(Result.FetchMode.PREEMPTIVE_HALF);
-      if (tlsCert != null) {
-        builder.certFile(tlsCert.toFile());
-      }
-      return builder.connect();
-    } catch (ReqlError | IllegalStateException e) {
-      throw ToolException.usage("Unable to connect to server: " + Errors.describe(e));
+    /**
+     * Opens a connection. Cursors fetch the next batch when half of the current one is consumed,
+     * so a streaming read holds about one server batch in memory, never a whole table.
+     *
+     * @throws ToolException (exit 2) "Unable to connect to server: ..." on any failure
+     */
+    public Connection connect() {
+        try {
+            Connection.Builder builder = r.connection()
+                    .hostname(host)
+                    .port(port)
+                    .user(user, password)
+                    .timeout(CONNECT_TIMEOUT_MS)
+                    .defaultFetchMode(Result.FetchMode.PREEMPTIVE_HALF);
+            if (tlsCert != null) {
+                builder.certFile(tlsCert.toFile());
+            }
+            return builder.connect();
+        } catch (ReqlError | IllegalStateException e) {
+            throw ToolException.usage("Unable to connect to server: " + Errors.describe(e));
+        }
     }
-  }
 
-  /** {@code host:port}, for messages. */
-  public String address() {
-    return host + ":" + port;
-  }
+    /** {@code host:port}, for messages. */
+    public String address() {
+        return host + ":" + port;
+    }
 }

@@ -12,21 +12,21 @@ import java.util.Map;
  * (RethinkDB does for system tables) or with one array (a server is free to).
  */
 public final class Rows {
-  private Rows() {}
+    private Rows() {}
 
-  /** All rows, as objects. */
-  @SuppressWarnings("unchecked")
-  public static List<Map<String, Object>> of(ReqlAst query, Connection conn) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    try (Result<Object> result = query.run(conn)) {
-      for (Object item : result) {
-        if (item instanceof List<?> list) {
-          list.forEach(row -> rows.add((Map<String, Object>) row));
-        } else {
-          rows.add((Map<String, Object>) item);
+    /** All rows, as objects. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> of(ReqlAst query, Connection conn) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Result<Object> result = query.run(conn)) {
+            for (Object item : result) {
+                if (item instanceof List<?> list) {
+                    list.forEach(row -> rows.add((Map<String, Object>) row));
+                } else {
+                    rows.add((Map<String, Object>) item);
+                }
+            }
         }
-      }
+        return rows;
     }
-    return rows;
-  }
 }

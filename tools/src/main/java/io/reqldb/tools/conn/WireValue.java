@@ -17,30 +17,30 @@ import java.util.Map;
  * would wrap every object in a MAKE_OBJ term; this is also cheaper for large batches.
  */
 public final class WireValue extends ReqlExpr {
-  private final Object value;
+    private final Object value;
 
-  /** Wraps a value made of Map, List, String, Number, Boolean and null. */
-  public WireValue(Object value) {
-    super(TermType.MAKE_OBJ, new Arguments(), new OptArgs());
-    this.value = value;
-  }
-
-  @Override
-  protected Object build() {
-    return encode(value);
-  }
-
-  private static Object encode(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<Object, Object> object = new LinkedHashMap<>(map.size() * 2);
-      map.forEach((k, v) -> object.put(k, encode(v)));
-      return object;
+    /** Wraps a value made of Map, List, String, Number, Boolean and null. */
+    public WireValue(Object value) {
+        super(TermType.MAKE_OBJ, new Arguments(), new OptArgs());
+        this.value = value;
     }
-    if (value instanceof List<?> list) {
-      List<Object> items = new ArrayList<>(list.size());
-      list.forEach(v -> items.add(encode(v)));
-      return List.of(TermType.MAKE_ARRAY.value, items);
+
+    @Override
+    protected Object build() {
+        return encode(value);
     }
-    return value;
-  }
+
+    private static Object encode(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> object = new LinkedHashMap<>(map.size() * 2);
+            map.forEach((k, v) -> object.put(k, encode(v)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> items = new ArrayList<>(list.size());
+            list.forEach(v -> items.add(encode(v)));
+            return List.of(TermType.MAKE_ARRAY.value, items);
+        }
+        return value;
+    }
 }

@@ -11,24 +11,24 @@ import java.io.OutputStream;
  * bounded by the tables in flight, not the whole dump as with the official tool.
  */
 public final class ArchiveSink implements TableSink {
-  private final DirectorySink work;
-  private final ArchiveWriter archive;
+    private final DirectorySink work;
+    private final ArchiveWriter archive;
 
-  /** Stages data under {@code work} and appends finished tables to {@code archive}. */
-  public ArchiveSink(DirectorySink work, ArchiveWriter archive) {
-    this.work = work;
-    this.archive = archive;
-  }
+    /** Stages data under {@code work} and appends finished tables to {@code archive}. */
+    public ArchiveSink(DirectorySink work, ArchiveWriter archive) {
+        this.work = work;
+        this.archive = archive;
+    }
 
-  @Override
-  public OutputStream openData(TableRef table, String extension) throws IOException {
-    return work.openData(table, extension);
-  }
+    @Override
+    public OutputStream openData(TableRef table, String extension) throws IOException {
+        return work.openData(table, extension);
+    }
 
-  @Override
-  public void finishTable(TableRef table, String extension, TableInfo info) throws IOException {
-    String base = table.db() + "/" + table.table();
-    archive.addBytes(base + ".info", info.toBytes());
-    archive.addFileAndDelete(base + "." + extension, work.file(table, extension));
-  }
+    @Override
+    public void finishTable(TableRef table, String extension, TableInfo info) throws IOException {
+        String base = table.db() + "/" + table.table();
+        archive.addBytes(base + ".info", info.toBytes());
+        archive.addFileAndDelete(base + "." + extension, work.file(table, extension));
+    }
 }

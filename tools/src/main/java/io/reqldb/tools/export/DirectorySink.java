@@ -8,26 +8,26 @@ import java.nio.file.Path;
 
 /** Writes {@code <dir>/<db>/<table>.<ext>} and {@code .info} files into a directory. */
 public final class DirectorySink implements TableSink {
-  private final Path root;
+    private final Path root;
 
-  /** Writes under {@code root}, which must exist. */
-  public DirectorySink(Path root) {
-    this.root = root;
-  }
+    /** Writes under {@code root}, which must exist. */
+    public DirectorySink(Path root) {
+        this.root = root;
+    }
 
-  @Override
-  public OutputStream openData(TableRef table, String extension) throws IOException {
-    return Files.newOutputStream(file(table, extension));
-  }
+    @Override
+    public OutputStream openData(TableRef table, String extension) throws IOException {
+        return Files.newOutputStream(file(table, extension));
+    }
 
-  @Override
-  public void finishTable(TableRef table, String extension, TableInfo info) throws IOException {
-    Files.write(file(table, "info"), info.toBytes());
-  }
+    @Override
+    public void finishTable(TableRef table, String extension, TableInfo info) throws IOException {
+        Files.write(file(table, "info"), info.toBytes());
+    }
 
-  /** The path of one of a table's files (creating its database folder). */
-  public Path file(TableRef table, String extension) throws IOException {
-    Path dir = Files.createDirectories(root.resolve(table.db()));
-    return dir.resolve(table.table() + "." + extension);
-  }
+    /** The path of one of a table's files (creating its database folder). */
+    public Path file(TableRef table, String extension) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(table.db()));
+        return dir.resolve(table.table() + "." + extension);
+    }
 }

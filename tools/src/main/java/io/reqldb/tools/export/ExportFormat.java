@@ -10,19 +10,19 @@ import java.util.List;
 
 /** The data file formats of {@code export --format}. */
 public enum ExportFormat {
-  JSON, CSV, NDJSON;
+    JSON, CSV, NDJSON;
 
-  /** The data file's extension. */
-  public String extension() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
+    /** The data file's extension. */
+    public String extension() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 
-  /** A writer of this format; CSV needs the fields and delimiter. */
-  public RowWriter writer(OutputStream out, List<String> fields, char delimiter) throws IOException {
-    return switch (this) {
-      case JSON -> new JsonArrayRowWriter(out);
-      case NDJSON -> new NdjsonRowWriter(out);
-      case CSV -> new CsvRowWriter(out, fields, delimiter);
-    };
-  }
+    /** A writer of this format; CSV needs the fields and delimiter. */
+    public RowWriter writer(OutputStream out, List<String> fields, char delimiter) throws IOException {
+        return switch (this) {
+            case JSON -> new JsonArrayRowWriter(out);
+            case NDJSON -> new NdjsonRowWriter(out);
+            case CSV -> new CsvRowWriter(out, fields, delimiter);
+        };
+    }
 }

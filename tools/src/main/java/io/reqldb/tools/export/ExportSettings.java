@@ -13,4 +13,4 @@ import java.util.List;
  * @param snapshot ask the server for a point-in-time snapshot (dump)
  */
 public record ExportSettings(ExportFormat format, List<String> fields, char delimiter, int clients,
-    boolean readOutdated, boolean snapshot) {}
+        boolean readOutdated, boolean snapshot) {}

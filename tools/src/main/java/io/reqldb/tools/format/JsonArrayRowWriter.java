@@ -10,29 +10,29 @@ import java.util.Map;
  * {@code ,\n} before each later one, then {@code \n]\n}. An empty table gives {@code [\n]\n}.
  */
 public final class JsonArrayRowWriter implements RowWriter {
-  private final OutputStream out;
-  private final StringBuilder buffer = new StringBuilder(1024);
-  private boolean first = true;
+    private final OutputStream out;
+    private final AsciiBuffer buffer = new AsciiBuffer(1024);
+    private boolean first = true;
 
-  /** Writes to {@code out}, which should be buffered; the header is written at once. */
-  public JsonArrayRowWriter(OutputStream out) throws IOException {
-    this.out = out;
-    out.write('[');
-  }
+    /** Writes to {@code out}, which should be buffered; the header is written at once. */
+    public JsonArrayRowWriter(OutputStream out) throws IOException {
+        this.out = out;
+        out.write('[');
+    }
 
-  @Override
-  public void write(Map<String, Object> row) throws IOException {
-    buffer.setLength(0);
-    buffer.append(first ? "\n" : ",\n");
-    first = false;
-    PyJson.append(buffer, row);
-    // PyJson output is pure ASCII, so ISO-8859-1 is a plain char-to-byte copy.
-    out.write(buffer.toString().getBytes(StandardCharsets.ISO_8859_1));
-  }
+    @Override
+    public void write(Map<String, Object> row) throws IOException {
+        buffer.clear();
+        buffer.append(first ? "\n" : ",\n");
+        first = false;
+        PyJson.append(buffer, row);
+        // PyJson output is pure ASCII, so ISO-8859-1 is a plain char-to-byte copy.
+        buffer.writeTo(out);
+    }
 
-  @Override
-  public void close() throws IOException {
-    out.write("\n]\n".getBytes(StandardCharsets.ISO_8859_1));
-    out.close();
-  }
+    @Override
+    public void close() throws IOException {
+        out.write("\n]\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.close();
+    }
 }

@@ -21,152 +21,152 @@ import java.util.Map;
  * skips a UTF-8 byte-order mark and accepts leading whitespace in small files.
  */
 public final class JsonRowReader implements RowReader {
-  /** The official default cap on one document (and on a data file's read buffer). */
-  public static final int DEFAULT_MAX_DOCUMENT_SIZE = 128 * 1024 * 1024;
+    /** The official default cap on one document (and on a data file's read buffer). */
+    public static final int DEFAULT_MAX_DOCUMENT_SIZE = 128 * 1024 * 1024;
 
-  private final String name;
-  private final long maxDocumentSize;
-  private final JsonParser parser;
-  private final ObjectMapper mapper;
-  private final boolean array;
-  private boolean finished;
+    private final String name;
+    private final long maxDocumentSize;
+    private final JsonParser parser;
+    private final ObjectMapper mapper;
+    private final boolean array;
+    private boolean finished;
 
-  /**
-   * Opens the reader and checks the first byte. {@code name} is used in messages only.
-   *
-   * @throws FormatException for an empty file or one that starts with neither {@code [} nor {@code {}
-   */
-  public JsonRowReader(InputStream in, String name, long maxDocumentSize) throws IOException {
-    this(in, name, maxDocumentSize, false);
-  }
-
-  /**
-   * As above; {@code allowEmpty} accepts a zero-length source as no rows, which is how
-   * {@code export --format ndjson} writes an empty table.
-   */
-  public JsonRowReader(InputStream in, String name, long maxDocumentSize, boolean allowEmpty) throws IOException {
-    this.name = name;
-    this.maxDocumentSize = maxDocumentSize;
-    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-    skipBom(buffered);
-    int first = firstNonWhitespace(buffered);
-    if (first < 0 && !allowEmpty) {
-      throw new FormatException("Source is zero-length: " + name);
+    /**
+     * Opens the reader and checks the first byte. {@code name} is used in messages only.
+     *
+     * @throws FormatException for an empty file or one that starts with neither {@code [} nor {@code {}
+     */
+    public JsonRowReader(InputStream in, String name, long maxDocumentSize) throws IOException {
+        this(in, name, maxDocumentSize, false);
     }
-    if (first >= 0 && first != '[' && first != '{') {
-      throw new FormatException(
-          "Error: JSON format not recognized - file does not begin with an object or array");
-    }
-    this.array = first == '[';
-    int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(maxDocumentSize, 1 << 20));
-    JsonFactory factory = JsonFactory.builder()
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(limit).maxNumberLength(limit).maxNestingDepth(1000).build())
-        .build();
-    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.USE_LONG_FOR_INTS);
-    this.parser = factory.createParser(buffered);
-    if (array) {
-      parser.nextToken(); // the opening bracket
-    }
-  }
 
-  @Override
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> next() throws IOException {
-    return (Map<String, Object>) row(true);
-  }
-
-  /** Tokenizes the next row without building it, which is several times faster. */
-  @Override
-  public boolean skip() throws IOException {
-    return row(false) != null;
-  }
-
-  /** The next row (or, without {@code keep}, a marker once it is checked); null at the end. */
-  private Object row(boolean keep) throws IOException {
-    if (finished) {
-      return null;
+    /**
+     * As above; {@code allowEmpty} accepts a zero-length source as no rows, which is how
+     * {@code export --format ndjson} writes an empty table.
+     */
+    public JsonRowReader(InputStream in, String name, long maxDocumentSize, boolean allowEmpty) throws IOException {
+        this.name = name;
+        this.maxDocumentSize = maxDocumentSize;
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        skipBom(buffered);
+        int first = firstNonWhitespace(buffered);
+        if (first < 0 && !allowEmpty) {
+            throw new FormatException("Source is zero-length: " + name);
+        }
+        if (first >= 0 && first != '[' && first != '{') {
+            throw new FormatException(
+                    "Error: JSON format not recognized - file does not begin with an object or array");
+        }
+        this.array = first == '[';
+        int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(maxDocumentSize, 1 << 20));
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(limit).maxNumberLength(limit).maxNestingDepth(1000).build())
+                .build();
+        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.USE_LONG_FOR_INTS);
+        this.parser = factory.createParser(buffered);
+        if (array) {
+            parser.nextToken(); // the opening bracket
+        }
     }
-    try {
-      JsonToken token = parser.nextToken();
-      if (token == null || (array && token == JsonToken.END_ARRAY)) {
-        checkTrailer(token);
-        finished = true;
-        return null;
-      }
-      if (token != JsonToken.START_OBJECT) {
-        throw new FormatException("Error: JSON data file " + name + " contains a row that is not an object: "
-            + parser.getText());
-      }
-      long start = parser.currentTokenLocation().getByteOffset();
-      Object row = keep ? mapper.readValue(parser, Object.class) : parser.skipChildren();
-      if (parser.currentLocation().getByteOffset() - start > maxDocumentSize) {
-        throw tooBig(start);
-      }
-      return row;
-    } catch (StreamConstraintsException e) {
-      throw tooBig(parser.currentLocation().getByteOffset());
-    } catch (JsonProcessingException e) {
-      long at = e.getLocation() == null ? bytesRead() : e.getLocation().getByteOffset();
-      throw new FormatException("Error: invalid JSON in " + name + " at byte " + at + ": " + e.getOriginalMessage());
-    }
-  }
 
-  private FormatException tooBig(long position) {
-    return new FormatException("Error: JSON max buffer size exceeded on file " + name + " (from position "
-        + position + "). Use '--max-document-size' to extend your buffer.");
-  }
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> next() throws IOException {
+        return (Map<String, Object>) row(true);
+    }
 
-  private void checkTrailer(JsonToken token) throws IOException {
-    if (!array) {
-      return; // concatenated objects simply end at end of file
+    /** Tokenizes the next row without building it, which is several times faster. */
+    @Override
+    public boolean skip() throws IOException {
+        return row(false) != null;
     }
-    if (token == null) {
-      throw new FormatException("Error: JSON array did not end cleanly, rather with: <<>> (" + name
-          + " is truncated)");
-    }
-    String extra;
-    try {
-      extra = parser.nextToken() == null ? null : parser.getText();
-    } catch (JsonProcessingException e) {
-      extra = e.getOriginalMessage();
-    }
-    if (extra != null) {
-      throw new FormatException("Error: extra data after JSON data: " + Snippet.of(extra));
-    }
-  }
 
-  @Override
-  public long bytesRead() {
-    return parser.currentLocation().getByteOffset();
-  }
-
-  @Override
-  public void close() throws IOException {
-    parser.close();
-  }
-
-  private static void skipBom(BufferedInputStream in) throws IOException {
-    byte[] bom = "\uFEFF".getBytes(StandardCharsets.UTF_8);
-    in.mark(3);
-    byte[] head = in.readNBytes(3);
-    if (head.length != 3 || head[0] != bom[0] || head[1] != bom[1] || head[2] != bom[2]) {
-      in.reset();
+    /** The next row (or, without {@code keep}, a marker once it is checked); null at the end. */
+    private Object row(boolean keep) throws IOException {
+        if (finished) {
+            return null;
+        }
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == null || (array && token == JsonToken.END_ARRAY)) {
+                checkTrailer(token);
+                finished = true;
+                return null;
+            }
+            if (token != JsonToken.START_OBJECT) {
+                throw new FormatException("Error: JSON data file " + name + " contains a row that is not an object: "
+                        + parser.getText());
+            }
+            long start = parser.currentTokenLocation().getByteOffset();
+            Object row = keep ? mapper.readValue(parser, Object.class) : parser.skipChildren();
+            if (parser.currentLocation().getByteOffset() - start > maxDocumentSize) {
+                throw tooBig(start);
+            }
+            return row;
+        } catch (StreamConstraintsException e) {
+            throw tooBig(parser.currentLocation().getByteOffset());
+        } catch (JsonProcessingException e) {
+            long at = e.getLocation() == null ? bytesRead() : e.getLocation().getByteOffset();
+            throw new FormatException("Error: invalid JSON in " + name + " at byte " + at + ": " + e.getOriginalMessage());
+        }
     }
-  }
 
-  private static int firstNonWhitespace(BufferedInputStream in) throws IOException {
-    while (true) {
-      in.mark(1);
-      int b = in.read();
-      if (b < 0) {
-        return -1;
-      }
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        in.reset();
-        return b;
-      }
+    private FormatException tooBig(long position) {
+        return new FormatException("Error: JSON max buffer size exceeded on file " + name + " (from position "
+                + position + "). Use '--max-document-size' to extend your buffer.");
     }
-  }
+
+    private void checkTrailer(JsonToken token) throws IOException {
+        if (!array) {
+            return; // concatenated objects simply end at end of file
+        }
+        if (token == null) {
+            throw new FormatException("Error: JSON array did not end cleanly, rather with: <<>> (" + name
+                    + " is truncated)");
+        }
+        String extra;
+        try {
+            extra = parser.nextToken() == null ? null : parser.getText();
+        } catch (JsonProcessingException e) {
+            extra = e.getOriginalMessage();
+        }
+        if (extra != null) {
+            throw new FormatException("Error: extra data after JSON data: " + Snippet.of(extra));
+        }
+    }
+
+    @Override
+    public long bytesRead() {
+        return parser.currentLocation().getByteOffset();
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    private static void skipBom(BufferedInputStream in) throws IOException {
+        byte[] bom = "\uFEFF".getBytes(StandardCharsets.UTF_8);
+        in.mark(3);
+        byte[] head = in.readNBytes(3);
+        if (head.length != 3 || head[0] != bom[0] || head[1] != bom[1] || head[2] != bom[2]) {
+            in.reset();
+        }
+    }
+
+    private static int firstNonWhitespace(BufferedInputStream in) throws IOException {
+        while (true) {
+            in.mark(1);
+            int b = in.read();
+            if (b < 0) {
+                return -1;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                in.reset();
+                return b;
+            }
+        }
+    }
 }

@@ -18,68 +18,68 @@ import java.util.Map;
  * the only documents it can meet are this batch's own).
  */
 final class BatchWriter implements AutoCloseable {
-  private static final int RECONNECT_TRIES = 5;
+    private static final int RECONNECT_TRIES = 5;
 
-  private final Endpoint endpoint;
-  private final String durability;
-  private final boolean serverHasHooks;
-  private Connection conn;
+    private final Endpoint endpoint;
+    private final String durability;
+    private final boolean serverHasHooks;
+    private Connection conn;
 
-  BatchWriter(Endpoint endpoint, boolean hardDurability, boolean serverHasHooks) {
-    this.endpoint = endpoint;
-    this.durability = hardDurability ? "hard" : "soft";
-    this.serverHasHooks = serverHasHooks;
-    this.conn = endpoint.connect();
-  }
+    BatchWriter(Endpoint endpoint, boolean hardDurability, boolean serverHasHooks) {
+        this.endpoint = endpoint;
+        this.durability = hardDurability ? "hard" : "soft";
+        this.serverHasHooks = serverHasHooks;
+        this.conn = endpoint.connect();
+    }
 
-  /** Writes the batch; returns the rows written. */
-  long write(Batch batch) {
-    boolean replace = batch.table().replace;
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return insert(batch, replace);
-      } catch (ReqlDriverError e) {
-        if (attempt + 1 >= RECONNECT_TRIES) {
-          throw ToolException.failure("Connection error during 'insert into " + batch.table().plan.qualifiedName()
-              + "': " + e.getMessage());
+    /** Writes the batch; returns the rows written. */
+    long write(Batch batch) {
+        boolean replace = batch.table().replace;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return insert(batch, replace);
+            } catch (ReqlDriverError e) {
+                if (attempt + 1 >= RECONNECT_TRIES) {
+                    throw ToolException.failure("Connection error during 'insert into " + batch.table().plan.qualifiedName()
+                            + "': " + e.getMessage());
+                }
+                conn.close();
+                conn = endpoint.connect();
+                replace = true;
+            }
         }
+    }
+
+    private long insert(Batch batch, boolean replace) {
+        PlannedTable plan = batch.table().plan;
+        Insert insert = r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
+                .optArg("durability", durability)
+                .optArg("conflict", replace ? "replace" : "error");
+        if (replace && serverHasHooks) {
+            // Into an existing table (--force, or a resumed run) a hook already installed would rewrite
+            // the archive's rows; the official tool lets it (a quirk), we restore the rows as saved.
+            insert = insert.optArg("ignore_write_hook", true);
+        }
+        Map<?, ?> result = (Map<?, ?>) insert.run(conn).single();
+        long errors = number(result.get("errors"));
+        if (errors > 0) {
+            throw ToolException.failure("Error when importing into table '" + plan.qualifiedName() + "': "
+                    + result.get("first_error"));
+        }
+        long written = number(result.get("inserted")) + number(result.get("replaced")) + number(result.get("unchanged"));
+        if (written != batch.docs().size()) {
+            throw ToolException.failure("The inserted/replaced/unchanged number did not match when importing into table '"
+                    + plan.qualifiedName() + "': " + result);
+        }
+        return written;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    @Override
+    public void close() {
         conn.close();
-        conn = endpoint.connect();
-        replace = true;
-      }
     }
-  }
-
-  private long insert(Batch batch, boolean replace) {
-    PlannedTable plan = batch.table().plan;
-    Insert insert = r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
-        .optArg("durability", durability)
-        .optArg("conflict", replace ? "replace" : "error");
-    if (replace && serverHasHooks) {
-      // Into an existing table (--force, or a resumed run) a hook already installed would rewrite
-      // the archive's rows; the official tool lets it (a quirk), we restore the rows as saved.
-      insert = insert.optArg("ignore_write_hook", true);
-    }
-    Map<?, ?> result = (Map<?, ?>) insert.run(conn).single();
-    long errors = number(result.get("errors"));
-    if (errors > 0) {
-      throw ToolException.failure("Error when importing into table '" + plan.qualifiedName() + "': "
-          + result.get("first_error"));
-    }
-    long written = number(result.get("inserted")) + number(result.get("replaced")) + number(result.get("unchanged"));
-    if (written != batch.docs().size()) {
-      throw ToolException.failure("The inserted/replaced/unchanged number did not match when importing into table '"
-          + plan.qualifiedName() + "': " + result);
-    }
-    return written;
-  }
-
-  private static long number(Object value) {
-    return value instanceof Number n ? n.longValue() : 0;
-  }
-
-  @Override
-  public void close() {
-    conn.close();
-  }
 }

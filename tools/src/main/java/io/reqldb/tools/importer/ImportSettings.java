@@ -18,5 +18,5 @@ import java.util.List;
  * @param resume continue the run recorded in {@code journal}
  */
 public record ImportSettings(int clients, int batchSize, boolean hardDurability, boolean force,
-    boolean secondaryIndexes, List<String> fields, Integer shards, Integer replicas, Path journal,
-    boolean resume) {}
+        boolean secondaryIndexes, List<String> fields, Integer shards, Integer replicas, Path journal,
+        boolean resume) {}

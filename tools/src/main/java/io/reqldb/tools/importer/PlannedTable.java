@@ -8,8 +8,8 @@ import io.reqldb.tools.archive.TableInfo;
  * default.
  */
 public record PlannedTable(String db, String table, TableInfo info, String primaryKey) {
-  /** {@code db.table}. */
-  public String qualifiedName() {
-    return db + "." + table;
-  }
+    /** {@code db.table}. */
+    public String qualifiedName() {
+        return db + "." + table;
+    }
 }

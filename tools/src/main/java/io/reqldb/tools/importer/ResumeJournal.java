@@ -23,91 +23,91 @@ import java.util.Map;
  * crash can lose the last lines, which only means some rows are re-inserted.
  */
 public final class ResumeJournal implements Closeable {
-  /** What the journal says about one table. */
-  public record TableStep(long rows, boolean dataDone, boolean done) {}
+    /** What the journal says about one table. */
+    public record TableStep(long rows, boolean dataDone, boolean done) {}
 
-  private final Path file;
-  private final Map<String, TableStep> steps;
-  private final BufferedWriter out;
+    private final Path file;
+    private final Map<String, TableStep> steps;
+    private final BufferedWriter out;
 
-  private ResumeJournal(Path file, Map<String, TableStep> steps, BufferedWriter out) {
-    this.file = file;
-    this.steps = steps;
-    this.out = out;
-  }
-
-  /** Starts a new journal, replacing any old one. */
-  public static ResumeJournal create(Path file) throws IOException {
-    return new ResumeJournal(file, new HashMap<>(), Files.newBufferedWriter(file, StandardCharsets.UTF_8));
-  }
-
-  /** Reads an existing journal and appends to it. */
-  public static ResumeJournal resume(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw ToolException.usage("Nothing to resume: no journal at " + file);
+    private ResumeJournal(Path file, Map<String, TableStep> steps, BufferedWriter out) {
+        this.file = file;
+        this.steps = steps;
+        this.out = out;
     }
-    Map<String, TableStep> steps = new HashMap<>();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (String line : lines) {
-      String[] parts = line.split("\t");
-      if (parts.length != 3) {
-        continue; // a line cut short by the kill
-      }
-      TableStep old = steps.getOrDefault(parts[0], new TableStep(0, false, false));
-      steps.put(parts[0], switch (parts[1]) {
-        case "rows" -> new TableStep(Math.max(old.rows(), Long.parseLong(parts[2])), old.dataDone(), old.done());
-        case "data" -> new TableStep(old.rows(), true, old.done());
-        case "done" -> new TableStep(old.rows(), true, true);
-        default -> old;
-      });
+
+    /** Starts a new journal, replacing any old one. */
+    public static ResumeJournal create(Path file) throws IOException {
+        return new ResumeJournal(file, new HashMap<>(), Files.newBufferedWriter(file, StandardCharsets.UTF_8));
     }
-    return new ResumeJournal(file, steps, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.APPEND));
-  }
 
-  /** What an earlier run recorded for the table, or null if it never started it. */
-  public TableStep recorded(String table) {
-    return steps.get(table);
-  }
-
-  /** Records that the first {@code rows} rows of the table are written. */
-  public synchronized void rows(String table, long rows) throws IOException {
-    append(table, "rows", rows);
-  }
-
-  /** Records that all of the table's rows are written. */
-  public synchronized void dataDone(String table) throws IOException {
-    append(table, "data", 0);
-  }
-
-  /** Records that the table is complete. */
-  public synchronized void done(String table) throws IOException {
-    append(table, "done", 0);
-  }
-
-  /** Records that a table was started (created or taken over) by this run. */
-  public synchronized void started(String table) throws IOException {
-    if (!steps.containsKey(table)) {
-      steps.put(table, new TableStep(0, false, false));
-      append(table, "rows", 0);
+    /** Reads an existing journal and appends to it. */
+    public static ResumeJournal resume(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw ToolException.usage("Nothing to resume: no journal at " + file);
+        }
+        Map<String, TableStep> steps = new HashMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            if (parts.length != 3) {
+                continue; // a line cut short by the kill
+            }
+            TableStep old = steps.getOrDefault(parts[0], new TableStep(0, false, false));
+            steps.put(parts[0], switch (parts[1]) {
+                case "rows" -> new TableStep(Math.max(old.rows(), Long.parseLong(parts[2])), old.dataDone(), old.done());
+                case "data" -> new TableStep(old.rows(), true, old.done());
+                case "done" -> new TableStep(old.rows(), true, true);
+                default -> old;
+            });
+        }
+        return new ResumeJournal(file, steps, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND));
     }
-  }
 
-  private void append(String table, String step, long value) throws IOException {
-    out.write(table + "\t" + step + "\t" + value + "\n");
-    out.flush();
-  }
-
-  /** Closes the journal; with {@code delete}, removes it (the run completed). */
-  public void close(boolean delete) throws IOException {
-    out.close();
-    if (delete) {
-      Files.deleteIfExists(file);
+    /** What an earlier run recorded for the table, or null if it never started it. */
+    public TableStep recorded(String table) {
+        return steps.get(table);
     }
-  }
 
-  @Override
-  public void close() throws IOException {
-    close(false);
-  }
+    /** Records that the first {@code rows} rows of the table are written. */
+    public synchronized void rows(String table, long rows) throws IOException {
+        append(table, "rows", rows);
+    }
+
+    /** Records that all of the table's rows are written. */
+    public synchronized void dataDone(String table) throws IOException {
+        append(table, "data", 0);
+    }
+
+    /** Records that the table is complete. */
+    public synchronized void done(String table) throws IOException {
+        append(table, "done", 0);
+    }
+
+    /** Records that a table was started (created or taken over) by this run. */
+    public synchronized void started(String table) throws IOException {
+        if (!steps.containsKey(table)) {
+            steps.put(table, new TableStep(0, false, false));
+            append(table, "rows", 0);
+        }
+    }
+
+    private void append(String table, String step, long value) throws IOException {
+        out.write(table + "\t" + step + "\t" + value + "\n");
+        out.flush();
+    }
+
+    /** Closes the journal; with {@code delete}, removes it (the run completed). */
+    public void close(boolean delete) throws IOException {
+        out.close();
+        if (delete) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(false);
+    }
 }

@@ -17,37 +17,37 @@ import java.util.Map;
  * "on the assumption they are wrong"; the blob already carries multi and geo, so no optargs.
  */
 final class TableFinisher {
-  private TableFinisher() {}
+    private TableFinisher() {}
 
-  /** Indexes (unless disabled), then the write hook. */
-  static void finish(Connection conn, PlannedTable plan, boolean indexes) {
-    if (plan.info() == null) {
-      return;
+    /** Indexes (unless disabled), then the write hook. */
+    static void finish(Connection conn, PlannedTable plan, boolean indexes) {
+        if (plan.info() == null) {
+            return;
+        }
+        Table table = r.db(plan.db()).table(plan.table());
+        if (indexes && !plan.info().indexes().isEmpty()) {
+            createIndexes(conn, table, plan.info().indexes());
+        }
+        Map<String, Object> hook = plan.info().writeHook();
+        if (hook != null) {
+            table.getWriteHook().run(conn);
+            new SetWriteHook(Arguments.make(table, null)).run(conn);
+            new SetWriteHook(Arguments.make(table, new WireValue(hook.get("function")))).run(conn);
+        }
     }
-    Table table = r.db(plan.db()).table(plan.table());
-    if (indexes && !plan.info().indexes().isEmpty()) {
-      createIndexes(conn, table, plan.info().indexes());
-    }
-    Map<String, Object> hook = plan.info().writeHook();
-    if (hook != null) {
-      table.getWriteHook().run(conn);
-      new SetWriteHook(Arguments.make(table, null)).run(conn);
-      new SetWriteHook(Arguments.make(table, new WireValue(hook.get("function")))).run(conn);
-    }
-  }
 
-  private static void createIndexes(Connection conn, Table table, List<Map<String, Object>> indexes) {
-    @SuppressWarnings("unchecked")
-    List<Object> existing = (List<Object>) table.indexList().run(conn).single();
-    List<Object> names = new ArrayList<>();
-    for (Map<String, Object> index : indexes) {
-      Object name = index.get("index");
-      if (existing.contains(name)) {
-        table.indexDrop(name).run(conn);
-      }
-      table.indexCreate(name, new WireValue(index.get("function"))).run(conn);
-      names.add(name);
+    private static void createIndexes(Connection conn, Table table, List<Map<String, Object>> indexes) {
+        @SuppressWarnings("unchecked")
+        List<Object> existing = (List<Object>) table.indexList().run(conn).single();
+        List<Object> names = new ArrayList<>();
+        for (Map<String, Object> index : indexes) {
+            Object name = index.get("index");
+            if (existing.contains(name)) {
+                table.indexDrop(name).run(conn);
+            }
+            table.indexCreate(name, new WireValue(index.get("function"))).run(conn);
+            names.add(name);
+        }
+        table.indexWait(r.args(names)).run(conn);
     }
-    table.indexWait(r.args(names)).run(conn);
-  }
 }

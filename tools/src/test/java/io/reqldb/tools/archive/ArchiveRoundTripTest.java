@@ -23,117 +23,139 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ArchiveRoundTripTest {
-  @TempDir Path tmp;
+    @TempDir Path tmp;
 
-  @Test
-  void writer_commitsUnderTopFolderAndLeavesNoPartial() throws IOException {
-    String top = ArchiveNames.dumpName(LocalDateTime.of(2015, 9, 17, 10, 59, 58));
-    assertThat(top).isEqualTo("rethinkdb_dump_2015-09-17T10:59:58");
-    Path target = tmp.resolve(top + ".tar.gz");
-    Path data = Files.writeString(tmp.resolve("t.json"), "[\n]\n");
-    try (ArchiveWriter writer = ArchiveWriter.toFile(top, target)) {
-      writer.addBytes("db/t.info", "{\"primary_key\": \"id\"}\n".getBytes(StandardCharsets.US_ASCII));
-      writer.addFileAndDelete("db/t.json", data);
-      writer.commit();
-    }
-    assertThat(Files.exists(data)).isFalse();
-    try (var files = Files.list(tmp)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(top + ".tar.gz");
-    }
-    assertThat(names(Files.newInputStream(target).readAllBytes())).containsExactly(
-        top + "/db/t.info", top + "/db/t.json");
-  }
-
-  @Test
-  void writer_closedWithoutCommit_deletesPartial() throws IOException {
-    Path target = tmp.resolve("x.tar.gz");
-    try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
-      writer.addBytes("db/t.info", new byte[10]);
-      assertThat(Files.exists(writer.partialFile())).isTrue();
-    }
-    try (var files = Files.list(tmp)) {
-      assertThat(files).isEmpty();
-    }
-  }
-
-  @Test
-  void writer_onAFullDisk_failsAndLeavesNothing() throws Exception {
-    try (SmallDisk disk = SmallDisk.mount(256)) {
-      Path big = tmp.resolve("big.json");
-      byte[] noise = new byte[1 << 20];
-      new java.util.Random(1).nextBytes(noise);
-      Files.write(big, noise);
-      Path target = disk.dir().resolve("dump.tar.gz");
-      assertThatThrownBy(() -> {
-        try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
-          writer.addFileAndDelete("db/t.json", big);
-          writer.commit();
+    @Test
+    void writer_commitsUnderTopFolderAndLeavesNoPartial() throws IOException {
+        String top = ArchiveNames.dumpName(LocalDateTime.of(2015, 9, 17, 10, 59, 58));
+        assertThat(top).isEqualTo("rethinkdb_dump_2015-09-17T10:59:58");
+        Path target = tmp.resolve(top + ".tar.gz");
+        Path data = Files.writeString(tmp.resolve("t.json"), "[\n]\n");
+        try (ArchiveWriter writer = ArchiveWriter.toFile(top, target)) {
+            writer.addBytes("db/t.info", "{\"primary_key\": \"id\"}\n".getBytes(StandardCharsets.US_ASCII));
+            writer.addFileAndDelete("db/t.json", data);
+            writer.commit();
         }
-      }).isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
-      try (var files = Files.list(disk.dir())) {
-        assertThat(files).isEmpty();
-      }
+        assertThat(Files.exists(data)).isFalse();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(top + ".tar.gz");
+        }
+        assertThat(names(Files.newInputStream(target).readAllBytes())).containsExactly(
+                top + "/db/t.info", top + "/db/t.json");
     }
-  }
 
-  @Test
-  void reader_acceptsBzip2XzAndPlainTar() throws IOException {
-    byte[] plain = tar("top/db/t.json", "top/db/t.info", "top/ignored.txt");
-    assertThat(names(plain)).containsExactly("top/db/t.json", "top/db/t.info");
-    assertThat(names(compress(plain, BZip2CompressorOutputStream::new))).hasSize(2);
-    assertThat(names(compress(plain, XZCompressorOutputStream::new))).hasSize(2);
-  }
-
-  @Test
-  void reader_rejectsWrongDepthAndMixedTops() {
-    assertThatThrownBy(() -> names(tar("top/t.json"))).isInstanceOf(FormatException.class)
-        .hasMessage("Error: Archive file has an unexpected directory structure: top/t.json");
-    assertThatThrownBy(() -> names(tar("a/db/t.json", "b/db/t.info"))).isInstanceOf(FormatException.class)
-        .hasMessage("Error: Archive file has an unexpected directory structure (a vs b)");
-  }
-
-  @Test
-  void memberPath_normalisesLikeTheOfficialRestore() throws IOException {
-    assertThat(MemberPath.parse(" /top/./db/x/../t.info")).isEqualTo(new MemberPath("top", "db", "t", "info"));
-    assertThat(MemberPath.parse("../../etc/passwd.json")).isNull();
-    assertThat(MemberPath.parse("top/db/t.ndjson")).isNull();
-  }
-
-  private interface Compressor {
-    OutputStream wrap(OutputStream out) throws IOException;
-  }
-
-  private static byte[] compress(byte[] data, Compressor compressor) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStream out = compressor.wrap(bytes)) {
-      out.write(data);
+    @Test
+    void writer_closedWithoutCommit_deletesPartial() throws IOException {
+        Path target = tmp.resolve("x.tar.gz");
+        try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
+            writer.addBytes("db/t.info", new byte[10]);
+            assertThat(Files.exists(writer.partialFile())).isTrue();
+        }
+        try (var files = Files.list(tmp)) {
+            assertThat(files).isEmpty();
+        }
     }
-    return bytes.toByteArray();
-  }
 
-  private static byte[] tar(String... names) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      for (String name : names) {
-        byte[] content = name.endsWith(".json") ? "[\n]\n".getBytes(StandardCharsets.US_ASCII) : "{}\n".getBytes(StandardCharsets.US_ASCII);
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(content.length);
-        tar.putArchiveEntry(entry);
-        tar.write(content);
-        tar.closeArchiveEntry();
-      }
+    @Test
+    void writer_onAFullDisk_failsAndLeavesNothing() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(256)) {
+            Path big = tmp.resolve("big.json");
+            byte[] noise = new byte[1 << 20];
+            new java.util.Random(1).nextBytes(noise);
+            Files.write(big, noise);
+            Path target = disk.dir().resolve("dump.tar.gz");
+            assertThatThrownBy(() -> {
+                try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
+                    writer.addFileAndDelete("db/t.json", big);
+                    writer.commit();
+                }
+            }).isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+            try (var files = Files.list(disk.dir())) {
+                assertThat(files).isEmpty();
+            }
+        }
     }
-    return bytes.toByteArray();
-  }
 
-  private static List<String> names(byte[] archive) throws IOException {
-    List<String> names = new ArrayList<>();
-    try (ArchiveReader reader = ArchiveReader.open(new ByteArrayInputStream(archive), "test")) {
-      ArchiveReader.Member member;
-      while ((member = reader.next()) != null) {
-        names.add(member.path().top() + "/" + member.path().db() + "/" + member.path().table() + "." + member.path().extension());
-      }
+    @Test
+    void writer_afterAFailedWrite_keepsReportingTheFirstFailure() throws IOException {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        byte[] big = new byte[1 << 20];
+        new java.util.Random(1).nextBytes(big);
+        try (ArchiveWriter writer = ArchiveWriter.toStream("top", full)) {
+            assertThatThrownBy(() -> writer.addBytes("db/a.json", big)).hasMessage("No space left on device");
+            assertThatThrownBy(() -> writer.addBytes("db/b.json", big)).hasMessage("No space left on device");
+            assertThatThrownBy(writer::commit).hasMessage("No space left on device");
+        }
     }
-    return names;
-  }
+
+    @Test
+    void reader_acceptsBzip2XzAndPlainTar() throws IOException {
+        byte[] plain = tar("top/db/t.json", "top/db/t.info", "top/ignored.txt");
+        assertThat(names(plain)).containsExactly("top/db/t.json", "top/db/t.info");
+        assertThat(names(compress(plain, BZip2CompressorOutputStream::new))).hasSize(2);
+        assertThat(names(compress(plain, XZCompressorOutputStream::new))).hasSize(2);
+    }
+
+    @Test
+    void reader_rejectsWrongDepthAndMixedTops() {
+        assertThatThrownBy(() -> names(tar("top/t.json"))).isInstanceOf(FormatException.class)
+                .hasMessage("Error: Archive file has an unexpected directory structure: top/t.json");
+        assertThatThrownBy(() -> names(tar("a/db/t.json", "b/db/t.info"))).isInstanceOf(FormatException.class)
+                .hasMessage("Error: Archive file has an unexpected directory structure (a vs b)");
+    }
+
+    @Test
+    void memberPath_normalisesLikeTheOfficialRestore() throws IOException {
+        assertThat(MemberPath.parse(" /top/./db/x/../t.info")).isEqualTo(new MemberPath("top", "db", "t", "info"));
+        assertThat(MemberPath.parse("../../etc/passwd.json")).isNull();
+        assertThat(MemberPath.parse("top/db/t.ndjson")).isNull();
+    }
+
+    private interface Compressor {
+        OutputStream wrap(OutputStream out) throws IOException;
+    }
+
+    private static byte[] compress(byte[] data, Compressor compressor) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = compressor.wrap(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] tar(String... names) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (String name : names) {
+                byte[] content = name.endsWith(".json") ? "[\n]\n".getBytes(StandardCharsets.US_ASCII) : "{}\n".getBytes(StandardCharsets.US_ASCII);
+                TarArchiveEntry entry = new TarArchiveEntry(name);
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> names(byte[] archive) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ArchiveReader reader = ArchiveReader.open(new ByteArrayInputStream(archive), "test")) {
+            ArchiveReader.Member member;
+            while ((member = reader.next()) != null) {
+                names.add(member.path().top() + "/" + member.path().db() + "/" + member.path().table() + "." + member.path().extension());
+            }
+        }
+        return names;
+    }
 }

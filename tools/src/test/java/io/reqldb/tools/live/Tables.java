@@ -18,78 +18,78 @@ import java.util.Map;
 
 /** Reads tables back and compares them with the fixture's {@code expected.json}. */
 final class Tables {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
-  private Tables() {}
+    private Tables() {}
 
-  static JsonNode expected() throws IOException {
-    return MAPPER.readTree(Fixtures.rethinkdb244().resolve("expected.json").toFile());
-  }
-
-  /** Drops the databases if they exist, so each test starts clean. */
-  static void drop(Connection conn, String... dbs) {
-    r.expr(java.util.Arrays.asList(dbs)).setIntersection(r.dbList()).forEach(db -> r.dbDrop(db)).run(conn);
-  }
-
-  /** Rows in primary-key order, each as Python-style JSON text. */
-  static List<String> rows(Connection conn, String db, String table, String pk) {
-    List<String> rows = new ArrayList<>();
-    OptArgs raw = new OptArgs().with("time_format", "raw").with("binary_format", "raw");
-    for (Object row : r.db(db).table(table).orderBy().optArg("index", pk).run(conn, raw)) {
-      rows.add(PyJson.encode(row));
+    static JsonNode expected() throws IOException {
+        return MAPPER.readTree(Fixtures.rethinkdb244().resolve("expected.json").toFile());
     }
-    return rows;
-  }
 
-  /** Asserts that every table of {@code expected.json} reads back the same; hooks optional. */
-  static void assertMatchesExpected(Connection conn, boolean withWriteHook) throws IOException {
-    JsonNode expected = expected();
-    for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String[] name = entry.getKey().split("\\.");
-      JsonNode table = entry.getValue();
-      String pk = table.get("primary_key").asText();
-      List<String> want = new ArrayList<>();
-      for (JsonNode row : table.get("rows")) {
-        want.add(PyJson.encode(MAPPER.convertValue(row, Object.class)));
-      }
-      assertThat(rows(conn, name[0], name[1], pk)).as(entry.getKey() + " rows").containsExactlyElementsOf(want);
-      assertIndexes(conn, name[0], name[1], table);
-      Object hook = r.db(name[0]).table(name[1]).getWriteHook().run(conn).single();
-      boolean wantHook = withWriteHook && !table.get("write_hook").isNull();
-      assertThat(hook != null).as(entry.getKey() + " write hook").isEqualTo(wantHook);
+    /** Drops the databases if they exist, so each test starts clean. */
+    static void drop(Connection conn, String... dbs) {
+        r.expr(java.util.Arrays.asList(dbs)).setIntersection(r.dbList()).forEach(db -> r.dbDrop(db)).run(conn);
     }
-  }
 
-  private static void assertIndexes(Connection conn, String db, String name, JsonNode table) {
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> status = (List<Map<String, Object>>) r.db(db).table(name).indexStatus()
-        .run(conn, new OptArgs().with("binary_format", "raw")).single();
-    for (JsonNode index : table.get("indexes")) {
-      String indexName = index.get("index").asText();
-      Map<String, Object> actual = status.stream().filter(s -> indexName.equals(s.get("index"))).findFirst()
-          .orElseThrow(() -> new AssertionError(db + "." + name + " lacks index " + indexName));
-      assertThat(actual.get("multi")).isEqualTo(index.get("multi").asBoolean());
-      assertThat(actual.get("geo")).isEqualTo(index.get("geo").asBoolean());
-    }
-    assertThat(status).as(db + "." + name + " indexes").hasSize(table.get("indexes").size());
-    JsonNode order = table.get("index_order");
-    for (Iterator<String> it = order.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (key.endsWith(":count")) {
-        String index = key.substring(0, key.length() - ":count".length());
-        Object count = r.db(db).table(name).between(r.minval(), r.maxval()).optArg("index", index).count().run(conn).single();
-        assertThat(((Number) count).longValue()).as(key).isEqualTo(order.get(key).asLong());
-      } else {
-        List<Object> pks = new ArrayList<>();
-        String pk = table.get("primary_key").asText();
-        for (Object row : r.db(db).table(name).orderBy().optArg("index", key).g(pk).run(conn)) {
-          pks.add(row);
+    /** Rows in primary-key order, each as Python-style JSON text. */
+    static List<String> rows(Connection conn, String db, String table, String pk) {
+        List<String> rows = new ArrayList<>();
+        OptArgs raw = new OptArgs().with("time_format", "raw").with("binary_format", "raw");
+        for (Object row : r.db(db).table(table).orderBy().optArg("index", pk).run(conn, raw)) {
+            rows.add(PyJson.encode(row));
         }
-        List<Object> want = new ArrayList<>();
-        order.get(key).forEach(n -> want.add(MAPPER.convertValue(n, Object.class)));
-        assertThat(pks).as(db + "." + name + " order by " + key).isEqualTo(want);
-      }
+        return rows;
     }
-  }
+
+    /** Asserts that every table of {@code expected.json} reads back the same; hooks optional. */
+    static void assertMatchesExpected(Connection conn, boolean withWriteHook) throws IOException {
+        JsonNode expected = expected();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String[] name = entry.getKey().split("\\.");
+            JsonNode table = entry.getValue();
+            String pk = table.get("primary_key").asText();
+            List<String> want = new ArrayList<>();
+            for (JsonNode row : table.get("rows")) {
+                want.add(PyJson.encode(MAPPER.convertValue(row, Object.class)));
+            }
+            assertThat(rows(conn, name[0], name[1], pk)).as(entry.getKey() + " rows").containsExactlyElementsOf(want);
+            assertIndexes(conn, name[0], name[1], table);
+            Object hook = r.db(name[0]).table(name[1]).getWriteHook().run(conn).single();
+            boolean wantHook = withWriteHook && !table.get("write_hook").isNull();
+            assertThat(hook != null).as(entry.getKey() + " write hook").isEqualTo(wantHook);
+        }
+    }
+
+    private static void assertIndexes(Connection conn, String db, String name, JsonNode table) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> status = (List<Map<String, Object>>) r.db(db).table(name).indexStatus()
+                .run(conn, new OptArgs().with("binary_format", "raw")).single();
+        for (JsonNode index : table.get("indexes")) {
+            String indexName = index.get("index").asText();
+            Map<String, Object> actual = status.stream().filter(s -> indexName.equals(s.get("index"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(db + "." + name + " lacks index " + indexName));
+            assertThat(actual.get("multi")).isEqualTo(index.get("multi").asBoolean());
+            assertThat(actual.get("geo")).isEqualTo(index.get("geo").asBoolean());
+        }
+        assertThat(status).as(db + "." + name + " indexes").hasSize(table.get("indexes").size());
+        JsonNode order = table.get("index_order");
+        for (Iterator<String> it = order.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (key.endsWith(":count")) {
+                String index = key.substring(0, key.length() - ":count".length());
+                Object count = r.db(db).table(name).between(r.minval(), r.maxval()).optArg("index", index).count().run(conn).single();
+                assertThat(((Number) count).longValue()).as(key).isEqualTo(order.get(key).asLong());
+            } else {
+                List<Object> pks = new ArrayList<>();
+                String pk = table.get("primary_key").asText();
+                for (Object row : r.db(db).table(name).orderBy().optArg("index", key).g(pk).run(conn)) {
+                    pks.add(row);
+                }
+                List<Object> want = new ArrayList<>();
+                order.get(key).forEach(n -> want.add(MAPPER.convertValue(n, Object.class)));
+                assertThat(pks).as(db + "." + name + " order by " + key).isEqualTo(want);
+            }
+        }
+    }
 }
