@@ -58,21 +58,33 @@ final class Cleanup {
             System.err.println();
             System.err.println("Interrupted; temporary files removed");
         }
-        deleteAll();
-        // The command's threads run on until the JVM halts; give a write in flight the moment to
-        // finish creating its file, then delete again.
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // The command's threads run on until the JVM halts, and one may be creating a file right
+        // now: delete until two passes 50 ms apart find nothing left (for at most two seconds).
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        boolean quiet = false;
+        while (System.nanoTime() < deadline) {
+            boolean found = deleteAll();
+            if (!found && quiet) {
+                return;
+            }
+            quiet = !found;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        deleteAll();
     }
 
-    private static synchronized void deleteAll() {
+    /** Deletes every registered path; true when any of them still existed. */
+    private static synchronized boolean deleteAll() {
+        boolean found = false;
         for (Path path : PATHS) {
+            found |= Files.exists(path);
             deleteTree(path);
         }
+        return found;
     }
 
     static void deleteTree(Path path) {

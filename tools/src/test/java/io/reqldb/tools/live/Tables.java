@@ -35,7 +35,11 @@ final class Tables {
     static List<String> rows(Connection conn, String db, String table, String pk) {
         List<String> rows = new ArrayList<>();
         OptArgs raw = new OptArgs().with("time_format", "raw").with("binary_format", "raw");
-        for (Object row : r.db(db).table(table).orderBy().optArg("index", pk).run(conn, raw)) {
+        // One atom rather than a cursor: driver 2.4.4's cursor iteration can race with its own
+        // CONTINUE handling and end early ("No more elements"), which is not what is tested here.
+        List<?> all = (List<?>) r.db(db).table(table).orderBy().optArg("index", pk).coerceTo("array")
+                .run(conn, raw).single();
+        for (Object row : all) {
             rows.add(PyJson.encode(row));
         }
         return rows;
