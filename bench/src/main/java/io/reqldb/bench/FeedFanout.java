@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,13 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FeedFanout {
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        int writers = Integer.parseInt(opts.getOrDefault("writers", "4"));
-        long seconds = Long.parseLong(opts.getOrDefault("seconds", "5"));
-        for (String n : opts.getOrDefault("feeds", "0,10,100").split(",")) {
+        BenchOptions opts = new BenchOptions(args);
+        int writers = opts.integer("writers", 4);
+        long seconds = opts.seconds(5);
+        for (String n : opts.string("feeds", "0,10,100").split(",")) {
             run(Integer.parseInt(n.trim()), writers, seconds);
         }
     }

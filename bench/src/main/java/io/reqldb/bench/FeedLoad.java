@@ -6,7 +6,6 @@ import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -47,15 +46,12 @@ public final class FeedLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        FeedLoad load = new FeedLoad(opts.getOrDefault("host", "127.0.0.1"),
-                Integer.parseInt(opts.getOrDefault("port", "28015")),
-                Integer.parseInt(opts.getOrDefault("clients", "8")),
-                Long.parseLong(opts.getOrDefault("seconds", "10")));
-        for (String n : opts.getOrDefault("feeds", "0,10,100").split(",")) {
+        BenchOptions opts = new BenchOptions(args);
+        FeedLoad load = new FeedLoad(opts.string("host", "127.0.0.1"),
+                opts.integer("port", 28015),
+                opts.integer("clients", 8),
+                opts.seconds(10));
+        for (String n : opts.string("feeds", "0,10,100").split(",")) {
             load.run(Integer.parseInt(n.trim()));
         }
     }
@@ -66,10 +62,7 @@ public final class FeedLoad {
 
     private void run(int feeds) throws Exception {
         try (Connection c = connect()) {
-            if (((List<?>) r.dbList().run(c).single()).contains(DB)) {
-                r.dbDrop(DB).run(c);
-            }
-            r.dbCreate(DB).run(c);
+            BenchOptions.recreateDatabase(c, DB);
             r.db(DB).tableCreate(TABLE).run(c);
         }
         ExecutorService pool = Executors.newCachedThreadPool();

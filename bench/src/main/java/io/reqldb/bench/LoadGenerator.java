@@ -46,15 +46,12 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        LoadGenerator g = new LoadGenerator(opts.getOrDefault("host", "127.0.0.1"),
-                Integer.parseInt(opts.getOrDefault("port", "28015")),
-                Integer.parseInt(opts.getOrDefault("docs", "100000")),
-                Integer.parseInt(opts.getOrDefault("clients", "8")),
-                Long.parseLong(opts.getOrDefault("seconds", "10")));
+        BenchOptions opts = new BenchOptions(args);
+        LoadGenerator g = new LoadGenerator(opts.string("host", "127.0.0.1"),
+                opts.integer("port", 28015),
+                opts.integer("docs", 100000),
+                opts.integer("clients", 8),
+                opts.seconds(10));
         g.run();
     }
 
@@ -64,10 +61,7 @@ public final class LoadGenerator {
 
     private void run() throws Exception {
         try (Connection c = connect()) {
-            if (((List<?>) r.dbList().run(c).single()).contains(DB)) {
-                r.dbDrop(DB).run(c);
-            }
-            r.dbCreate(DB).run(c);
+            BenchOptions.recreateDatabase(c, DB);
             r.db(DB).tableCreate(TABLE).run(c);
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
