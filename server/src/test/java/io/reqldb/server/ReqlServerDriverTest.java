@@ -102,7 +102,7 @@ class ReqlServerDriverTest {
                         for (int i = 0; i < 25; i++) {
                             sum += (Long) r.expr(i).run(conn).single();
                         }
-                        sum += take(r.range(50).run(conn, OptArgs.of("max_batch_rows", 7), Result.FetchMode.AGGRESSIVE), 50).size();
+                        sum += DriverResults.take(r.range(50).run(conn, OptArgs.of("max_batch_rows", 7), Result.FetchMode.AGGRESSIVE), 50).size();
                         return sum;
                     }
                 }));
@@ -140,7 +140,7 @@ class ReqlServerDriverTest {
     void cursor_overSeveralBatches_returnsEveryRowInOrder() {
         try (Connection conn = server.connect()) {
             int before = engine.batchesServed.get();
-            List<Object> rows = take(r.range(100).run(conn, OptArgs.of("max_batch_rows", 10), Result.FetchMode.AGGRESSIVE), 100);
+            List<Object> rows = DriverResults.take(r.range(100).run(conn, OptArgs.of("max_batch_rows", 10), Result.FetchMode.AGGRESSIVE), 100);
             assertThat(rows).isEqualTo(IntStream.range(0, 100).mapToObj(i -> (long) i).collect(Collectors.toList()));
             // A first batch of 10/4 = 2 rows, then batches of 10: many round trips.
             assertThat(engine.batchesServed.get() - before).isGreaterThanOrEqualTo(10);
@@ -182,22 +182,6 @@ class ReqlServerDriverTest {
         assertThat(feed.isFeed()).isTrue();
         conn.close(false);
         awaitTrue(() -> engine.openStreams.get() == 0);
-    }
-
-    /**
-     * The first {@code n} rows of a result fetched with {@code AGGRESSIVE}, working around two races
-     * in driver 2.4.4 (not in the server). Not {@code toList()}: the driver marks a result
-     * completed before it queues the end marker, so a consumer that drains the last batch quickly
-     * can see "No more elements" early. And not the lazy fetch mode: the driver publishes a new
-     * batch's bookkeeping only after queueing its rows, so a consumer that drains them first never
-     * sends the next CONTINUE and waits forever.
-     */
-    private static List<Object> take(Result<Object> cursor, int n) {
-        List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            rows.add(cursor.next());
-        }
-        return rows;
     }
 
     private static void awaitTrue(BooleanSupplier condition) {

@@ -9,6 +9,7 @@ import com.rethinkdb.gen.exc.ReqlOpFailedError;
 import com.rethinkdb.gen.exc.ReqlQueryLogicError;
 import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
+import io.reqldb.server.DriverResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +71,8 @@ class DriverIntegrationTest {
             docs.add(r.hashMap("id", i).with("pad", "x".repeat(500)));
         }
         r.db("app").table("users").insert(docs).run(conn);
-        long seen = 0;
-        try (Result<Object> all = r.db("app").table("users").run(conn)) {
-            for (Object ignored : all) {
-                seen++;
-            }
-        }
-        assertThat(seen).isEqualTo(5000);
+        List<Object> rows = DriverResults.drain(r.db("app").table("users").run(conn, Result.FetchMode.AGGRESSIVE));
+        assertThat(rows).hasSize(5000);
     }
 
     @Test
