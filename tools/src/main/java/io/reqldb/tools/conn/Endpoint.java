@@ -4,6 +4,7 @@ import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.gen.exc.ReqlError;
 import com.rethinkdb.net.Connection;
+import com.rethinkdb.net.ResponsePump;
 import com.rethinkdb.net.Result;
 import io.reqldb.tools.ToolException;
 import java.nio.file.Path;
@@ -20,8 +21,21 @@ public record Endpoint(String host, int port, String user, String password, Path
      * @throws ToolException (exit 2) "Unable to connect to server: ..." on any failure
      */
     public Connection connect() {
+        return open(null);
+    }
+
+    /**
+     * Opens a connection whose SUCCESS_ATOM answers arrive unparsed, as one {@link RawJson}
+     * value (errors and other responses are parsed as usual); for bulk reads of whole pages.
+     */
+    public Connection connectRaw() {
+        return open(RawAtomPump.FACTORY);
+    }
+
+    private Connection open(ResponsePump.Factory pump) {
         try {
             Connection.Builder builder = r.connection()
+                    .pumpFactory(pump)
                     .hostname(host)
                     .port(port)
                     .user(user, password)

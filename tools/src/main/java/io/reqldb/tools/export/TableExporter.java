@@ -2,14 +2,19 @@ package io.reqldb.tools.export;
 
 import static com.rethinkdb.RethinkDB.r;
 
-import com.rethinkdb.gen.ast.ReqlExpr;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.rethinkdb.gen.ast.Table;
 import com.rethinkdb.gen.exc.ReqlDriverError;
 import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
+import com.rethinkdb.utils.Internals;
 import io.reqldb.tools.archive.TableInfo;
 import io.reqldb.tools.conn.Endpoint;
+import io.reqldb.tools.conn.RawJson;
+import io.reqldb.tools.format.AsciiBuffer;
+import io.reqldb.tools.format.PyJsonRewriter;
 import io.reqldb.tools.format.RowWriter;
 import io.reqldb.tools.progress.Progress;
 import io.reqldb.tools.progress.ProgressTask;
@@ -18,16 +23,26 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Exports one table with the official queries: {@code info()}, {@code index_status()} and
- * {@code get_write_hook()} (raw binary) for the {@code .info}, then one
- * {@code order_by(index=<pk>)} cursor streamed into the data file. A dropped connection is
+ * {@code get_write_hook()} (raw binary) for the {@code .info}, then the rows in primary-key order
+ * as the official {@code order_by(index=<pk>)} gives them, read in pages ({@link PageQuery}) rather
+ * than through a cursor: each page is one answer, re-encoded from its JSON text without being
+ * decoded ({@link PyJsonRewriter}), while the next page is on its way. A dropped connection is
  * re-opened and the read resumes after the last primary key written (the official tool means to
  * do this but never reconnects).
  */
 final class TableExporter {
     private static final int RECONNECT_TRIES = 5;
+    /** Small, so that a table of huge documents starts with a small page. */
+    private static final int FIRST_PAGE_ROWS = 64;
+    private static final int MAX_PAGE_ROWS = 20_000;
+    /** Answer size aimed at: a few server batches, so round trips cost little and memory stays small. */
+    private static final long PAGE_BYTES = 2 << 20;
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {};
 
     private final Endpoint endpoint;
     private final ExportSettings settings;
@@ -51,7 +66,7 @@ final class TableExporter {
             try (RowWriter writer = settings.format().writer(
                     new BufferedOutputStream(sink.openData(ref, settings.format().extension()), 1 << 16),
                     settings.fields(), settings.delimiter())) {
-                rows = copyRows(conn, ref, info.primaryKey(), writer, task);
+                rows = copyRows(ref, info.primaryKey(), writer, task);
             }
             task.total(rows);
             sink.finishTable(ref, settings.format().extension(), info);
@@ -78,40 +93,95 @@ final class TableExporter {
         return new TableInfo(info);
     }
 
-    private long copyRows(Connection first, TableRef ref, String pk, RowWriter writer, ProgressTask task)
-            throws IOException {
-        Connection conn = first;
-        Object lastKey = null;
-        long rows = 0;
-        for (int attempt = 0; ; attempt++) {
-            try (Result<Object> cursor = readQuery(ref, pk, lastKey).run(conn, readOptions())) {
-                while (cursor.hasNext()) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> row = (Map<String, Object>) cursor.next();
-                    lastKey = row.get(pk);
-                    writer.write(keepFields(row));
-                    rows++;
-                    task.advance(1);
-                }
-                return rows;
-            } catch (ReqlDriverError e) {
-                if (attempt + 1 >= RECONNECT_TRIES) {
-                    throw e;
-                }
-                if (conn != first) {
+    /**
+     * Streams the table's rows into the writer page by page, the next page always in flight while
+     * the current one is written. A dropped connection is re-opened and the read goes on after the
+     * last page written.
+     */
+    private long copyRows(TableRef ref, String pk, RowWriter writer, ProgressTask task) throws IOException {
+        Connection conn = endpoint.connectRaw();
+        try {
+            Object written = null; // the last key of the last page written; null before the first page
+            int limit = FIRST_PAGE_ROWS;
+            long rows = 0;
+            int failures = 0;
+            AsciiBuffer row = new AsciiBuffer(1024);
+            // Rows are re-encoded from their text unless they must be decoded: for CSV, or to drop fields.
+            boolean encoded = writer.takesEncodedRows() && settings.fields() == null;
+            CompletableFuture<Result<Object>> pending = request(conn, ref, pk, null, limit);
+            while (pending != null) {
+                RawJson answer;
+                try {
+                    answer = (RawJson) await(pending);
+                } catch (ReqlDriverError e) {
+                    if (++failures >= RECONNECT_TRIES) {
+                        throw e;
+                    }
                     conn.close();
+                    conn = endpoint.connectRaw();
+                    pending = request(conn, ref, pk, written, limit);
+                    continue;
                 }
-                conn = endpoint.connect();
+                RawPage page = RawPage.open(answer);
+                int asked = limit;
+                limit = nextLimit(page, limit);
+                pending = page.count() < asked ? null : request(conn, ref, pk, page.lastKey(), limit);
+                byte[] bytes = page.array();
+                for (int start = page.nextRow(); start >= 0; start = page.nextRow()) {
+                    int end;
+                    if (encoded) {
+                        row.clear();
+                        end = PyJsonRewriter.rewrite(bytes, start, row);
+                        writer.writeEncoded(row);
+                    } else {
+                        try (JsonParser parser = Internals.getInternalMapper().createParser(bytes, start,
+                                bytes.length - start)) {
+                            Map<String, Object> value = parser.readValueAs(ROW);
+                            end = start + (int) parser.currentLocation().getByteOffset();
+                            writer.write(keepFields(value));
+                        }
+                    }
+                    page.rowEnds(end);
+                }
+                rows += page.count();
+                task.advance(page.count());
+                written = page.lastKey();
             }
+            return rows;
+        } finally {
+            conn.close();
         }
     }
 
-    private static ReqlExpr readQuery(TableRef ref, String pk, Object after) {
-        Table table = r.db(ref.db()).table(ref.table());
-        if (after == null) {
-            return table.orderBy().optArg("index", pk);
+    /** Rows for the next page: about {@link #PAGE_BYTES} at this page's size per row, growing gradually. */
+    private static int nextLimit(RawPage page, int limit) {
+        if (page.count() == 0) {
+            return limit;
         }
-        return table.between(after, r.maxval()).optArg("left_bound", "open").orderBy().optArg("index", pk);
+        long perRow = Math.max(1, page.bytes() / page.count());
+        long fit = Math.max(1, PAGE_BYTES / perRow);
+        return (int) Math.min(fit, Math.min(MAX_PAGE_ROWS, (long) limit * 8));
+    }
+
+    /** Sends a page query; a failure to send shows as a failed future, like a dropped answer. */
+    private CompletableFuture<Result<Object>> request(Connection conn, TableRef ref, String pk, Object after,
+            int limit) {
+        try {
+            return PageQuery.of(ref, pk, after, limit).runAsync(conn, readOptions());
+        } catch (ReqlDriverError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Object await(CompletableFuture<Result<Object>> pending) {
+        try (Result<Object> result = pending.join()) {
+            return result.single();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private OptArgs readOptions() {

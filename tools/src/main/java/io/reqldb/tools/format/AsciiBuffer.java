@@ -53,6 +53,13 @@ public final class AsciiBuffer {
         length = at;
     }
 
+    /** Appends bytes {@code from..to} of {@code src}. */
+    public void append(byte[] src, int from, int to) {
+        reserve(to - from);
+        System.arraycopy(src, from, bytes, length, to - from);
+        length += to - from;
+    }
+
     /** Appends a byte the caller reserved room for. */
     void put(byte b) {
         bytes[length++] = b;

@@ -31,6 +31,21 @@ public final class JsonArrayRowWriter implements RowWriter {
     }
 
     @Override
+    public boolean takesEncodedRows() {
+        return true;
+    }
+
+    @Override
+    public void writeEncoded(AsciiBuffer row) throws IOException {
+        out.write(first ? '\n' : ',');
+        if (!first) {
+            out.write('\n');
+        }
+        first = false;
+        row.writeTo(out);
+    }
+
+    @Override
     public void close() throws IOException {
         out.write("\n]\n".getBytes(StandardCharsets.ISO_8859_1));
         out.close();

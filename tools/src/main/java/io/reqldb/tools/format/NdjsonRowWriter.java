@@ -28,6 +28,20 @@ public final class NdjsonRowWriter implements RowWriter {
     }
 
     @Override
+    public boolean takesEncodedRows() {
+        return true;
+    }
+
+    @Override
+    public void writeEncoded(AsciiBuffer row) throws IOException {
+        if (!first) {
+            out.write('\n');
+        }
+        first = false;
+        row.writeTo(out);
+    }
+
+    @Override
     public void close() throws IOException {
         out.close();
     }

@@ -90,26 +90,31 @@ public final class PyJson {
             }
             out.appendAscii(s, run, i);
             run = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    out.reserve(6);
-                    out.put((byte) '\\');
-                    out.put((byte) 'u');
-                    out.put(HEX[(c >> 12) & 0xf]);
-                    out.put(HEX[(c >> 8) & 0xf]);
-                    out.put(HEX[(c >> 4) & 0xf]);
-                    out.put(HEX[c & 0xf]);
-                }
-            }
+            appendEscape(out, c);
         }
         out.appendAscii(s, run, n);
         out.append('"');
+    }
+
+    /** The escape of a character that is not printable ASCII, or is a quote or backslash. */
+    static void appendEscape(AsciiBuffer out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> {
+                out.reserve(6);
+                out.put((byte) '\\');
+                out.put((byte) 'u');
+                out.put(HEX[(c >> 12) & 0xf]);
+                out.put(HEX[(c >> 8) & 0xf]);
+                out.put(HEX[(c >> 4) & 0xf]);
+                out.put(HEX[c & 0xf]);
+            }
+        }
     }
 }
