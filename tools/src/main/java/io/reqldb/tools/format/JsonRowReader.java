@@ -1,6 +1,7 @@
 package io.reqldb.tools.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams rows from a JSON data file as the official import accepts it: a JSON array of
@@ -80,11 +82,31 @@ public final class JsonRowReader implements RowReader {
     /** Tokenizes the next row without building it, which is several times faster. */
     @Override
     public boolean skip() throws IOException {
-        return row(false) != null;
+        return row(Mode.SKIP, null, null) != null;
     }
 
-    /** The next row (or, without {@code keep}, a marker once it is checked); null at the end. */
+    /** Copies the row's tokens into the batch without building it. */
+    @Override
+    public boolean nextWire(WireRows out, Set<String> fields) throws IOException {
+        if (row(Mode.COPY, out, fields) == null) {
+            return false;
+        }
+        out.rowAdded();
+        return true;
+    }
+
     private Object row(boolean keep) throws IOException {
+        return row(keep ? Mode.KEEP : Mode.SKIP, null, null);
+    }
+
+    /** What {@link #row} does with a row. */
+    private enum Mode { KEEP, SKIP, COPY }
+
+    /**
+     * The next row (or, when not kept, a marker once it is checked or copied into {@code out});
+     * null at the end.
+     */
+    private Object row(Mode mode, WireRows out, Set<String> fields) throws IOException {
         if (finished) {
             return null;
         }
@@ -100,7 +122,14 @@ public final class JsonRowReader implements RowReader {
                         + parser.getText());
             }
             long start = parser.currentTokenLocation().getByteOffset();
-            Object row = keep ? mapper.readValue(parser, Object.class) : parser.skipChildren();
+            Object row = switch (mode) {
+                case KEEP -> mapper.readValue(parser, Object.class);
+                case SKIP -> parser.skipChildren();
+                case COPY -> {
+                    copyObject(out.generator(), fields);
+                    yield Boolean.TRUE;
+                }
+            };
             if (parser.currentLocation().getByteOffset() - start > maxDocumentSize) {
                 throw tooBig(start);
             }
@@ -110,6 +139,57 @@ public final class JsonRowReader implements RowReader {
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? bytesRead() : e.getLocation().getByteOffset();
             throw new FormatException("Error: invalid JSON in " + name + " at byte " + at + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The object at the current token, with only {@code fields} (all when null) at this level. */
+    private void copyObject(JsonGenerator g, Set<String> fields) throws IOException {
+        g.writeStartObject();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (fields != null && !fields.contains(field)) {
+                parser.skipChildren();
+                continue;
+            }
+            g.writeFieldName(field);
+            copyValue(g);
+        }
+        g.writeEndObject();
+    }
+
+    /** The value at the current token, as {@link WireRows#add} would write its decoded form. */
+    private void copyValue(JsonGenerator g) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> copyObject(g, null);
+            case START_ARRAY -> {
+                g.writeStartArray();
+                g.writeNumber(WireRows.MAKE_ARRAY);
+                g.writeStartArray();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    copyValue(g);
+                }
+                g.writeEndArray();
+                g.writeEndArray();
+            }
+            case VALUE_STRING -> g.writeString(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            case VALUE_NUMBER_INT -> {
+                String digits = parser.getText();
+                // The number as written, but -0, which decodes to the integer 0.
+                g.writeNumber(digits.equals("-0") ? "0" : digits);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                if (parser.isNaN()) {
+                    g.writeNumber(parser.getDoubleValue()); // NaN and infinities become strings
+                } else {
+                    g.writeNumber(parser.getText());
+                }
+            }
+            case VALUE_TRUE -> g.writeBoolean(true);
+            case VALUE_FALSE -> g.writeBoolean(false);
+            case VALUE_NULL -> g.writeNull();
+            default -> throw new FormatException("Error: JSON data file " + name + " has an unexpected "
+                    + parser.currentToken());
         }
     }
 

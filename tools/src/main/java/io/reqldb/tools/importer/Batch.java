@@ -1,7 +1,7 @@
 package io.reqldb.tools.importer;
 
-import java.util.List;
-import java.util.Map;
-
-/** Up to {@code --batch-size} documents of one table, numbered in file order. */
-record Batch(TableState table, int number, List<Map<String, Object>> docs) {}
+/**
+ * Up to {@code --batch-size} documents of one table, numbered in file order, as the JSON text
+ * of the insert's argument (see {@link io.reqldb.tools.format.WireRows}).
+ */
+record Batch(TableState table, int number, String wire, int size) {}

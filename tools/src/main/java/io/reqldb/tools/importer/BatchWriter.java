@@ -7,7 +7,7 @@ import com.rethinkdb.gen.exc.ReqlDriverError;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
 import io.reqldb.tools.conn.Endpoint;
-import io.reqldb.tools.conn.WireValue;
+import io.reqldb.tools.conn.WireText;
 import java.util.Map;
 
 /**
@@ -52,7 +52,7 @@ final class BatchWriter implements AutoCloseable {
 
     private long insert(Batch batch, boolean replace) {
         PlannedTable plan = batch.table().plan;
-        Insert insert = r.db(plan.db()).table(plan.table()).insert(new WireValue(batch.docs()))
+        Insert insert = r.db(plan.db()).table(plan.table()).insert(new WireText(batch.wire()))
                 .optArg("durability", durability)
                 .optArg("conflict", replace ? "replace" : "error");
         if (replace && serverHasHooks) {
@@ -67,7 +67,7 @@ final class BatchWriter implements AutoCloseable {
                     + result.get("first_error"));
         }
         long written = number(result.get("inserted")) + number(result.get("replaced")) + number(result.get("unchanged"));
-        if (written != batch.docs().size()) {
+        if (written != batch.size()) {
             throw ToolException.failure("The inserted/replaced/unchanged number did not match when importing into table '"
                     + plan.qualifiedName() + "': " + result);
         }

@@ -6,12 +6,12 @@ import io.reqldb.tools.ToolException;
 import io.reqldb.tools.conn.Endpoint;
 import io.reqldb.tools.conn.Errors;
 import io.reqldb.tools.format.RowReader;
+import io.reqldb.tools.format.WireRows;
 import io.reqldb.tools.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * table streams in.
  */
 public final class Importer implements AutoCloseable {
-    private static final Batch STOP = new Batch(null, -1, List.of());
+    private static final Batch STOP = new Batch(null, -1, null, 0);
 
     private final Endpoint endpoint;
     private final ImportSettings settings;
@@ -99,25 +99,22 @@ public final class Importer implements AutoCloseable {
     }
 
     private void readBatches(TableState state, RowReader rows) throws IOException {
-        List<Map<String, Object>> docs = new ArrayList<>(settings.batchSize());
-        long seen = 0;
-        Map<String, Object> row;
-        while ((row = rows.next()) != null) {
-            if (seen++ < state.skippedRows) {
-                state.task.advance(1);
-                continue;
+        for (long seen = 0; seen < state.skippedRows; seen++) {
+            if (!rows.skip()) {
+                return;
             }
-            if (settings.fields() != null) {
-                row.keySet().retainAll(settings.fields());
-            }
-            docs.add(row);
-            if (docs.size() == settings.batchSize()) {
-                submit(new Batch(state, state.submit(), docs));
-                docs = new ArrayList<>(settings.batchSize());
+            state.task.advance(1);
+        }
+        Set<String> fields = settings.fields() == null ? null : Set.copyOf(settings.fields());
+        WireRows docs = new WireRows();
+        while (rows.nextWire(docs, fields)) {
+            if (docs.count() == settings.batchSize()) {
+                submit(new Batch(state, state.submit(), docs.take(), settings.batchSize()));
             }
         }
-        if (!docs.isEmpty()) {
-            submit(new Batch(state, state.submit(), docs));
+        if (docs.count() > 0) {
+            int size = docs.count();
+            submit(new Batch(state, state.submit(), docs.take(), size));
         }
     }
 
@@ -140,8 +137,8 @@ public final class Importer implements AutoCloseable {
                     return;
                 }
                 rowsWritten.addAndGet(writer.write(batch));
-                batch.table().task.advance(batch.docs().size());
-                long contiguous = batch.table().finished(batch.number(), batch.docs().size());
+                batch.table().task.advance(batch.size());
+                long contiguous = batch.table().finished(batch.number(), batch.size());
                 if (journal != null && contiguous >= 0) {
                     journal.rows(batch.table().plan.qualifiedName(), contiguous);
                 }
