@@ -45,6 +45,62 @@ class ArchiveRoundTripTest {
     }
 
     @Test
+    void writer_compressesInIndependentGzipMembers_readBackAsOneTar() throws IOException {
+        // Several compression chunks, a name long enough for a POSIX extended header, and data
+        // written before its size is known, as dump writes a table.
+        String longTable = "t".repeat(120);
+        byte[] data = new byte[3 * (1 << 20) + 12345];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) ('a' + (i * 7 + i / 1000) % 26);
+        }
+        Path target = tmp.resolve("multi.tar.gz");
+        try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
+            writer.addBytes("db/" + longTable + ".info", "{}\n".getBytes(StandardCharsets.US_ASCII));
+            ArchiveWriter.Entry entry = writer.openEntry(tmp.resolve("staging"));
+            entry.write(data, 0, 1000);
+            entry.write(data, 1000, data.length - 1000);
+            entry.close();
+            writer.addEntry("db/" + longTable + ".json", entry);
+            writer.commit();
+        }
+        assertThat(Files.exists(tmp.resolve("staging"))).isFalse();
+        byte[] archive = Files.readAllBytes(target);
+        assertThat(gzipMembers(archive)).isGreaterThan(4);
+        try (ArchiveReader reader = ArchiveReader.open(new ByteArrayInputStream(archive), "test")) {
+            ArchiveReader.Member info = reader.next();
+            assertThat(info.path().table()).isEqualTo(longTable);
+            assertThat(info.content().readAllBytes()).isEqualTo("{}\n".getBytes(StandardCharsets.US_ASCII));
+            ArchiveReader.Member json = reader.next();
+            assertThat(json.path().extension()).isEqualTo("json");
+            assertThat(json.size()).isEqualTo(data.length);
+            assertThat(json.content().readAllBytes()).isEqualTo(data);
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    /** How many gzip members the bytes hold, each decompressed on its own. */
+    private static int gzipMembers(byte[] gz) throws IOException {
+        int members = 0;
+        int at = 0;
+        while (at < gz.length) {
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            inflater.setInput(gz, at + 10, gz.length - at - 10); // after the 10-byte header we write
+            byte[] sink = new byte[1 << 16];
+            try {
+                while (!inflater.finished()) {
+                    inflater.inflate(sink);
+                }
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IOException(e);
+            }
+            at = gz.length - inflater.getRemaining() + 8; // then the CRC-32 and length
+            inflater.end();
+            members++;
+        }
+        return members;
+    }
+
+    @Test
     void writer_closedWithoutCommit_deletesPartial() throws IOException {
         Path target = tmp.resolve("x.tar.gz");
         try (ArchiveWriter writer = ArchiveWriter.toFile("top", target)) {
