@@ -26,11 +26,16 @@ import java.util.Random;
  * <p>Run against a server (ReqlDB or RethinkDB) with, for 100k and 1M documents:
  * <pre>
  * mvn -o -q -pl tools test-compile
- * java -cp "$(cat tools/target/bench.cp)" io.reqldb.tools.bench.DumpRestoreBenchmark localhost:28015 100000 1000000
+ * java -cp "$(cat tools/target/bench.cp)" io.reqldb.tools.bench.DumpRestoreBenchmark \
+ *     [--launcher bin/reqldb] localhost:28015 100000 1000000
  * </pre>
  * ({@code tools/target/bench.cp}: {@code mvn -o -q -pl tools dependency:build-classpath
  * -Dmdep.outputFile=target/bench.cp} plus {@code :target/classes:target/test-classes}.)
- * The benchmark checks the restored row count, so it cannot "win" by doing nothing.
+ * With {@code --launcher}, each step is the real command ({@code bin/reqldb dump ...}, with
+ * {@code JAVA_OPTS=-Xmx256m}), JVM settings and class data sharing archive included; a round of
+ * 1000 documents runs first, unreported, so that the archives exist. Without it, each step is a
+ * plain JVM on the test class path. The benchmark checks the restored row count, so it cannot
+ * "win" by doing nothing.
  */
 public final class DumpRestoreBenchmark {
     private static final String DB = "bench";
@@ -38,31 +43,47 @@ public final class DumpRestoreBenchmark {
 
     private DumpRestoreBenchmark() {}
 
+    /** The {@code bin/reqldb} to run, or null for a JVM on the test class path. */
+    private static String launcher;
+
     public static void main(String[] args) throws Exception {
-        String[] hostPort = args[0].split(":");
+        int first = 0;
+        if (args[0].equals("--launcher")) {
+            launcher = args[1];
+            first = 2;
+        }
+        String[] hostPort = args[first].split(":");
         Endpoint endpoint = new Endpoint(hostPort[0], Integer.parseInt(hostPort[1]), "admin", "", null);
         Path work = Files.createTempDirectory("reqldb-bench");
+        if (launcher != null) {
+            run(endpoint, work, 1000, false);
+        }
         System.out.printf("%-10s %-8s %10s %12s %12s %10s%n", "docs", "step", "seconds", "docs/s", "MB/s", "peak RSS");
-        for (int i = 1; i < args.length; i++) {
-            run(endpoint, work, Integer.parseInt(args[i]));
+        for (int i = first + 1; i < args.length; i++) {
+            run(endpoint, work, Integer.parseInt(args[i]), true);
         }
     }
 
-    private static void run(Endpoint endpoint, Path work, int docs) throws Exception {
+    private static void run(Endpoint endpoint, Path work, int docs, boolean reported) throws Exception {
         Path data = work.resolve("docs-" + docs + ".json");
         generate(data, docs);
         long bytes = Files.size(data);
         try (Connection conn = endpoint.connect()) {
             r.expr(r.array(DB)).setIntersection(r.dbList()).forEach(db -> r.dbDrop(db)).run(conn);
         }
-        report(docs, "import", bytes, tool(endpoint, "import", "-f", data.toString(), "--table", DB + "." + TABLE, "-q"));
+        Measured imported = tool(endpoint, "import", "-f", data.toString(), "--table", DB + "." + TABLE, "-q");
         Path archive = work.resolve("dump-" + docs + ".tar.gz");
-        report(docs, "dump", bytes, tool(endpoint, "dump", "-e", DB, "-f", archive.toString(), "-q", "--overwrite-file"));
+        Measured dumped = tool(endpoint, "dump", "-e", DB, "-f", archive.toString(), "-q", "--overwrite-file");
         try (Connection conn = endpoint.connect()) {
             r.dbDrop(DB).run(conn);
         }
-        report(docs, "restore", bytes, tool(endpoint, "restore", archive.toString(), "-q",
-                "--journal", work.resolve("journal").toString()));
+        Measured restored = tool(endpoint, "restore", archive.toString(), "-q",
+                "--journal", work.resolve("journal").toString());
+        if (reported) {
+            report(docs, "import", bytes, imported);
+            report(docs, "dump", bytes, dumped);
+            report(docs, "restore", bytes, restored);
+        }
         try (Connection conn = endpoint.connect()) {
             long count = ((Number) r.db(DB).table(TABLE).count().run(conn).single()).longValue();
             if (count != docs) {
@@ -81,14 +102,21 @@ public final class DumpRestoreBenchmark {
                 bytes / 1e6 / m.seconds(), m.peakRssKb() / 1024);
     }
 
-    /** Runs one tool in a child JVM, sampling its resident memory until it exits. */
+    /** Runs one tool in a child process, sampling its resident memory until it exits. */
     private static Measured tool(Endpoint endpoint, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ToolMain.class.getName()));
+        List<String> command = new ArrayList<>();
+        if (launcher != null) {
+            command.add(launcher);
+        } else {
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), ToolMain.class.getName()));
+        }
         command.addAll(List.of(args));
         command.addAll(List.of("-c", endpoint.address()));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("JAVA_OPTS", "-Xmx256m");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        Process process = builder.start();
         Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
         long peak = 0;
         while (process.isAlive()) {
