@@ -9,9 +9,12 @@ public final class ArrayDatum implements Datum {
     public static final ArrayDatum EMPTY = new ArrayDatum(List.of());
 
     private final List<Datum> items;
+    /** See {@link #knownWithoutBounds()}. */
+    private final boolean withoutBounds;
 
     private ArrayDatum(List<Datum> items) {
         this.items = items;
+        this.withoutBounds = Bounds.noneIn(items);
     }
 
     /** Wraps a list the caller promises never to change again (no copy). */
@@ -25,6 +28,14 @@ public final class ArrayDatum implements Datum {
 
     public static ArrayDatum of(Datum... items) {
         return items.length == 0 ? EMPTY : new ArrayDatum(List.of(items));
+    }
+
+    /**
+     * True when it is known that no {@code r.minval} or {@code r.maxval} is inside the array at
+     * any depth: its items are scalars other than those, or containers that know it themselves.
+     */
+    public boolean knownWithoutBounds() {
+        return withoutBounds;
     }
 
     public List<Datum> items() {

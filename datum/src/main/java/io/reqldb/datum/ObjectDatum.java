@@ -21,6 +21,9 @@ public final class ObjectDatum implements Datum {
     /** {@link #type()}, found on first use: a key lookup that hot paths would otherwise repeat. */
     private DatumType type;
 
+    /** See {@link #knownWithoutBounds()}. */
+    private boolean withoutBounds;
+
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
     }
@@ -38,7 +41,37 @@ public final class ObjectDatum implements Datum {
         // TreeMap.putAll of a SortedMap with an equal comparator builds the tree from the sorted
         // entries directly instead of inserting them one by one.
         m.putAll(new SortedArrays(keys, values, n));
-        return new ObjectDatum(Collections.unmodifiableSortedMap(m));
+        ObjectDatum object = new ObjectDatum(Collections.unmodifiableSortedMap(m));
+        object.type = sortedType(keys, values, n);
+        object.withoutBounds = Bounds.noneIn(values, n);
+        return object;
+    }
+
+    /**
+     * True when it is known, from how the object was built, that no {@code r.minval} or
+     * {@code r.maxval} is inside it at any depth; false when that is not known. Objects decoded
+     * from sorted records know it, so the check every query result gets costs them nothing.
+     */
+    public boolean knownWithoutBounds() {
+        return withoutBounds;
+    }
+
+    /**
+     * {@link #type()} from sorted keys, without a map lookup: {@code $reql_type$} can only be
+     * among the keys that start with a character up to {@code $}, which come first.
+     */
+    private static DatumType sortedType(String[] keys, Datum[] values, int n) {
+        for (int i = 0; i < n; i++) {
+            String key = keys[i];
+            if (!key.isEmpty() && key.charAt(0) > '$') {
+                break;
+            }
+            if (key.equals(REQL_TYPE)) {
+                return values[i] instanceof StringDatum s && s.value().equals("GEOMETRY")
+                        ? DatumType.GEOMETRY : DatumType.OBJECT;
+            }
+        }
+        return DatumType.OBJECT;
     }
 
     /** A new, empty map ordered as RethinkDB orders keys, for building objects. */

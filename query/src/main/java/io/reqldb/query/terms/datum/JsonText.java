@@ -36,13 +36,23 @@ public final class JsonText {
 
     /** "Cannot convert `r.minval` to JSON." when {@code d} holds r.minval or r.maxval anywhere. */
     public static void checkWritable(Datum d) {
-        if (d.type() == DatumType.MINVAL || d.type() == DatumType.MAXVAL) {
+        // Containers first: every result passes through here whole, and an object's type() may
+        // cost a key lookup, which containers, never MINVAL or MAXVAL, do not need. Most of them
+        // (all rows read from a table) know that nothing inside needs looking at.
+        if (d instanceof ObjectDatum o) {
+            if (!o.knownWithoutBounds()) {
+                for (Datum value : o.fields().values()) {
+                    checkWritable(value);
+                }
+            }
+        } else if (d instanceof ArrayDatum a) {
+            if (!a.knownWithoutBounds()) {
+                for (Datum item : a.items()) {
+                    checkWritable(item);
+                }
+            }
+        } else if (d.type() == DatumType.MINVAL || d.type() == DatumType.MAXVAL) {
             throw new ReqlQueryLogicError("Cannot convert `" + d + "` to JSON.");
-        }
-        if (d instanceof ArrayDatum a) {
-            a.items().forEach(JsonText::checkWritable);
-        } else if (d instanceof ObjectDatum o) {
-            o.fields().values().forEach(JsonText::checkWritable);
         }
     }
 
