@@ -22,6 +22,7 @@ public final class ReqlDbCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        ToolCommands.prepare(args);
         System.exit(run(args));
     }
 

@@ -1,5 +1,6 @@
 package io.reqldb.tools.cli;
 
+import io.reqldb.tools.conn.DriverWarmUp;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -14,6 +15,16 @@ public final class ToolCommands {
     public static List<Object> all() {
         return List.of(new DumpCommand(), new RestoreCommand(), new ExportCommand(), new ImportCommand(),
                 new IndexRebuildCommand(), new VerifyCommand());
+    }
+
+    /**
+     * Call first thing in {@code main}: when the arguments name one of the toolkit's commands,
+     * starts the driver's warm-up ({@link DriverWarmUp}) beside the parsing of the command line.
+     */
+    public static void prepare(String[] args) {
+        if (args.length > 0 && List.of("dump", "restore", "export", "import", "index-rebuild").contains(args[0])) {
+            DriverWarmUp.start();
+        }
     }
 
     /** Registers {@link #all()} and {@link HelpCommand} on {@code root}. */

@@ -22,6 +22,7 @@ public final class ToolMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        ToolCommands.prepare(args);
         System.exit(commandLine().execute(args));
     }
 }

@@ -1,0 +1,39 @@
+package io.reqldb.tools.conn;
+
+import com.rethinkdb.utils.Internals;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Gets the driver's first connection ready on a background thread while the command line is
+ * parsed: its JSON mapper and the SCRAM cryptography take a fifth of a second to initialise in a
+ * fresh JVM, a large share of a short dump's run, and the other core is idle then.
+ */
+public final class DriverWarmUp {
+    private DriverWarmUp() {}
+
+    /** Starts the warm-up; it never fails the command (a failure here fails again where it matters). */
+    public static void start() {
+        Thread thread = new Thread(DriverWarmUp::run, "driver-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void run() {
+        try {
+            String json = Internals.getInternalMapper().writeValueAsString(List.of(1, Map.of("a", List.of(2.5, "b"))));
+            Internals.readJson("{\"r\": " + json + "}");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+            mac.doFinal(new byte[32]);
+            MessageDigest.getInstance("SHA-256").digest(new byte[32]);
+            new SecureRandom().nextBytes(new byte[18]);
+        } catch (Exception | LinkageError ignored) {
+            // Only a head start.
+        }
+    }
+}
