@@ -22,7 +22,6 @@ import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.seq.Funcs;
 import io.reqldb.query.terms.seq.GroupTerm;
-import io.reqldb.query.terms.seq.Streams;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -107,7 +106,7 @@ public final class AggregationTerms implements TermFamily {
         Sequence seq = t.inArg(0, () -> Values.toSequence(v));
         if (seq.isInfinite()) {
             seq.close();
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         return seq;
     }

@@ -9,7 +9,6 @@ import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.Term;
-import io.reqldb.query.terms.seq.Streams;
 
 /**
  * The n-th element of an array or sequence: {@code nth}, and {@code bracket} with a number (one
@@ -37,7 +36,7 @@ public final class Nth {
             throw new ReqlQueryLogicError("Cannot use an index < -1 (" + n + ") on a stream.");
         }
         if (n == -1 && seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         try (seq) {
             Datum last = null;

@@ -165,7 +165,7 @@ public final class SliceTerms {
         }
         Sequence seq = t.seqArg(env, 0);
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         List<Datum> result = new ArrayList<>();
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
@@ -220,7 +220,7 @@ public final class SliceTerms {
             }
         }
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         try (seq) {
             for (Datum el = seq.next(); el != null; el = seq.next()) {
