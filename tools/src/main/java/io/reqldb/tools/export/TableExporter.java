@@ -37,8 +37,12 @@ import java.util.concurrent.CompletionException;
  */
 final class TableExporter {
     private static final int RECONNECT_TRIES = 5;
-    /** Small, so that a table of huge documents starts with a small page. */
-    private static final int FIRST_PAGE_ROWS = 64;
+    /**
+     * One row, so that a table of huge documents never has more than two of them in memory (this
+     * page and the next); pages then grow eightfold at most towards {@link #PAGE_BYTES}.
+     */
+    private static final int FIRST_PAGE_ROWS = 1;
+    /** Well under RethinkDB's default array limit (100,000), which a page's array must respect. */
     private static final int MAX_PAGE_ROWS = 20_000;
     /** Answer size aimed at: a few server batches, so round trips cost little and memory stays small. */
     private static final long PAGE_BYTES = 2 << 20;
