@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
  * target is written to a hidden sibling first and renamed only by {@link #commit()}, so a dump
  * that fails (full disk, Ctrl-C, server error) never leaves a half archive under the real name.
  *
- * <p>The gzip stream is a series of members ({@link GzipMember}), compressed on all cores. A
- * table's data is compressed while it is read ({@link #openEntry}) into a staging file, and only
- * copied into the archive, behind its tar header, once its size is known; the header and the
- * data are separate members, which still decompress as one tar stream.
+ * <p>The archive is one gzip member whose deflate stream is compressed in pieces on all cores
+ * ({@link DeflateSegment}). A table's data is compressed while it is read ({@link #openEntry})
+ * into a staging file, and only copied into the archive, behind its tar header, once its size
+ * is known; the pieces join into one stream whatever order they were compressed in.
  */
 public final class ArchiveWriter implements Closeable {
     private final String top;
@@ -31,6 +31,9 @@ public final class ArchiveWriter implements Closeable {
     private final Path partial;
     private final OutputStream out;
     private final ExecutorService pool;
+    /** The CRC-32 and length of the uncompressed stream so far, for the gzip trailer. */
+    private int crc;
+    private long length;
     private boolean committed;
     /**
      * The first write failure; every later write rethrows it instead of adding to a broken
@@ -38,7 +41,10 @@ public final class ArchiveWriter implements Closeable {
      */
     private IOException broken;
 
-    private ArchiveWriter(String top, Path target, Path partial, OutputStream raw) {
+    /** A gzip header: deflate, no name, no time, unknown OS. */
+    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
+    private ArchiveWriter(String top, Path target, Path partial, OutputStream raw) throws IOException {
         this.top = top;
         this.target = target;
         this.partial = partial;
@@ -48,6 +54,7 @@ public final class ArchiveWriter implements Closeable {
             t.setDaemon(true);
             return t;
         });
+        out.write(GZIP_HEADER);
     }
 
     /** Starts an archive that {@link #commit()} moves to {@code target}. */
@@ -97,14 +104,21 @@ public final class ArchiveWriter implements Closeable {
     public synchronized void addBytes(String member, byte[] content) throws IOException {
         checkNotBroken();
         try {
-            ParallelGzipStream gzip = new ParallelGzipStream(out, pool);
-            gzip.write(TarHeader.of(top + "/" + member, content.length, FileTime.fromMillis(System.currentTimeMillis())));
-            gzip.write(content);
-            gzip.write(TarHeader.padding(content.length));
-            gzip.finish();
+            byte[] header = TarHeader.of(top + "/" + member, content.length, FileTime.fromMillis(System.currentTimeMillis()));
+            byte[] padding = TarHeader.padding(content.length);
+            byte[] all = new byte[header.length + content.length + padding.length];
+            System.arraycopy(header, 0, all, 0, header.length);
+            System.arraycopy(content, 0, all, header.length, content.length);
+            append(DeflateSegment.of(all, false));
         } catch (IOException e) {
             throw breaks(e);
         }
+    }
+
+    private void append(DeflateSegment segment) throws IOException {
+        out.write(segment.deflated());
+        crc = Crc32Combine.combine(crc, segment.crc(), segment.length());
+        length += segment.length();
     }
 
     /**
@@ -113,20 +127,22 @@ public final class ArchiveWriter implements Closeable {
      * Any number of entries may be open at once, from any threads.
      */
     public Entry openEntry(Path staging) throws IOException {
-        return new Entry(staging, new ParallelGzipStream(
+        return new Entry(staging, new ParallelDeflateStream(
                 new BufferedOutputStream(Files.newOutputStream(staging), 1 << 16), pool));
     }
 
     /** Appends a finished entry's header and data, and deletes its staging file. */
     public void addEntry(String member, Entry entry) throws IOException {
         long size = entry.finish();
-        byte[] header = GzipMember.of(TarHeader.of(top + "/" + member, size,
-                FileTime.fromMillis(System.currentTimeMillis())));
+        DeflateSegment header = DeflateSegment.of(TarHeader.of(top + "/" + member, size,
+                FileTime.fromMillis(System.currentTimeMillis())), false);
         synchronized (this) {
             checkNotBroken();
             try {
-                out.write(header);
+                append(header);
                 Files.copy(entry.staging, out);
+                crc = Crc32Combine.combine(crc, entry.data.crc(), entry.data.count());
+                length += entry.data.count();
             } catch (IOException e) {
                 throw breaks(e);
             }
@@ -137,10 +153,10 @@ public final class ArchiveWriter implements Closeable {
     /** The data of one member on its way into the archive; see {@link #openEntry}. */
     public static final class Entry extends OutputStream {
         private final Path staging;
-        private final ParallelGzipStream data;
+        private final ParallelDeflateStream data;
         private long size = -1;
 
-        private Entry(Path staging, ParallelGzipStream data) {
+        private Entry(Path staging, ParallelDeflateStream data) {
             this.staging = staging;
             this.data = data;
         }
@@ -173,6 +189,13 @@ public final class ArchiveWriter implements Closeable {
         }
     }
 
+    private void writeIntLE(int v) throws IOException {
+        out.write(v);
+        out.write(v >>> 8);
+        out.write(v >>> 16);
+        out.write(v >>> 24);
+    }
+
     private void checkNotBroken() throws IOException {
         if (broken != null) {
             throw new IOException(broken.getMessage(), broken);
@@ -190,8 +213,10 @@ public final class ArchiveWriter implements Closeable {
     public synchronized void commit() throws IOException {
         checkNotBroken();
         try {
-            // The end of the archive: two zero records.
-            out.write(GzipMember.of(new byte[2 * TarHeader.RECORD]));
+            // The end of the archive, two zero records, ends the deflate stream; then the gzip trailer.
+            append(DeflateSegment.of(new byte[2 * TarHeader.RECORD], true));
+            writeIntLE((int) crc);
+            writeIntLE((int) length); // ISIZE: the length modulo 2^32
             out.close();
         } catch (IOException e) {
             throw breaks(e);

@@ -3,31 +3,34 @@ package io.reqldb.tools.archive;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Gzip-compresses what is written to it in chunks, each a {@link GzipMember} compressed on
- * {@code pool} while the writer goes on, and writes the members to {@code sink} in order. At
- * most {@link #IN_FLIGHT} chunks wait at a time, so memory is bounded whatever the length.
- * {@link #finish()} writes out the rest without closing the sink.
+ * Deflates what is written to it in chunks, each a {@link DeflateSegment} compressed on
+ * {@code pool} while the writer goes on (with the previous chunk as history), and writes the
+ * segments to {@code sink} in order, none of them final. At most {@link #IN_FLIGHT} chunks wait
+ * at a time, so memory is bounded whatever the length. {@link #finish()} writes out the rest;
+ * {@link #crc()} and {@link #count()} then describe all the bytes written.
  */
-final class ParallelGzipStream extends OutputStream {
-    /** Large enough that the members' headers and lost matches across chunks cost nothing measurable. */
+final class ParallelDeflateStream extends OutputStream {
+    /** Large enough that a segment's flush and its history copy cost nothing measurable. */
     static final int CHUNK = 1 << 20;
     private static final int IN_FLIGHT = 2 * Runtime.getRuntime().availableProcessors() + 1;
 
     private final OutputStream sink;
     private final Executor pool;
-    private final ArrayDeque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
+    private final ArrayDeque<CompletableFuture<DeflateSegment>> pending = new ArrayDeque<>();
+    private byte[] previous;
     private byte[] chunk = new byte[CHUNK];
     private int filled;
     private long count;
+    private int crc;
 
-    ParallelGzipStream(OutputStream sink, Executor pool) {
+    ParallelDeflateStream(OutputStream sink, Executor pool) {
         this.sink = sink;
         this.pool = pool;
     }
@@ -35,6 +38,11 @@ final class ParallelGzipStream extends OutputStream {
     /** Bytes written so far (before compression). */
     long count() {
         return count;
+    }
+
+    /** The CRC-32 of the bytes written, once {@link #finish()} has run. */
+    int crc() {
+        return crc;
     }
 
     @Override
@@ -63,35 +71,39 @@ final class ParallelGzipStream extends OutputStream {
 
     private void submit() throws IOException {
         byte[] full = chunk;
+        byte[] history = previous;
         int length = filled;
-        pending.add(CompletableFuture.supplyAsync(() -> GzipMember.of(full, 0, length), pool));
+        pending.add(CompletableFuture.supplyAsync(() -> DeflateSegment.of(full, 0, length, history, false), pool));
+        previous = full;
         chunk = new byte[CHUNK];
         filled = 0;
         while (!pending.isEmpty() && (pending.size() >= IN_FLIGHT || pending.peek().isDone())) {
-            sink.write(take());
+            writeOut(take());
         }
     }
 
-    private byte[] take() throws IOException {
+    private void writeOut(DeflateSegment segment) throws IOException {
+        sink.write(segment.deflated());
+        crc = Crc32Combine.combine(crc, segment.crc(), segment.length());
+    }
+
+    private DeflateSegment take() throws IOException {
         try {
             return pending.poll().join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
             throw new IOException(e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new InterruptedIOException("compression cancelled");
         }
     }
 
-    /** Compresses what is buffered and writes every member out, leaving the sink open. */
+    /** Compresses what is buffered and writes every segment out, leaving the sink open. */
     void finish() throws IOException {
         if (filled > 0) {
             submit();
         }
         while (!pending.isEmpty()) {
-            sink.write(take());
+            writeOut(take());
         }
     }
 
