@@ -77,7 +77,7 @@ final class TableExporter {
             progress.finish(task);
             return rows;
         } finally {
-            conn.close();
+            conn.close(false); // page queries are never noreply
         }
     }
 
@@ -121,7 +121,7 @@ final class TableExporter {
                     if (++failures >= RECONNECT_TRIES) {
                         throw e;
                     }
-                    conn.close();
+                    conn.close(false); // dropped: no noreply_wait, which would fail
                     conn = endpoint.connectRaw();
                     pending = request(conn, ref, pk, written, limit);
                     continue;
@@ -153,7 +153,7 @@ final class TableExporter {
             }
             return rows;
         } finally {
-            conn.close();
+            conn.close(false); // page queries are never noreply
         }
     }
 

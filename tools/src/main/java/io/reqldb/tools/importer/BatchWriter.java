@@ -43,7 +43,7 @@ final class BatchWriter implements AutoCloseable {
                     throw ToolException.failure("Connection error during 'insert into " + batch.table().plan.qualifiedName()
                             + "': " + e.getMessage());
                 }
-                conn.close();
+                conn.close(false); // dropped: no noreply_wait, which would fail
                 conn = endpoint.connect();
                 replace = true;
             }
