@@ -11,22 +11,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP proxy in front of a server that drops one connection, once: the first whose
- * server-to-client traffic passes {@code cutAfterBytes}. So a client sees a real dropped
- * connection in the middle of a large read, and whatever it reconnects with goes through.
+ * traffic in one direction passes {@code cutAfterBytes}. So a client sees a real dropped
+ * connection in the middle of a large read (or write), and whatever it reconnects with goes
+ * through.
  */
 final class DroppingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final String host;
     private final int port;
     private final long cutAfterBytes;
+    private final boolean cutWhileReading;
     private final AtomicBoolean cut = new AtomicBoolean();
     private final AtomicInteger connections = new AtomicInteger();
 
-    DroppingProxy(String host, int port, long cutAfterBytes) throws IOException {
+    /** {@code cutWhileReading}: count what the server sends, else what the client sends. */
+    DroppingProxy(String host, int port, long cutAfterBytes, boolean cutWhileReading) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.host = host;
         this.port = port;
         this.cutAfterBytes = cutAfterBytes;
+        this.cutWhileReading = cutWhileReading;
         daemon(this::accept);
     }
 
@@ -50,8 +54,8 @@ final class DroppingProxy implements AutoCloseable {
                 Socket client = listener.accept();
                 Socket server = new Socket(host, port);
                 connections.incrementAndGet();
-                daemon(() -> pipe(client, server, false));
-                daemon(() -> pipe(server, client, true));
+                daemon(() -> pipe(client, server, !cutWhileReading));
+                daemon(() -> pipe(server, client, cutWhileReading));
             }
         } catch (IOException e) {
             // Closed.

@@ -4,6 +4,7 @@ import static com.rethinkdb.RethinkDB.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rethinkdb.net.Connection;
+import io.reqldb.tools.cli.ToolMain;
 import io.reqldb.tools.conn.Endpoint;
 import io.reqldb.tools.export.DirectorySink;
 import io.reqldb.tools.export.ExportFormat;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A connection dropped in the middle of a table's read: the export reconnects and goes on after
- * the last page written, so every row is exported once, in primary-key order.
+ * A connection dropped in the middle of a table: the export reconnects and goes on after the
+ * last page written, so every row is exported once, in primary-key order; the restore
+ * reconnects and sends the batch again, so every row is restored.
  */
 class LiveReconnectTest {
     private static final int ROWS = 5000;
@@ -50,15 +52,39 @@ class LiveReconnectTest {
     }
 
     @Test
-    void exportWhoseConnectionDropsMidTable_reconnectsAndExportsEveryRowOnce() throws Exception {
+    void restoreWhoseConnectionDropsMidTable_reconnectsAndRestoresEveryRow() throws Exception {
+        createRows();
+        Path archive = tmp.resolve("rows.tar.gz");
+        assertThat(tool(endpoint.port(), "dump", "-e", "copy", "-f", archive.toString(), "-q")).isZero();
+        Tables.drop(conn, "copy");
+        try (DroppingProxy proxy = new DroppingProxy(endpoint.host(), endpoint.port(), 300_000, false)) {
+            assertThat(tool(proxy.port(), "restore", archive.toString(), "-q", "--clients", "1",
+                    "--journal", tmp.resolve("journal").toString())).isZero();
+            assertThat(proxy.hasCut()).as("the proxy dropped a connection").isTrue();
+        }
+        assertThat(r.db("copy").table("rows").count().run(conn).single()).isEqualTo((long) ROWS);
+    }
+
+    private int tool(int port, String... args) {
+        List<String> full = new ArrayList<>(List.of(args));
+        full.addAll(List.of("-c", "127.0.0.1:" + port));
+        return ToolMain.commandLine().execute(full.toArray(String[]::new));
+    }
+
+    private void createRows() {
         r.dbCreate("copy").run(conn);
         r.db("copy").tableCreate("rows").run(conn);
         r.db("copy").table("rows").insert(r.range(ROWS).map(i -> r.hashMap("id", i).with("text", r.expr("x").add(
                 r.expr("y").coerceTo("string")).add(i.coerceTo("string")).add("-".repeat(150))))).run(conn);
+    }
+
+    @Test
+    void exportWhoseConnectionDropsMidTable_reconnectsAndExportsEveryRowOnce() throws Exception {
+        createRows();
 
         Path out = Files.createDirectories(tmp.resolve("export"));
         TableRef table = new TableRef("copy", "rows");
-        try (DroppingProxy proxy = new DroppingProxy(endpoint.host(), endpoint.port(), 300_000)) {
+        try (DroppingProxy proxy = new DroppingProxy(endpoint.host(), endpoint.port(), 300_000, true)) {
             Endpoint viaProxy = new Endpoint("127.0.0.1", proxy.port(), endpoint.user(), endpoint.password(),
                     endpoint.tlsCert());
             ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', 1, false, true);
