@@ -90,7 +90,7 @@ public final class ArchiveWriter implements Closeable {
 
     /** Adds a member from a file, then deletes the file (the official dump does the same). */
     public void addFileAndDelete(String member, Path file) throws IOException {
-        Path staging = file.resolveSibling(file.getFileName() + ".gz");
+        Path staging = file.resolveSibling(file.getFileName() + ".deflate");
         try (Entry entry = openEntry(staging)) {
             Files.copy(file, entry);
             addEntry(member, entry);

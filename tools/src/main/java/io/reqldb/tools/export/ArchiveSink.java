@@ -26,7 +26,7 @@ public final class ArchiveSink implements TableSink {
 
     @Override
     public OutputStream openData(TableRef table, String extension) throws IOException {
-        ArchiveWriter.Entry entry = archive.openEntry(work.file(table, extension + ".gz"));
+        ArchiveWriter.Entry entry = archive.openEntry(work.file(table, extension + ".deflate"));
         open.put(table, entry);
         return entry;
     }
