@@ -62,6 +62,8 @@ public final class DumpRestoreBenchmark {
         for (int i = first + 1; i < args.length; i++) {
             run(endpoint, work, Integer.parseInt(args[i]), true);
         }
+        Files.deleteIfExists(work.resolve("journal"));
+        Files.delete(work);
     }
 
     private static void run(Endpoint endpoint, Path work, int docs, boolean reported) throws Exception {
