@@ -32,14 +32,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * Changefeed fan-out inside one process, without the network: the server-side cost of feeds.
  * Writers commit single small documents straight to the RocksDB table (soft durability) for
  * {@code --seconds}; {@code r.table('t').changes()} feeds opened through the ReQL engine are read
- * batch by batch the way the network layer reads them. Prints write throughput with 0, 10 and 100
- * feeds and the delay from commit (the writer's clock right after {@code modify} returned) to a
- * reader getting the change, median and p99. Every feed must see every write.
+ * batch by batch the way the network layer reads them. Every feed must see every write, so the
+ * benchmark cannot win by dropping changes (a queue overflow fails the run).
+ *
+ * <p>Prints, for 0, 10 and 100 feeds: the writers' rate; the delivered rate, writes divided by the
+ * time until the last feed had them all (what the system sustains; feeds that fall behind pull it
+ * down); the process CPU time per write, which a machine shared with other work distorts far
+ * less than rates; and the delay from commit (the writer's clock right after {@code modify}
+ * returned) to a reader getting the change, median and p99.
  *
  * <p>Run: {@code java -cp bench/target/reqldb-bench.jar io.reqldb.bench.FeedFanout [--writers 4]
  * [--seconds 5] [--feeds 0,10,100]}. The network figures come from {@link FeedLoad}.
  */
 public final class FeedFanout {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     public static void main(String[] args) throws Exception {
         BenchOptions opts = new BenchOptions(args);
         int writers = opts.integer("writers", 4);
@@ -51,6 +59,11 @@ public final class FeedFanout {
 
     private static void run(int feeds, int writers, long seconds) throws Exception {
         Path dir = Files.createTempDirectory("reqldb-feed-bench");
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
         try (RocksStore store = RocksStore.open(dir, new RocksStoreOptions(64, 32))) {
             store.createDatabase("test");
             store.createTable("test", "t", TableOptions.DEFAULT);
@@ -58,7 +71,6 @@ public final class FeedFanout {
             RqlQueryEngine engine = new RqlQueryEngine(store, new StoreCatalog(store));
             Map<Long, Long> committed = new java.util.concurrent.ConcurrentHashMap<>();
             AtomicLong total = new AtomicLong(-1);
-            ExecutorService pool = Executors.newCachedThreadPool();
             List<Future<long[]>> readers = new ArrayList<>();
             for (int f = 0; f < feeds; f++) {
                 QueryResult r = engine.start(DatumJson.parse("[152,[[15,[\"t\"]]]]"), ObjectDatum.EMPTY,
@@ -68,7 +80,9 @@ public final class FeedFanout {
                 readers.add(pool.submit(() -> read(stream, committed, total)));
             }
             AtomicLong nextId = new AtomicLong();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            long cpuAtStart = OS.getProcessCpuTime();
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 work.add(pool.submit(() -> {
@@ -87,6 +101,7 @@ public final class FeedFanout {
             for (Future<?> w : work) {
                 w.get();
             }
+            long writeNanos = System.nanoTime() - start;
             long writes = nextId.get();
             total.set(writes);
             ObjectDatum end = ObjectDatum.of("id", NumberDatum.of(-1));
@@ -95,15 +110,18 @@ public final class FeedFanout {
             for (Future<long[]> rd : readers) {
                 delays.add(rd.get(120, TimeUnit.SECONDS));
             }
-            pool.shutdownNow();
+            long allDelivered = System.nanoTime() - start;
+            long cpu = OS.getProcessCpuTime() - cpuAtStart;
             String delay = "";
             long[] all = delays.stream().flatMapToLong(Arrays::stream).filter(x -> x > 0).sorted().toArray();
             if (all.length > 0) {
                 delay = String.format("  commit to delivery: median %.3f ms, p99 %.3f ms",
                         all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
             }
-            System.out.printf("%3d feeds: %8.0f writes/s%s%n", feeds, writes / (double) seconds, delay);
+            System.out.printf("%3d feeds: %8.0f writes/s, %8.0f delivered/s, %5.1f us CPU per write%s%n", feeds,
+                    writes / (writeNanos / 1e9), writes / (allDelivered / 1e9), cpu / 1e3 / writes, delay);
         } finally {
+            pool.shutdownNow();
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -123,6 +141,9 @@ public final class FeedFanout {
             List<Datum> batch = stream.nextBatch(1000, 1 << 20);
             long now = System.nanoTime();
             for (Datum change : batch) {
+                if (((ObjectDatum) change).size() != 2) {
+                    throw new IllegalStateException("a feed fell behind and lost changes: " + change);
+                }
                 boolean sampled = (seen & 7) == 0;
                 if (seen == total.get() || sampled) {
                     long id = idOf(change);
