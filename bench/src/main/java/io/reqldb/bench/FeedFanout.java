@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Prints, for 0, 10 and 100 feeds: the writers' rate; the delivered rate, writes divided by the
  * time until the last feed had them all (what the system sustains; feeds that fall behind pull it
- * down); the process CPU time per write, which a machine shared with other work distorts far
- * less than rates; and the delay from commit (the writer's clock right after {@code modify}
+ * down); the process CPU time per write (after an unmeasured warm-up round), which a machine
+ * shared with other work distorts far less than rates; and the delay from commit (the writer's clock right after {@code modify}
  * returned) to a reader getting the change, median and p99.
  *
  * <p>Run: {@code java -cp bench/target/reqldb-bench.jar io.reqldb.bench.FeedFanout [--writers 4]
@@ -53,11 +53,15 @@ public final class FeedFanout {
         int writers = opts.integer("writers", 4);
         long seconds = opts.seconds(5);
         for (String n : opts.string("feeds", "0,10,100").split(",")) {
-            run(Integer.parseInt(n.trim()), writers, seconds);
+            int feeds = Integer.parseInt(n.trim());
+            // An unmeasured round first: compiling the hot paths would otherwise cost a 5-second
+            // run a quarter of its CPU time.
+            run(feeds, writers, Math.max(1, seconds / 2), false);
+            run(feeds, writers, seconds, true);
         }
     }
 
-    private static void run(int feeds, int writers, long seconds) throws Exception {
+    private static void run(int feeds, int writers, long seconds, boolean report) throws Exception {
         Path dir = Files.createTempDirectory("reqldb-feed-bench");
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
@@ -117,6 +121,9 @@ public final class FeedFanout {
             if (all.length > 0) {
                 delay = String.format("  commit to delivery: median %.3f ms, p99 %.3f ms",
                         all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+            }
+            if (!report) {
+                return;
             }
             System.out.printf("%3d feeds: %8.0f writes/s, %8.0f delivered/s, %5.1f us CPU per write%s%n", feeds,
                     writes / (writeNanos / 1e9), writes / (allDelivered / 1e9), cpu / 1e3 / writes, delay);
