@@ -20,6 +20,11 @@ public final class ObjectDatum implements Datum {
 
     /** {@link #type()}, found on first use: a key lookup that hot paths would otherwise repeat. */
     private DatumType type;
+    /**
+     * {@link #estimatedSize()}, found on first use (0 until then; never 0 once known). An int fits
+     * in the object's padding, so remembering it costs no memory.
+     */
+    private int estimatedSize;
 
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
@@ -101,6 +106,20 @@ public final class ObjectDatum implements Datum {
             type = t;
         }
         return t;
+    }
+
+    /** {@link EstimatedSize} of this object, computed once (a benign race, like {@link #type}). */
+    long estimatedSize() {
+        int known = estimatedSize;
+        if (known != 0) {
+            return known;
+        }
+        long n = 2;
+        for (Map.Entry<String, Datum> e : fields.entrySet()) {
+            n += e.getKey().length() + 4 + EstimatedSize.of(e.getValue());
+        }
+        estimatedSize = (int) Math.min(n, Integer.MAX_VALUE);
+        return n;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.reqldb.query.feed;
 
 import io.reqldb.datum.Datum;
-import io.reqldb.query.EstimatedSize;
+import io.reqldb.datum.EstimatedSize;
 import io.reqldb.query.ResultStream;
 import io.reqldb.query.eval.Sequence;
 import java.util.ArrayList;
@@ -15,6 +15,11 @@ import java.util.Set;
  * wait for the first change, then take what is already available, or, when the feed is busy,
  * what arrives within a few more milliseconds (fewer, fuller batches under load). {@link #close} may come
  * from another thread (STOP, disconnect) and wakes a waiting {@link #nextBatch}.
+ *
+ * <p>A busy feed's next batch does not ask to be woken by the first write at all: it sleeps the
+ * few milliseconds and takes what has come, which spares the writers a wake-up per feed per batch
+ * and delays no change longer than waking and then gathering did. Only when nothing came does it
+ * go back to waiting for the first change.
  */
 final class FeedResultStream implements ResultStream {
     /** A first change that arrives within this of the request means the feed is busy. */
@@ -28,6 +33,8 @@ final class FeedResultStream implements ResultStream {
     private boolean first = true;
     /** The last batch stopped because it was full, not because changes ran out (no squash wait then). */
     private boolean midBatch;
+    /** The last batch's first change came within {@link #BUSY_NANOS}. */
+    private boolean busy;
 
     FeedResultStream(Sequence pipeline, List<FeedSequence> feeds) {
         this.pipeline = pipeline;
@@ -46,23 +53,43 @@ final class FeedResultStream implements ResultStream {
         long bytes = 0;
         midBatch = false;
         long start = System.nanoTime();
-        long more = 0;
+        boolean gathering = busy && !first;
+        long more = first ? start : gathering ? start + COALESCE_NANOS : Long.MAX_VALUE;
+        boolean deadlineSet = false;
+        long deadline = 0;
         try {
             while (rows.size() < maxRows && bytes < maxBytes) {
-                long deadline = rows.isEmpty() ? (first ? start : Long.MAX_VALUE) : more;
-                for (FeedSequence f : feeds) {
-                    f.setDeadline(deadline);
+                if (!deadlineSet || deadline != more) {
+                    // Told only when it changes: a volatile write per feed per row adds up.
+                    for (FeedSequence f : feeds) {
+                        f.setDeadline(more);
+                    }
+                    deadline = more;
+                    deadlineSet = true;
                 }
-                Datum d = pipeline.next();
+                Datum d;
+                try {
+                    d = pipeline.next();
+                } catch (BatchBoundary nothingYet) {
+                    if (!rows.isEmpty() || !gathering) {
+                        throw nothingYet;
+                    }
+                    // A busy feed went quiet: wait for its next change as usual.
+                    gathering = false;
+                    busy = false;
+                    more = Long.MAX_VALUE;
+                    continue;
+                }
                 if (d == null) {
                     close();
                     break;
                 }
-                if (rows.isEmpty()) {
+                if (rows.isEmpty() && !gathering) {
                     long now = System.nanoTime();
                     // A feed whose first change came at once is busy: give the batch a few
                     // milliseconds to fill, which saves a round trip per change under load.
-                    more = !first && now - start < BUSY_NANOS ? now + COALESCE_NANOS : now;
+                    busy = !first && now - start < BUSY_NANOS;
+                    more = busy ? now + COALESCE_NANOS : now;
                 }
                 rows.add(d);
                 bytes += EstimatedSize.of(d);

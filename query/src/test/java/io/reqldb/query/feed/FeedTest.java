@@ -9,14 +9,40 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.KeyRange;
+import io.reqldb.storage.Table;
+import io.reqldb.storage.TableOptions;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Feed logic against an in-memory table: what each kind of feed reports, and when. */
+/** Feed logic on a RocksDB table: what each kind of feed reports, and when. */
 class FeedTest {
-    private final MemTable table = new MemTable();
+    @TempDir
+    Path dir;
+    private RocksStore store;
+    private Table table;
+
+    @BeforeEach
+    void open() {
+        store = RocksStore.open(dir, new RocksStoreOptions(8, 4));
+        store.createDatabase("test");
+        store.createTable("test", "t", TableOptions.DEFAULT);
+        table = store.table("test", "t");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     static Datum json(String s) {
         return DatumJson.parse(s);
@@ -54,9 +80,19 @@ class FeedTest {
                 () -> table.scan(KeyRange.ALL, false));
     }
 
-    @Test
-    void tableFeed_reportsInsertUpdateDeleteInOrder() {
-        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+    /** The two feeds {@code table.changes()} can be: plain options read the log directly, others queue changes. */
+    enum Kind {
+        TABLE, RANGE;
+
+        Feed open(FeedTest t, FeedOptions o) {
+            return this == TABLE ? new TableFeed(t.table, null, o) : t.tableFeed(o);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tableFeed_reportsInsertUpdateDeleteInOrder(Kind kind) {
+        try (Feed feed = kind.open(this, FeedOptions.defaults())) {
             put("{\"id\":1}");
             put("{\"id\":1,\"v\":2}");
             delete(1);
@@ -67,9 +103,10 @@ class FeedTest {
         }
     }
 
-    @Test
-    void tableFeed_neverReportsAbortedWrites() {
-        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tableFeed_neverReportsAbortedWrites(Kind kind) {
+        try (Feed feed = kind.open(this, FeedOptions.defaults())) {
             assertThatThrownBy(() -> table.modify(NumberDatum.of(1), old -> {
                 throw new IllegalStateException("abort");
             }, Durability.SOFT)).isInstanceOf(IllegalStateException.class);
@@ -89,9 +126,22 @@ class FeedTest {
         }
     }
 
-    @Test
-    void fullQueue_reportsSkippedElementsThenGoesOn() {
-        try (Feed feed = tableFeed(opts(false, 10, false, false, false))) {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tableFeed_writeThatChangesNothingIsNoChange(Kind kind) {
+        put("{\"id\":1}");
+        try (Feed feed = kind.open(this, FeedOptions.defaults())) {
+            put("{\"id\":1}");
+            put("{\"id\":1,\"v\":1}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1,\"v\":1},\"old_val\":{\"id\":1}}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void fullQueue_reportsSkippedElementsThenGoesOn(Kind kind) {
+        try (Feed feed = kind.open(this, opts(false, 10, false, false, false))) {
             for (int i = 0; i < 11; i++) {
                 put("{\"id\":" + i + "}");
             }
@@ -99,6 +149,40 @@ class FeedTest {
             assertThat(take(feed)).isEqualTo(
                     "{\"error\":\"Changefeed cache over array size limit, skipped 11 elements.\"}");
             assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":100},\"old_val\":null}");
+        }
+    }
+
+    /** Feeds that show rows as stored hand out one object per write, not a copy per feed. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void plainFeeds_shareOneChangeObject(Kind kind) {
+        try (Feed a = kind.open(this, FeedOptions.defaults()); Feed b = Kind.TABLE.open(this, FeedOptions.defaults())) {
+            put("{\"id\":1}");
+            Datum fromA = a.next(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            Datum fromB = b.next(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            assertThat(fromA).isSameAs(fromB);
+        }
+    }
+
+    /** A reader that stops reading must not pin the shared log: the publisher catches it up. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void unreadFeed_isCaughtUpByWritersAndOverflowsAsItsQueueSizeSays(Kind kind) {
+        try (Feed feed = kind.open(this, opts(false, 10, false, false, false))) {
+            int writes = (int) (3 * FeedHub.MAX_LAG);
+            for (int i = 0; i < writes; i++) {
+                put("{\"id\":" + i + "}");
+            }
+            long published = writes;
+            assertThat(published - feed.seen()).isLessThanOrEqualTo(2 * FeedHub.MAX_LAG);
+            // Every 11th change overflowed the queue of 10; the last (writes % 11) remain.
+            long skipped = writes - writes % 11;
+            assertThat(take(feed)).isEqualTo(
+                    "{\"error\":\"Changefeed cache over array size limit, skipped " + skipped + " elements.\"}");
+            for (int i = writes - writes % 11; i < writes; i++) {
+                assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":" + i + "},\"old_val\":null}");
+            }
+            assertThat(nothingReady(feed)).isTrue();
         }
     }
 
@@ -205,7 +289,7 @@ class FeedTest {
     @Test
     void close_wakesBlockedReaderAndUnsubscribes() throws Exception {
         Feed feed = tableFeed(FeedOptions.defaults());
-        assertThat(table.listenerCount()).isEqualTo(1);
+        assertThat(FeedHub.feedCount(table)).isEqualTo(1);
         Thread closer = new Thread(() -> {
             try {
                 Thread.sleep(100);
@@ -219,7 +303,7 @@ class FeedTest {
         assertThat(feed.next(Long.MAX_VALUE)).isNull();
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
         closer.join();
-        assertThat(table.listenerCount()).isZero();
+        assertThat(FeedHub.feedCount(table)).isZero();
     }
 
     @Test
