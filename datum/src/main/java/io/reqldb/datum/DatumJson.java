@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;
@@ -169,12 +170,12 @@ public final class DatumJson {
                 g.writeEndArray();
             }
             case OBJECT, GEOMETRY -> {
-                g.writeStartObject();
-                for (Map.Entry<String, Datum> e : ((ObjectDatum) d).fields().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
+                ObjectDatum o = (ObjectDatum) d;
+                if (o.sharedJson() != null && g.getPrettyPrinter() == null) {
+                    g.writeRawValue(sharedJson(o));
+                } else {
+                    writeObject(g, o);
                 }
-                g.writeEndObject();
             }
             case TIME -> {
                 TimeDatum t = (TimeDatum) d;
@@ -193,6 +194,30 @@ public final class DatumJson {
             }
             case MINVAL, MAXVAL -> throw new IllegalArgumentException("Cannot convert `" + d + "` to JSON.");
         }
+    }
+
+    private static void writeObject(JsonGenerator g, ObjectDatum o) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
+            g.writeFieldName(e.getKey());
+            write(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** The JSON of a {@link ObjectDatum#wrapShared} object, written on first use (a race only writes it twice). */
+    private static SerializedString sharedJson(ObjectDatum o) throws IOException {
+        if (o.sharedJson() instanceof SerializedString known) {
+            return known;
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeObject(g, o);
+        }
+        SerializedString json = new SerializedString(out.toString());
+        json.asUnquotedUTF8(); // encoded before the volatile write publishes it
+        o.rememberJson(json);
+        return json;
     }
 
     private static void writeNumber(JsonGenerator g, double v) throws IOException {

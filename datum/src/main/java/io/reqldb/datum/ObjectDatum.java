@@ -26,6 +26,14 @@ public final class ObjectDatum implements Datum {
      */
     private int estimatedSize;
 
+    /**
+     * For an object that many responses carry ({@link #wrapShared}): {@link DatumJson}'s memo of
+     * its JSON text, {@link #NOT_WRITTEN} until first written. Null for every other object, whose
+     * text is never kept (documents would otherwise be held twice).
+     */
+    private volatile Object sharedJson;
+    private static final Object NOT_WRITTEN = new Object();
+
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
     }
@@ -54,6 +62,25 @@ public final class ObjectDatum implements Datum {
     /** Wraps a map from {@link #newFieldMap()} that the caller will never change again. */
     public static ObjectDatum wrap(TreeMap<String, Datum> fields) {
         return fields.isEmpty() ? EMPTY : new ObjectDatum(Collections.unmodifiableSortedMap(fields));
+    }
+
+    /**
+     * Like {@link #wrap}, for an object that many responses will carry (one changefeed change
+     * sent to a hundred feeds): its JSON text is built once and then copied.
+     */
+    public static ObjectDatum wrapShared(TreeMap<String, Datum> fields) {
+        ObjectDatum o = new ObjectDatum(Collections.unmodifiableSortedMap(fields));
+        o.sharedJson = NOT_WRITTEN;
+        return o;
+    }
+
+    /** The memo of {@link #wrapShared} objects (null for others). */
+    Object sharedJson() {
+        return sharedJson;
+    }
+
+    void rememberJson(Object json) {
+        sharedJson = json;
     }
 
     public static ObjectDatum copyOf(Map<String, ? extends Datum> fields) {

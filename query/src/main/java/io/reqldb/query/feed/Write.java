@@ -7,7 +7,7 @@ import io.reqldb.datum.ObjectDatum;
 /**
  * One committed write as the hub hands it to every feed of the table. Feeds that show rows as
  * they are (no steps, no type field) all send the same {@code {new_val, old_val}} object, so it
- * is built once per write, not once per feed.
+ * is built, measured and written as JSON once per write, not once per feed.
  */
 final class Write {
     final Datum oldVal;
@@ -49,7 +49,7 @@ final class Write {
             var m = ObjectDatum.newFieldMap();
             m.put("new_val", newVal == null ? NullDatum.INSTANCE : newVal);
             m.put("old_val", oldVal == null ? NullDatum.INSTANCE : oldVal);
-            p = ObjectDatum.wrap(m);
+            p = ObjectDatum.wrapShared(m);
             plain = p;
         }
         return p;
