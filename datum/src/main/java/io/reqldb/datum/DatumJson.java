@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
@@ -25,12 +26,22 @@ import java.util.TreeMap;
  * fraction, others in the shortest form that reads back to the same double.
  */
 public final class DatumJson {
+    /**
+     * How deeply arrays and objects may nest, read or written. RethinkDB sets no limit of its own;
+     * this one is far beyond what drivers produce, and {@link DeepStackThreads} have the stack
+     * for it (the readers and writers here recurse once per level).
+     */
+    public static final int MAX_NESTING_DEPTH = 100_000;
+
     /** Shared factory; Jackson factories are thread-safe once configured. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(100_000)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxNumberLength(100_000)
+                    .build())
+            .streamWriteConstraints(StreamWriteConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
                     .build())
             .build();
 

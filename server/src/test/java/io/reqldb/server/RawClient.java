@@ -19,18 +19,18 @@ import java.util.regex.Pattern;
  * A bare-socket client for what a driver never sends: malformed frames, unknown tokens, oversized
  * queries. It does the V1_0 handshake as admin with the empty password, then speaks frames.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     private static final Pattern SERVER_FIRST = Pattern.compile("\"authentication\":\"(r=([^,]+),s=([^,]+),i=(\\d+))\"");
 
     /** One response frame. */
-    record Frame(long token, String json) {
+    public record Frame(long token, String json) {
     }
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
-    RawClient(int port) throws IOException {
+    public RawClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
@@ -60,7 +60,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    void send(long token, String json) throws IOException {
+    public void send(long token, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         sendRaw(ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(token).putInt(body.length).put(body).array());
@@ -71,7 +71,7 @@ final class RawClient implements AutoCloseable {
         out.flush();
     }
 
-    Frame read() throws IOException {
+    public Frame read() throws IOException {
         byte[] header = new byte[12];
         in.readFully(header);
         ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);

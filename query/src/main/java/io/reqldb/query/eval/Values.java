@@ -54,7 +54,7 @@ public final class Values {
     public static ArrayDatum materialize(Sequence s, int limit) {
         if (s.isInfinite()) {
             s.close();
-            throw s.isFeed() ? changefeedTerminal() : infiniteStream();
+            throw infiniteError(s);
         }
         List<Datum> out = new ArrayList<>();
         try (s) {
@@ -66,6 +66,11 @@ public final class Values {
             }
         }
         return ArrayDatum.wrap(out);
+    }
+
+    /** The error for a terminal operation on an endless stream: changefeeds word it their own way. */
+    public static ReqlQueryLogicError infiniteError(Sequence s) {
+        return s.isFeed() ? changefeedTerminal() : infiniteStream();
     }
 
     /** RethinkDB's error for aggregating or coercing an endless stream. */

@@ -13,16 +13,15 @@ import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.GroupedData;
 import io.reqldb.query.eval.GroupedFormat;
 import io.reqldb.query.eval.Sequence;
+import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
-import io.reqldb.query.terms.seq.Streams;
 import io.reqldb.query.terms.seq.Funcs;
 import io.reqldb.query.terms.seq.GroupTerm;
-import io.reqldb.query.terms.seq.SliceTerms;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -107,7 +106,7 @@ public final class AggregationTerms implements TermFamily {
         Sequence seq = t.inArg(0, () -> Values.toSequence(v));
         if (seq.isInfinite()) {
             seq.close();
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         return seq;
     }
@@ -211,7 +210,7 @@ public final class AggregationTerms implements TermFamily {
                 if (row == null) {
                     throw new ReqlQueryLogicError("`" + name + "` found no entries in the specified index.");
                 }
-                return SliceTerms.selectionOf(tv.ref(), row);
+                return SingleSelection.ofRow(tv.ref(), row);
             }
         }
         Sequence seq = terminal(t, v);
@@ -234,7 +233,7 @@ public final class AggregationTerms implements TermFamily {
         if (bestRow == null) {
             return SKIPPED;
         }
-        return SliceTerms.selectionOf(seq.table(), bestRow);
+        return SingleSelection.ofRow(seq.table(), bestRow);
     }
 
     private static Object reduce(Term t, Env env) {

@@ -105,7 +105,7 @@ public final class ObjectTerms implements TermFamily {
         }
         if (key.type() == io.reqldb.datum.DatumType.NUMBER) {
             long n = t.inArg(1, () -> Values.toLong(key));
-            return Nth.of(v0, n);
+            return Nth.of(t, v0, n);
         }
         throw Values.typedError(key, "Expected NUMBER or STRING as second argument to `bracket` but found "
                 + key.typeName() + ".").addFrame(1);

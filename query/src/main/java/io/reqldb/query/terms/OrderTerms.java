@@ -72,7 +72,7 @@ public final class OrderTerms implements TermFamily {
         }
         Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         List<Ordering.Keyed> rows = new ArrayList<>();
         int limit = env.context().arrayLimit();
@@ -168,7 +168,7 @@ public final class OrderTerms implements TermFamily {
         }
         Sequence seq = t.inArg(0, () -> Values.toSequence(v));
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
         int limit = env.context().arrayLimit();

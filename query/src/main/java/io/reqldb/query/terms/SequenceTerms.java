@@ -49,8 +49,6 @@ public final class SequenceTerms implements TermFamily {
     }
 
     private static Object filter(Term t, Env env, Object v0) {
-        // RethinkDB evaluates filter's predicate with LITERAL_OK: r.literal may appear in a pattern.
-        io.reqldb.query.terms.datum.Literals.allowIn(t.rawArg(1));
         Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
         FuncValue f = t.funcArg(env, 1);
         Supplier<Datum> dflt = t.hasOptarg("default") ? () -> t.optargDatum(env, "default") : null;

@@ -16,11 +16,10 @@ import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.datum.Literals;
 import io.reqldb.query.terms.write.Determinism;
-import io.reqldb.query.terms.write.Merge;
 import io.reqldb.query.terms.write.RowWriter;
 import io.reqldb.query.terms.write.WriteContext;
-import io.reqldb.query.terms.write.WriteStats;
 import java.util.function.UnaryOperator;
 
 /** {@code insert}, {@code update}, {@code replace}, {@code delete}: RethinkDB's write terms and result objects. */
@@ -132,14 +131,14 @@ public final class WriteTerms implements TermFamily {
         Datum k = key;
         batch.add(key, old -> {
             if (old == NullDatum.INSTANCE) {
-                return Merge.dropLiterals(inserted);
+                return inserted;
             }
             if (conflictFunc != null) {
                 return conflictFunc.call(new StringDatum(pk), old, inserted);
             }
             return switch (mode) {
                 case "replace" -> inserted;
-                case "update" -> Merge.merge(old, inserted);
+                case "update" -> Literals.merge(old, inserted);
                 default -> throw new io.reqldb.query.error.ReqlOpFailedError("Duplicate primary key `" + pk + "`:\n"
                         + io.reqldb.datum.DatumPrinter.print(old) + "\n" + io.reqldb.datum.DatumPrinter.print(inserted));
             };
@@ -152,9 +151,6 @@ public final class WriteTerms implements TermFamily {
         if (!nonAtomic && !Determinism.isDeterministic(t.rawArg(1), true)) {
             throw new ReqlQueryLogicError("Could not prove argument deterministic.  "
                     + "Maybe you want to use the non_atomic flag?");
-        }
-        if (update) {
-            io.reqldb.query.terms.datum.Literals.allowIn(t.rawArg(1));
         }
         Object target = t.arg(env, 0);
         TableRef table = selectionTable(t, target);
@@ -171,11 +167,11 @@ public final class WriteTerms implements TermFamily {
                 }
                 FuncValue f = constant != null ? constant : t.funcArg(env, 1);
                 Datum patch = f.call(old);
-                return patch == NullDatum.INSTANCE ? old : Merge.merge(old, patch);
+                return patch == NullDatum.INSTANCE ? old : Literals.merge(old, patch);
             };
         } else {
             FuncValue f = t.funcArg(env, 1);
-            change = old -> Merge.dropLiterals(f.call(old));
+            change = f::call;
         }
         forEachRow(target, table, writer, key -> change);
         return writer.stats().toDatum();

@@ -15,7 +15,6 @@ import io.reqldb.storage.Snapshot;
 import io.reqldb.storage.Table;
 import io.reqldb.storage.TableOptions;
 import io.reqldb.storage.TableReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,32 +23,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RocksConcurrencyTest {
+class RocksConcurrencyTest extends OneTableStoreTest {
     private static final int THREADS = 8;
 
-    @TempDir
-    Path dir;
-    RocksStore store;
-    Table table;
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-
-    @BeforeEach
-    void open() {
-        store = RocksStore.open(dir, new RocksStoreOptions(8, 4));
-        store.createDatabase("db");
-        store.createTable("db", "t", TableOptions.DEFAULT);
-        table = store.table("db", "t");
-    }
 
     @AfterEach
     void close() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        store.close();
     }
 
     private static double counter(Datum doc) {

@@ -13,30 +13,15 @@ import io.reqldb.storage.Durability;
 import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.StorageException.Code;
-import io.reqldb.storage.Table;
-import io.reqldb.storage.TableOptions;
 import io.reqldb.storage.TableReader;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link TableReader#countRange} counts keys alone and must agree with the scans it stands for. */
-class RocksCountTest {
-    @TempDir
-    Path dir;
-    RocksStore store;
-    Table table;
-
+class RocksCountTest extends OneTableStoreTest {
     @BeforeEach
-    void open() {
-        store = RocksStore.open(dir, new RocksStoreOptions(8, 4));
-        store.setIndexFunctionCompiler(Docs.FIELD_COMPILER);
-        store.createDatabase("db");
-        store.createTable("db", "t", TableOptions.DEFAULT);
-        table = store.table("db", "t");
+    void indexAndFill() {
         for (String name : List.of("g", "tags")) {
             boolean multi = name.equals("tags");
             table.createIndex(fieldIndex(name, name, multi), Docs.FIELD_COMPILER.compile(fieldIndex(name, name, multi)));
@@ -46,11 +31,6 @@ class RocksCountTest {
             Datum doc = json("{'id':" + i + ",'g':" + (i % 5) + ",'tags':['t" + (i % 3) + "','all']}");
             table.modify(num(i), old -> doc, Durability.SOFT);
         }
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     private static long scanned(TableReader t, String index, KeyRange range) {

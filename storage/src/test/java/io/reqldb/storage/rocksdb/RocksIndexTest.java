@@ -18,37 +18,13 @@ import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.StorageException.Code;
 import io.reqldb.storage.Table;
-import io.reqldb.storage.TableOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RocksIndexTest {
-    @TempDir
-    Path dir;
-    RocksStore store;
-    Table table;
-
-    @BeforeEach
-    void open() {
-        store = RocksStore.open(dir, new RocksStoreOptions(8, 4));
-        store.setIndexFunctionCompiler(Docs.FIELD_COMPILER);
-        store.createDatabase("db");
-        store.createTable("db", "t", TableOptions.DEFAULT);
-        table = store.table("db", "t");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class RocksIndexTest extends OneTableStoreTest {
     /** Inserts {id: i, v: value(i)} for each i. */
     private void insert(int n, java.util.function.IntFunction<String> value) {
         List<Datum> keys = new ArrayList<>();

@@ -16,35 +16,13 @@ import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.Table;
 import io.reqldb.storage.Table.WriteResult;
 import io.reqldb.storage.TableOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RocksTableTest {
-    @TempDir
-    Path dir;
-    RocksStore store;
-    Table table;
-
-    @BeforeEach
-    void open() {
-        store = RocksStore.open(dir, new RocksStoreOptions(8, 4));
-        store.createDatabase("db");
-        store.createTable("db", "t", TableOptions.DEFAULT);
-        table = store.table("db", "t");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class RocksTableTest extends OneTableStoreTest {
     private void put(Datum doc, Datum id) {
         table.modify(id, old -> doc, Durability.SOFT);
     }

@@ -7,60 +7,53 @@ import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
-import io.reqldb.query.eval.TableRef;
-import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.term.Term;
 
 /**
- * The n-th element of an array or sequence ({@code nth}, and {@code bracket} with a number).
- * Negative indexes count from the end; on streams only -1 is allowed. The n-th row of a table or
- * selection is a single selection, so it can be updated.
+ * The n-th element of an array or sequence: {@code nth}, and {@code bracket} with a number (one
+ * implementation serves both, as in RethinkDB). Negative indexes count from the end; on streams
+ * only -1 is allowed. The n-th row of a table or selection is a single selection, so it can be
+ * updated.
  */
 public final class Nth {
     private Nth() {
     }
 
-    public static Object of(Object aggregate, long n) {
+    /** {@code aggregate.nth(n)} for the term {@code t}, whose argument 0 is {@code aggregate}. */
+    public static Object of(Term t, Object aggregate, long n) {
         if (aggregate instanceof Datum || aggregate instanceof SingleSelection) {
-            ArrayDatum arr = (ArrayDatum) Values.expect(Values.toDatum(aggregate), DatumType.ARRAY);
-            long real = canonicalize(n, arr.size());
-            if (real >= arr.size()) {
-                throw new ReqlNonExistenceError("Index out of bounds: " + real);
+            Datum d = t.inArg(0, () -> Values.toDatum(aggregate));
+            ArrayDatum arr = (ArrayDatum) t.inArg(0, () -> Values.expect(d, DatumType.ARRAY));
+            long real = n >= 0 ? n : arr.size() + n;
+            if (real < 0 || real >= arr.size()) {
+                throw new ReqlNonExistenceError("Index out of bounds: " + n);
             }
             return arr.get((int) real);
         }
-        TableRef table = aggregate instanceof TableValue t ? t.ref()
-                : aggregate instanceof Sequence s ? s.table() : null;
+        Sequence seq = t.inArg(0, () -> Values.toSequence(aggregate));
         if (n < -1) {
             throw new ReqlQueryLogicError("Cannot use an index < -1 (" + n + ") on a stream.");
         }
-        Sequence stream = Values.toSequence(aggregate);
-        if (n == -1 && stream.isInfinite()) {
-            stream.close();
-            throw Values.infiniteStream();
+        if (n == -1 && seq.isInfinite()) {
+            throw Values.infiniteError(seq);
         }
-        try (Sequence seq = stream) {
+        try (seq) {
             Datum last = null;
-            long i = 0;
-            for (Datum d = seq.next(); d != null; d = seq.next(), i++) {
+            for (long i = 0; ; i++) {
+                Datum d = seq.next();
+                if (d == null) {
+                    if (n == -1 && last != null) {
+                        return SingleSelection.ofRow(seq.table(), last);
+                    }
+                    throw new ReqlNonExistenceError("Index out of bounds: " + n);
+                }
                 if (i == n) {
-                    return row(table, d);
+                    return SingleSelection.ofRow(seq.table(), d);
                 }
                 last = d;
             }
-            if (n == -1 && last != null) {
-                return row(table, last);
-            }
-            throw new ReqlNonExistenceError("Index out of bounds: " + n);
         }
-    }
-
-    private static Object row(TableRef table, Datum d) {
-        if (table == null) {
-            return d;
-        }
-        Datum key = d instanceof io.reqldb.datum.ObjectDatum o ? o.get(table.primaryKey()) : null;
-        return new SingleSelection(table, key, d);
     }
 
     /** A negative index counted from the end; "Index out of bounds: -4" when before the start. */

@@ -31,7 +31,7 @@ public final class FoldTerm {
         FuncValue finalEmit = finalValue == null ? null : Funcs.strictOptarg(t, "final_emit", finalValue);
         if (emitValue == null) {
             if (seq.isInfinite()) {
-                throw Streams.infiniteError(seq);
+                throw Values.infiniteError(seq);
             }
             Datum result = base;
             try (seq) {

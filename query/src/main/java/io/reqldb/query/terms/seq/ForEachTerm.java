@@ -34,7 +34,7 @@ public final class ForEachTerm {
     public static Object eval(Term t, Env env) {
         Sequence seq = t.seqArg(env, 0);
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         FuncValue f = t.funcArg(env, 1);
         int limit = env.context().arrayLimit();

@@ -60,7 +60,7 @@ public final class GroupTerm {
             throw new ReqlQueryLogicError("Cannot group by nothing.");
         }
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         int limit = env.context().arrayLimit();
         TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);

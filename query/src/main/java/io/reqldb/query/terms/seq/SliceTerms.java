@@ -7,16 +7,15 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.StringDatum;
-import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
-import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.datum.Nth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class SliceTerms {
         r.term(TermType.LIMIT).args(2).body(SliceTerms::limit);
         r.term(TermType.SKIP).args(2).body(SliceTerms::skip);
         r.term(TermType.SLICE).args(2, 3).optargs("left_bound", "right_bound").body(SliceTerms::slice);
-        r.term(TermType.NTH).args(2).body(SliceTerms::nth);
+        r.term(TermType.NTH).args(2).body((t, env) -> Nth.of(t, t.arg(env, 0), t.intArg(env, 1)));
         r.term(TermType.IS_EMPTY).args(1).body((t, env) -> {
             try (Sequence s = t.seqArg(env, 0)) {
                 return BoolDatum.of(s.next() == null);
@@ -155,53 +154,6 @@ public final class SliceTerms {
         return real;
     }
 
-    private static Object nth(Term t, Env env) {
-        Object v = t.arg(env, 0);
-        long n = t.intArg(env, 1);
-        if (v instanceof Datum || v instanceof SingleSelection) {
-            Datum d = t.inArg(0, () -> Values.toDatum(v));
-            ArrayDatum arr = (ArrayDatum) t.inArg(0, () -> Values.expect(d, io.reqldb.datum.DatumType.ARRAY));
-            long real = n >= 0 ? n : arr.size() + n;
-            if (real < 0 || real >= arr.size()) {
-                throw new ReqlNonExistenceError("Index out of bounds: " + n);
-            }
-            return arr.get((int) real);
-        }
-        Sequence seq = t.inArg(0, () -> Values.toSequence(v));
-        if (n < -1) {
-            throw new ReqlQueryLogicError("Cannot use an index < -1 (" + n + ") on a stream.");
-        }
-        if (n == -1 && seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
-        }
-        TableRef table = seq.table();
-        try (seq) {
-            Datum last = null;
-            for (long i = 0; ; i++) {
-                Datum d = seq.next();
-                if (d == null) {
-                    if (n == -1 && last != null) {
-                        return selectionOf(table, last);
-                    }
-                    throw new ReqlNonExistenceError("Index out of bounds: " + n);
-                }
-                if (i == n) {
-                    return selectionOf(table, d);
-                }
-                last = d;
-            }
-        }
-    }
-
-    /** A row as a single selection when it came from a table, else the row. */
-    public static Object selectionOf(TableRef table, Datum row) {
-        if (table == null || !(row instanceof io.reqldb.datum.ObjectDatum o)) {
-            return row;
-        }
-        Datum pk = o.get(table.primaryKey());
-        return pk == null ? row : new SingleSelection(table, pk, row);
-    }
-
     private static Object sample(Term t, Env env) {
         long n = t.intArg(env, 1);
         if (n < 0) {
@@ -213,7 +165,7 @@ public final class SliceTerms {
         }
         Sequence seq = t.seqArg(env, 0);
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         List<Datum> result = new ArrayList<>();
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
@@ -268,7 +220,7 @@ public final class SliceTerms {
             }
         }
         if (seq.isInfinite()) {
-            throw Streams.infiniteError(seq);
+            throw Values.infiniteError(seq);
         }
         try (seq) {
             for (Datum el = seq.next(); el != null; el = seq.next()) {

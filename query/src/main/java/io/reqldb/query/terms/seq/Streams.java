@@ -31,11 +31,6 @@ public final class Streams {
         return out;
     }
 
-    /** The error for a terminal operation on an endless stream: changefeeds word it their own way. */
-    public static io.reqldb.query.error.ReqlQueryLogicError infiniteError(Sequence s) {
-        return s.isFeed() ? Values.changefeedTerminal() : Values.infiniteStream();
-    }
-
     /** Skips {@code skip} elements, then yields at most {@code take} (Long.MAX_VALUE: all). */
     public static Sequence slice(Sequence source, long skip, long take) {
         return new DerivedSequence(source, true) {
