@@ -38,7 +38,7 @@ final class FeedResultStream implements ResultStream {
     private static final int FEEDS_PER_WINDOW = 25;
     /** The longest a busy feed's batch gathers. */
     private static final long MAX_COALESCE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(25);
-    /** Open feed streams whose last batch was busy, in this server. */
+    /** Open feed streams whose last batch was busy, in this process. */
     private static final java.util.concurrent.atomic.AtomicInteger BUSY_FEEDS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Sequence pipeline;
