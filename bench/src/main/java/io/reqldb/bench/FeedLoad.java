@@ -3,6 +3,7 @@ package io.reqldb.bench;
 import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.net.Connection;
+import io.reqldb.server.wire.RawWireClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Writers ({@code --clients} connections) insert single small documents with soft durability
  * for {@code --seconds}, one at a time each, noting when each insert was acknowledged (after its
  * commit). Readers ask for batch after batch (CONTINUE) as a driver does. Both speak the protocol
- * through {@link RawConnection}: prepared queries out, response bytes scanned for ids, no values
+ * through {@link RawWireClient}: prepared queries out, response bytes scanned for ids, no values
  * built, so the figures measure the server, not the client (the official Java driver is so much
  * costlier per query that it measured mostly itself: 1.9k writes/s with no feed at all).
  * Every feed must see every write, so the benchmark cannot win by dropping changes.
@@ -85,16 +86,16 @@ public final class FeedLoad {
             t.setDaemon(true);
             return t;
         });
-        List<RawConnection> open = new ArrayList<>();
+        List<RawWireClient> open = new ArrayList<>();
         try {
             Map<Long, Long> acked = new ConcurrentHashMap<>();
             AtomicLong total = new AtomicLong(-1);
             List<Future<long[]>> readers = new ArrayList<>();
             for (int f = 0; f < feeds; f++) {
-                RawConnection feed = new RawConnection(host, port);
+                RawWireClient feed = new RawWireClient(host, port);
                 open.add(feed);
                 feed.send(1, "[1,[152,[" + TABLE_TERM + "]],{}]");
-                check(feed.read());
+                check(feed.readBody());
                 readers.add(pool.submit(() -> read(feed, acked, total)));
             }
             AtomicLong nextId = new AtomicLong();
@@ -103,7 +104,7 @@ public final class FeedLoad {
             long deadline = start + TimeUnit.SECONDS.toNanos(runSeconds);
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < clients; w++) {
-                RawConnection conn = new RawConnection(host, port);
+                RawWireClient conn = new RawWireClient(host, port);
                 open.add(conn);
                 writers.add(pool.submit(() -> {
                     for (long token = 1; System.nanoTime() < deadline; token++) {
@@ -122,7 +123,7 @@ public final class FeedLoad {
             long writeNanos = System.nanoTime() - start;
             long writes = nextId.get();
             total.set(writes);
-            try (RawConnection last = new RawConnection(host, port)) {
+            try (RawWireClient last = new RawWireClient(host, port)) {
                 insert(last, 1, -1);
             }
             List<long[]> delays = new ArrayList<>();
@@ -146,7 +147,7 @@ public final class FeedLoad {
                     writes / (writeNanos / 1e9), writes / (allDelivered / 1e9), cpu, delay);
         } finally {
             pool.shutdownNow();
-            for (RawConnection c : open) {
+            for (RawWireClient c : open) {
                 c.close();
             }
         }
@@ -156,17 +157,17 @@ public final class FeedLoad {
         return server == null ? Duration.ZERO : server.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    private static void insert(RawConnection conn, long token, long id) throws IOException {
+    private static void insert(RawWireClient conn, long token, long id) throws IOException {
         conn.send(token, "[1,[56,[" + TABLE_TERM + ",{\"id\":" + id + ",\"payload\":\"" + PAYLOAD
                 + "\"}],{\"durability\":\"soft\"}],{}]");
-        byte[] body = conn.read();
-        if (RawConnection.responseType(body) != 1) {
+        byte[] body = conn.readBody();
+        if (RawWireClient.responseType(body) != 1) {
             throw new IllegalStateException("insert failed: " + new String(body, StandardCharsets.UTF_8));
         }
     }
 
     private static byte[] check(byte[] body) {
-        if (RawConnection.responseType(body) != SUCCESS_PARTIAL || indexOf(body, ERROR_MARK, 0) >= 0) {
+        if (RawWireClient.responseType(body) != SUCCESS_PARTIAL || indexOf(body, ERROR_MARK, 0) >= 0) {
             throw new IllegalStateException("feed failed: " + new String(body, StandardCharsets.UTF_8));
         }
         return body;
@@ -176,13 +177,13 @@ public final class FeedLoad {
      * Reads one feed, batch by batch, up to the end marker (id -1, written after every counted
      * write); returns sampled delays from acknowledgement to arrival.
      */
-    private static long[] read(RawConnection feed, Map<Long, Long> acked, AtomicLong total) throws IOException {
+    private static long[] read(RawWireClient feed, Map<Long, Long> acked, AtomicLong total) throws IOException {
         long[] samples = new long[1 << 16];
         int s = 0;
         long seen = 0;
         while (true) {
             feed.send(1, "[2]");
-            byte[] body = check(feed.read());
+            byte[] body = check(feed.readBody());
             long now = System.nanoTime();
             for (int at = indexOf(body, ID_MARK, 0); at >= 0; at = indexOf(body, ID_MARK, at)) {
                 at += ID_MARK.length;

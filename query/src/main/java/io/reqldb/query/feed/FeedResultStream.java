@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves a query whose result reads from changefeeds. As in RethinkDB, the first batch answers at
@@ -31,13 +32,13 @@ import java.util.Set;
  */
 final class FeedResultStream implements ResultStream {
     /** A first change that arrives within this of the request means the feed is busy. */
-    private static final long BUSY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long a busy feed's batch may wait for more changes after its first. */
-    private static final long COALESCE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Busy feeds that share one {@link #COALESCE_NANOS} of gathering time. */
     private static final int FEEDS_PER_WINDOW = 25;
     /** The longest a busy feed's batch gathers. */
-    private static final long MAX_COALESCE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long MAX_COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     /** Open feed streams whose last batch was busy, in this process. */
     private static final java.util.concurrent.atomic.AtomicInteger BUSY_FEEDS = new java.util.concurrent.atomic.AtomicInteger();
 

@@ -12,7 +12,7 @@ import com.rethinkdb.gen.ast.Table;
 import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
 import io.reqldb.server.DriverResults;
-import io.reqldb.server.RawClient;
+import io.reqldb.server.wire.RawWireClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,7 +181,7 @@ class DriverIntegrationTest {
                 .isEqualTo(1L);
 
         // Returned whole, read off the wire (drivers' JSON parsers stop at a thousand levels or so).
-        try (RawClient raw = new RawClient(server.port())) {
+        try (RawWireClient raw = new RawWireClient("127.0.0.1", server.port())) {
             raw.send(1, "[1,[98,[\"" + "[".repeat(depth) + "]".repeat(depth) + "\"]]]");
             assertThat(raw.read().json())
                     .isEqualTo("{\"t\":1,\"r\":[" + "[".repeat(depth) + "]".repeat(depth) + "]}");

@@ -1,4 +1,4 @@
-package io.reqldb.bench;
+package io.reqldb.server.wire;
 
 import io.reqldb.server.auth.ScramCrypto;
 import java.io.BufferedInputStream;
@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +16,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A client that speaks the wire protocol itself (V1_0 handshake as admin with the empty password,
- * then query frames), for load generators whose own cost must stay small next to the server's:
- * it sends prepared JSON and hands back response bodies as bytes, parsing nothing. The official
- * driver parses and builds every value, which on a small machine takes the CPU the server needs.
+ * A client that speaks the wire protocol itself: the V1_0 handshake as {@code admin} with the
+ * empty password, then query frames of prepared JSON out and response bodies back, parsing
+ * nothing. For what a driver never sends (malformed frames, unknown tokens, oversized queries),
+ * for answers too deep for a driver's JSON parser, and for load generators whose own cost must
+ * stay small next to the server's.
  */
-final class RawConnection implements AutoCloseable {
-    private static final int V1_0 = 0x34c2bdc3;
+public final class RawWireClient implements AutoCloseable {
     private static final Pattern SERVER_FIRST =
             Pattern.compile("\"authentication\":\"(r=([^,]+),s=([^,]+),i=(\\d+))\"");
+
+    /** One response frame, its body as text. */
+    public record Frame(long token, String json) {
+    }
 
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
     private final byte[] header = new byte[12];
 
-    RawConnection(String host, int port) throws IOException {
+    /** Connects and authenticates. */
+    public RawWireClient(String host, int port) throws IOException {
         socket = new Socket(host, port);
         socket.setTcpNoDelay(true);
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
@@ -38,10 +44,16 @@ final class RawConnection implements AutoCloseable {
         handshake();
     }
 
+    /** Reads fail after {@code millis} without data, instead of waiting for ever (0: wait). */
+    public RawWireClient readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
     private void handshake() throws IOException {
-        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(V1_0).array());
+        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(ProtocolMagic.V1_0).array());
         readNulTerminated();
-        String clientFirstBare = "n=admin,r=benchclientnonce";
+        String clientFirstBare = "n=admin,r=rawwireclientnonce";
         writeNulTerminated("{\"protocol_version\":0,\"authentication_method\":\"SCRAM-SHA-256\","
                 + "\"authentication\":\"n,," + clientFirstBare + "\"}");
         Matcher m = SERVER_FIRST.matcher(readNulTerminated());
@@ -63,23 +75,35 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Sends one query frame. */
-    void send(long token, String json) throws IOException {
+    public void send(long token, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        out.write(ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
+        sendRaw(ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(token).putInt(body.length).put(body).array());
+    }
+
+    /** Sends bytes as they are: frames cut short, lying sizes, garbage. */
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
     }
 
-    /** Reads the next response frame's body (its token is not checked: one query at a time). */
-    byte[] read() throws IOException {
+    /** The next response frame, with its token. */
+    public Frame read() throws IOException {
+        byte[] body = readBody();
+        return new Frame(ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getLong(0),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The next response frame's body, undecoded (its token is not checked). */
+    public byte[] readBody() throws IOException {
         in.readFully(header);
         byte[] body = new byte[ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(8)];
         in.readFully(body);
         return body;
     }
 
-    /** The response type, {@code t}, of a body the server wrote ({@code {"t":N,...}}). */
-    static int responseType(byte[] body) {
+    /** The response type, {@code t}, of a body this server wrote ({@code {"t":N,...}}). */
+    public static int responseType(byte[] body) {
         int t = 0;
         for (int i = 5; i < body.length && body[i] >= '0' && body[i] <= '9'; i++) {
             t = t * 10 + body[i] - '0';
@@ -87,9 +111,17 @@ final class RawConnection implements AutoCloseable {
         return t;
     }
 
+    /** Whether the server has closed the connection (reads end of stream, or a reset). */
+    public boolean closedByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
     private void writeNulTerminated(String s) throws IOException {
-        out.write((s + "\0").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        sendRaw((s + "\0").getBytes(StandardCharsets.UTF_8));
     }
 
     private String readNulTerminated() throws IOException {
