@@ -7,6 +7,7 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.Table;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Feed logic on a RocksDB table: what each kind of feed reports, and when. */
+/** Feed logic on a RocksDB table: what each kind of feed reports, and when, and how drops end feeds. */
 class FeedTest {
     @TempDir
     Path dir;
@@ -76,7 +77,7 @@ class FeedTest {
     }
 
     RangeFeed tableFeed(FeedOptions o) {
-        return new RangeFeed(table, null, o, doc -> 1, new RowTransform(List.of(), null),
+        return new RangeFeed(table, store, o, doc -> 1, new RowTransform(List.of(), null),
                 () -> table.scan(KeyRange.ALL, false));
     }
 
@@ -85,7 +86,7 @@ class FeedTest {
         TABLE, RANGE;
 
         Feed open(FeedTest t, FeedOptions o) {
-            return this == TABLE ? new TableFeed(t.table, null, o) : t.tableFeed(o);
+            return this == TABLE ? new TableFeed(t.table, t.store, o) : t.tableFeed(o);
         }
     }
 
@@ -316,6 +317,36 @@ class FeedTest {
             put("{\"id\":1,\"a\":1}");
             assertThat(take(feed)).isEqualTo("{\"new_val\":{\"a\":1,\"id\":1},\"old_val\":null}");
             assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+    }
+
+    @Test
+    void writesCommittedTogether_arriveInCommitOrder() {
+        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+            table.modify(NumberDatum.of(1), old -> json("{\"id\":1}"), Durability.HARD);
+            table.modifyAll(List.of(NumberDatum.of(1), NumberDatum.of(2)),
+                    List.of(old -> null, old -> json("{\"id\":2}")), Durability.SOFT);
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1},\"old_val\":null}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":null,\"old_val\":{\"id\":1}}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":2},\"old_val\":null}");
+        }
+    }
+
+    @Test
+    void droppedTable_endsFeedWithRethinkDbError() {
+        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+            store.dropTable("test", "t");
+            assertThatThrownBy(() -> take(feed))
+                    .isInstanceOf(ReqlOpFailedError.class).hasMessage("Changefeed aborted (unavailable).");
+        }
+    }
+
+    @Test
+    void droppedDatabase_endsFeedWithRethinkDbError() {
+        try (Feed feed = new PointFeed(table, store, FeedOptions.defaults(), NumberDatum.of(1))) {
+            store.dropDatabase("test");
+            assertThatThrownBy(() -> take(feed))
+                    .isInstanceOf(ReqlOpFailedError.class).hasMessage("Changefeed aborted (unavailable).");
         }
     }
 }
