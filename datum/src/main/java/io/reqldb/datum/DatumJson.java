@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;
@@ -24,12 +26,22 @@ import java.util.TreeMap;
  * fraction, others in the shortest form that reads back to the same double.
  */
 public final class DatumJson {
+    /**
+     * How deeply arrays and objects may nest, read or written. RethinkDB sets no limit of its own;
+     * this one is far beyond what drivers produce, and {@link DeepStackThreads} have the stack
+     * for it (the readers and writers here recurse once per level).
+     */
+    public static final int MAX_NESTING_DEPTH = 100_000;
+
     /** Shared factory; Jackson factories are thread-safe once configured. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(100_000)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
                     .maxNumberLength(100_000)
+                    .build())
+            .streamWriteConstraints(StreamWriteConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
                     .build())
             .build();
 
@@ -169,12 +181,12 @@ public final class DatumJson {
                 g.writeEndArray();
             }
             case OBJECT, GEOMETRY -> {
-                g.writeStartObject();
-                for (Map.Entry<String, Datum> e : ((ObjectDatum) d).fields().entrySet()) {
-                    g.writeFieldName(e.getKey());
-                    write(g, e.getValue());
+                ObjectDatum o = (ObjectDatum) d;
+                if (o.sharedJson() != null && g.getPrettyPrinter() == null) {
+                    g.writeRawValue(sharedJson(o));
+                } else {
+                    writeObject(g, o);
                 }
-                g.writeEndObject();
             }
             case TIME -> {
                 TimeDatum t = (TimeDatum) d;
@@ -193,6 +205,30 @@ public final class DatumJson {
             }
             case MINVAL, MAXVAL -> throw new IllegalArgumentException("Cannot convert `" + d + "` to JSON.");
         }
+    }
+
+    private static void writeObject(JsonGenerator g, ObjectDatum o) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
+            g.writeFieldName(e.getKey());
+            write(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** The JSON of a {@link ObjectDatum#wrapShared} object, written on first use (a race only writes it twice). */
+    private static SerializedString sharedJson(ObjectDatum o) throws IOException {
+        if (o.sharedJson() instanceof SerializedString known) {
+            return known;
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeObject(g, o);
+        }
+        SerializedString json = new SerializedString(out.toString());
+        json.asUnquotedUTF8(); // encoded before the volatile write publishes it
+        o.rememberJson(json);
+        return json;
     }
 
     private static void writeNumber(JsonGenerator g, double v) throws IOException {

@@ -20,6 +20,19 @@ public final class ObjectDatum implements Datum {
 
     /** {@link #type()}, found on first use: a key lookup that hot paths would otherwise repeat. */
     private DatumType type;
+    /**
+     * {@link #estimatedSize()}, found on first use (0 until then; never 0 once known). An int fits
+     * in the object's padding, so remembering it costs no memory.
+     */
+    private int estimatedSize;
+
+    /**
+     * For an object that many responses carry ({@link #wrapShared}): {@link DatumJson}'s memo of
+     * its JSON text, {@link #NOT_WRITTEN} until first written. Null for every other object, whose
+     * text is never kept (documents would otherwise be held twice).
+     */
+    private volatile Object sharedJson;
+    private static final Object NOT_WRITTEN = new Object();
 
     /** See {@link #knownWithoutBounds()}. */
     private boolean withoutBounds;
@@ -84,6 +97,25 @@ public final class ObjectDatum implements Datum {
         return fields.isEmpty() ? EMPTY : new ObjectDatum(Collections.unmodifiableSortedMap(fields));
     }
 
+    /**
+     * Like {@link #wrap}, for an object that many responses will carry (one changefeed change
+     * sent to a hundred feeds): its JSON text is built once and then copied.
+     */
+    public static ObjectDatum wrapShared(TreeMap<String, Datum> fields) {
+        ObjectDatum o = new ObjectDatum(Collections.unmodifiableSortedMap(fields));
+        o.sharedJson = NOT_WRITTEN;
+        return o;
+    }
+
+    /** The memo of {@link #wrapShared} objects (null for others). */
+    Object sharedJson() {
+        return sharedJson;
+    }
+
+    void rememberJson(Object json) {
+        sharedJson = json;
+    }
+
     public static ObjectDatum copyOf(Map<String, ? extends Datum> fields) {
         TreeMap<String, Datum> copy = newFieldMap();
         copy.putAll(fields);
@@ -134,6 +166,20 @@ public final class ObjectDatum implements Datum {
             type = t;
         }
         return t;
+    }
+
+    /** {@link EstimatedSize} of this object, computed once (a benign race, like {@link #type}). */
+    long estimatedSize() {
+        int known = estimatedSize;
+        if (known != 0) {
+            return known;
+        }
+        long n = 2;
+        for (Map.Entry<String, Datum> e : fields.entrySet()) {
+            n += e.getKey().length() + 4 + EstimatedSize.of(e.getValue());
+        }
+        estimatedSize = (int) Math.min(n, Integer.MAX_VALUE);
+        return n;
     }
 
     @Override

@@ -19,6 +19,19 @@ class DatumJsonTest {
         assertThat(DatumJson.formatNumber(-123.456)).isEqualTo("-123.456");
     }
 
+    /** A shared object's JSON is written once and reused, identical to an ordinary object's, in any position. */
+    @Test
+    void sharedObjectWritesTheSameJsonEveryTime() {
+        ObjectDatum plain = (ObjectDatum) DatumJson.parse("{\"new_val\":{\"id\":1,\"s\":\"é\\\"\"},\"old_val\":null}");
+        ObjectDatum shared = ObjectDatum.wrapShared(plain.toMutableMap());
+        String expected = DatumJson.write(plain);
+        assertThat(DatumJson.write(shared)).isEqualTo(expected);
+        assertThat(DatumJson.write(shared)).isEqualTo(expected);
+        ArrayDatum both = ArrayDatum.wrap(java.util.List.of(shared, plain, shared));
+        assertThat(DatumJson.write(both)).isEqualTo("[" + expected + "," + expected + "," + expected + "]");
+        assertThat(shared).isEqualTo(plain);
+    }
+
     @Test
     void pseudoTypesRoundTrip() {
         String time = "{\"$reql_type$\":\"TIME\",\"epoch_time\":1.5,\"timezone\":\"+01:00\"}";

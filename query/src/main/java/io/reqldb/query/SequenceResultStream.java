@@ -1,6 +1,7 @@
 package io.reqldb.query;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.datum.EstimatedSize;
 import io.reqldb.query.eval.Sequence;
 import java.util.ArrayList;
 import java.util.List;

@@ -52,9 +52,16 @@ public interface Table extends TableReader {
     record WriteResult(Datum oldValue, Datum newValue) {
     }
 
-    /** Told of each committed write, in commit order per document. */
+    /**
+     * Told of committed writes, in commit order per document, a group at a time: whatever became
+     * durable together, so a busy table costs a listener one call per group, not one per write.
+     */
     @FunctionalInterface
     interface ChangeListener {
-        void onChange(Datum oldValue, Datum newValue);
+        /**
+         * @param changes one or more writes, oldest first; unmodifiable and never changed
+         *                afterwards, so a listener may keep it (every listener gets the same list)
+         */
+        void onChanges(List<WriteResult> changes);
     }
 }

@@ -12,20 +12,26 @@ import io.reqldb.storage.Table;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One subscription: takes committed writes from its table's {@link FeedHub} (on the writers'
- * threads) and hands change objects to one reader.
+ * One subscription: reads committed writes from its table's {@link FeedHub} log and hands change
+ * objects to one reader.
  *
- * <p>Concurrency: every method of a subclass runs under {@link #lock}. Writers call
- * {@link #onChange}; the reader calls {@link #next}, which waits on a condition (interruptible,
- * and woken by {@link #close} from any thread, so STOP and disconnect free a blocked reader at
- * once). While waiting, the reader checks now and then that the table still exists, and ends the
- * feed with RethinkDB's error when it was dropped.
+ * <p>Concurrency: every method of a subclass runs under {@link #lock}. The reader calls
+ * {@link #next}, which first turns the writes published since the feed's position into changes
+ * ({@link #catchUp}; the hub's publishing thread does this instead for feeds that
+ * {@link #takesWritesEagerly} or lag far behind), then waits on a condition if nothing is ready
+ * (interruptible, and woken by {@link #close} from any thread, so STOP and disconnect free a
+ * blocked reader at once). While waiting, the reader checks now and then that the table still
+ * exists, and ends the feed with RethinkDB's error when it was dropped.
  */
 public abstract class Feed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Feed.class);
     /** How long a waiting reader sleeps before checking that the table still exists. */
     private static final long DROP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -41,8 +47,15 @@ public abstract class Feed implements AutoCloseable {
     /** Squash timer: when set, the current batch's first change is not handed out before {@link #notBefore}. */
     private boolean holding;
     private long notBefore;
-    /** The reader sleeps until a change comes: only then do writers wake it (one wake per batch, not per write). */
-    private boolean readerWaiting;
+    /** The last group of the hub's log this feed has taken (under the lock). */
+    private WriteGroup position;
+    /** How many of the hub's writes this feed has taken: lets the hub spot a lagging feed without locking it. */
+    private volatile long seen;
+    /**
+     * Set while this feed is in the hub's queue of readers to wake at the next write; only the
+     * hub clears it, so the feed is queued at most once however often its reader times out.
+     */
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     protected Feed(Table table, Store store, FeedOptions options) {
         this.table = table;
@@ -80,20 +93,78 @@ public abstract class Feed implements AutoCloseable {
 
     // ------------------------------------------------------------------ writer side
 
-    /** Called by the hub after each committed write to the table, in commit order per document. */
-    final void onChange(Write write) {
+    /** True for feeds that must take each write as soon as it is published, not when read. */
+    boolean takesWritesEagerly() {
+        return false;
+    }
+
+    /** Sets the position: the feed takes the groups published after {@code g} (called on joining the hub). */
+    final void startReadingAfter(WriteGroup g) {
         lock.lock();
         try {
-            if (closed || failure != null) {
-                return;
-            }
-            accept(write);
-            if (readerWaiting) {
-                readerWaiting = false;
-                changed.signalAll();
-            }
+            position = g;
+            seen = g.end;
         } finally {
             lock.unlock();
+        }
+    }
+
+    final long seen() {
+        return seen;
+    }
+
+    /**
+     * Takes the writes published since this feed's position, in order (the hub's publishing
+     * thread calls this; the reader does the same in {@link #drain}).
+     *
+     * @param wait false to give up at once when the reader holds the lock (it is catching up itself)
+     */
+    final void catchUp(boolean wait) {
+        if (wait) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            catchUpLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void catchUpLocked() {
+        if (closed) {
+            return;
+        }
+        for (WriteGroup g = position.next(); g != null; g = g.next()) {
+            if (failure == null) {
+                accept(g);
+            }
+            position = g;
+            seen = g.end;
+        }
+    }
+
+    /** Records a group of committed writes, in order (under the lock); by default one by one. */
+    void accept(WriteGroup g) {
+        for (Write w : g.writes) {
+            try {
+                accept(w);
+            } catch (RuntimeException e) {
+                LOG.warn("changefeed failed to take a change", e);
+            }
+        }
+    }
+
+    /** Called by the hub after publishing, when this feed queued itself to be woken. */
+    final void writeArrived() {
+        if (wakeQueued.compareAndSet(true, false)) {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -103,12 +174,9 @@ public abstract class Feed implements AutoCloseable {
         changed.signalAll();
     }
 
-    /** Records one committed write (under the lock). */
-    abstract void accept(Write write);
-
-    /** Hands a write to this feed as storage would (tests). */
-    final void onChange(Datum oldVal, Datum newVal) {
-        onChange(new Write(oldVal, newVal));
+    /** Records one committed write (under the lock); a feed that overrides {@link #accept(WriteGroup)} need not. */
+    void accept(Write write) {
+        throw new IllegalStateException(getClass().getSimpleName() + " takes whole groups");
     }
 
     // ------------------------------------------------------------------ reader side
@@ -173,6 +241,7 @@ public abstract class Feed implements AutoCloseable {
                 if (failure != null) {
                     throw failure;
                 }
+                catchUpLocked();
                 refresh();
                 long now = System.nanoTime();
                 if (holding && (now - notBefore >= 0 || nearlyFull())) {
@@ -200,9 +269,15 @@ public abstract class Feed implements AutoCloseable {
                 }
                 // A bounded wait (the rest of a batch) is not cut short by each write: the
                 // reader takes what has come when it wakes, so busy feeds send fuller batches.
-                readerWaiting = unbounded;
+                if (unbounded) {
+                    if (wakeQueued.compareAndSet(false, true)) {
+                        hub.wakeOnNextWrite(this);
+                    }
+                    if (hub.tail() != position) {
+                        continue; // published while we queued: take it now
+                    }
+                }
                 changed.awaitNanos(Math.max(wait, 1));
-                readerWaiting = false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -223,6 +298,7 @@ public abstract class Feed implements AutoCloseable {
             closed = true;
             changed.signalAll();
             released();
+            position = null; // the log behind it may be collected
         } finally {
             lock.unlock();
         }

@@ -135,6 +135,9 @@ final class FeedPlanner {
         KeyRange range = tv.range() != null ? tv.range() : KeyRange.ALL;
         Function<Datum, List<Datum>> keys = IndexKeys.of(ref, index, ctx);
         boolean all = range.equals(KeyRange.ALL) || tv.range() == null;
+        if (all && index == null && transform.isIdentity() && TableFeed.fits(options)) {
+            return new TableFeed(ref.storage(), ctx.store(), options);
+        }
         return new RangeFeed(ref.storage(), ctx.store(), options,
                 doc -> {
                     if (all && index == null) {

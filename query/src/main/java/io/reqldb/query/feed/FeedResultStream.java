@@ -1,13 +1,14 @@
 package io.reqldb.query.feed;
 
 import io.reqldb.datum.Datum;
-import io.reqldb.query.EstimatedSize;
+import io.reqldb.datum.EstimatedSize;
 import io.reqldb.query.ResultStream;
 import io.reqldb.query.eval.Sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves a query whose result reads from changefeeds. As in RethinkDB, the first batch answers at
@@ -15,12 +16,31 @@ import java.util.Set;
  * wait for the first change, then take what is already available, or, when the feed is busy,
  * what arrives within a few more milliseconds (fewer, fuller batches under load). {@link #close} may come
  * from another thread (STOP, disconnect) and wakes a waiting {@link #nextBatch}.
+ *
+ * <p>A busy feed's next batch does not ask to be woken by the first write at all: it sleeps the
+ * few milliseconds and takes what has come, which spares the writers a wake-up per feed per batch
+ * and delays no change longer than waking and then gathering did. Only when nothing came does it
+ * go back to waiting for the first change.
+ *
+ * <p>Each batch costs the server a fixed price (a CONTINUE to parse and dispatch, two thread
+ * hand-offs, a socket write) on top of its rows. With a hundred busy feeds, 5-millisecond
+ * batches of a few rows each would spend the server on that price, so the gathering time is
+ * stretched with the number of busy feeds: every {@link #FEEDS_PER_WINDOW} busy feeds add
+ * {@link #COALESCE_NANOS}, up to {@link #MAX_COALESCE_NANOS}. The server then sends roughly the
+ * same number of busy-feed batches per second however many feeds there are, and each batch
+ * carries more rows.
  */
 final class FeedResultStream implements ResultStream {
     /** A first change that arrives within this of the request means the feed is busy. */
-    private static final long BUSY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long BUSY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long a busy feed's batch may wait for more changes after its first. */
-    private static final long COALESCE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Busy feeds that share one {@link #COALESCE_NANOS} of gathering time. */
+    private static final int FEEDS_PER_WINDOW = 25;
+    /** The longest a busy feed's batch gathers. */
+    private static final long MAX_COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    /** Open feed streams whose last batch was busy, in this process. */
+    private static final java.util.concurrent.atomic.AtomicInteger BUSY_FEEDS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Sequence pipeline;
     private final List<FeedSequence> feeds;
@@ -28,6 +48,8 @@ final class FeedResultStream implements ResultStream {
     private boolean first = true;
     /** The last batch stopped because it was full, not because changes ran out (no squash wait then). */
     private boolean midBatch;
+    /** The last batch's first change came within {@link #BUSY_NANOS} (counted in {@link #BUSY_FEEDS}). */
+    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
 
     FeedResultStream(Sequence pipeline, List<FeedSequence> feeds) {
         this.pipeline = pipeline;
@@ -46,23 +68,43 @@ final class FeedResultStream implements ResultStream {
         long bytes = 0;
         midBatch = false;
         long start = System.nanoTime();
-        long more = 0;
+        boolean gathering = busy.get() && !first;
+        long more = first ? start : gathering ? start + gatheringNanos() : Long.MAX_VALUE;
+        boolean deadlineSet = false;
+        long deadline = 0;
         try {
             while (rows.size() < maxRows && bytes < maxBytes) {
-                long deadline = rows.isEmpty() ? (first ? start : Long.MAX_VALUE) : more;
-                for (FeedSequence f : feeds) {
-                    f.setDeadline(deadline);
+                if (!deadlineSet || deadline != more) {
+                    // Told only when it changes: a volatile write per feed per row adds up.
+                    for (FeedSequence f : feeds) {
+                        f.setDeadline(more);
+                    }
+                    deadline = more;
+                    deadlineSet = true;
                 }
-                Datum d = pipeline.next();
+                Datum d;
+                try {
+                    d = pipeline.next();
+                } catch (BatchBoundary nothingYet) {
+                    if (!rows.isEmpty() || !gathering) {
+                        throw nothingYet;
+                    }
+                    // A busy feed went quiet: wait for its next change as usual.
+                    gathering = false;
+                    setBusy(false);
+                    more = Long.MAX_VALUE;
+                    continue;
+                }
                 if (d == null) {
                     close();
                     break;
                 }
-                if (rows.isEmpty()) {
+                if (rows.isEmpty() && !gathering) {
                     long now = System.nanoTime();
                     // A feed whose first change came at once is busy: give the batch a few
                     // milliseconds to fill, which saves a round trip per change under load.
-                    more = !first && now - start < BUSY_NANOS ? now + COALESCE_NANOS : now;
+                    setBusy(!first && now - start < BUSY_NANOS);
+                    more = busy.get() ? now + gatheringNanos() : now;
                 }
                 rows.add(d);
                 bytes += EstimatedSize.of(d);
@@ -100,9 +142,26 @@ final class FeedResultStream implements ResultStream {
         return List.copyOf(notes);
     }
 
+    /** Counts this stream among the busy ones or not; {@link #close} (any thread) leaves it uncounted. */
+    private void setBusy(boolean b) {
+        if (busy.compareAndSet(!b, b)) {
+            BUSY_FEEDS.addAndGet(b ? 1 : -1);
+            if (b && exhausted) {
+                setBusy(false);
+            }
+        }
+    }
+
+    /** How long a busy feed's batch gathers: longer when many feeds are busy. */
+    private static long gatheringNanos() {
+        int shares = Math.max(1, BUSY_FEEDS.get() / FEEDS_PER_WINDOW);
+        return Math.min(COALESCE_NANOS * shares, MAX_COALESCE_NANOS);
+    }
+
     @Override
     public void close() {
         exhausted = true;
+        setBusy(false);
         for (FeedSequence f : feeds) {
             f.close();
         }

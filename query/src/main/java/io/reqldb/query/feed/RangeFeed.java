@@ -75,26 +75,42 @@ final class RangeFeed extends Feed {
         }
         Datum o = oc > 0 ? transform.apply(oldVal) : null;
         Datum n = nc > 0 ? transform.apply(newVal) : null;
-        // Only squashing needs the key; the plain item is shared when values go out as stored.
+        // Only squashing needs the key.
         Datum key = options.squash() ? ((ObjectDatum) (newVal != null ? newVal : oldVal)).get(primaryKey) : null;
         int pairs = Math.min(oc, nc);
-        boolean asStored = o == oldVal && n == newVal && !options.includeTypes();
-        Change both = new Change(key, o, n, asStored ? write : null);
-        if (!both.isTrivial()) {
-            for (int i = 0; i < pairs; i++) {
-                queue.add(both);
+        if (pairs > 0) {
+            Change both = change(key, o, n, write);
+            if (!both.isTrivial()) {
+                for (int i = 0; i < pairs; i++) {
+                    queue.add(both);
+                }
             }
         }
-        if (o != null) {
+        if (o != null && oc > pairs) {
+            Change removed = change(key, o, null, write);
             for (int i = pairs; i < oc; i++) {
-                queue.add(new Change(key, o, null));
+                queue.add(removed);
             }
         }
-        if (n != null) {
+        if (n != null && nc > pairs) {
+            Change added = change(key, null, n, write);
             for (int i = pairs; i < nc; i++) {
-                queue.add(new Change(key, null, n));
+                queue.add(added);
             }
         }
+    }
+
+    /**
+     * A change to queue. One that shows the write exactly as stored is the write's own shared
+     * change (when no key is needed), whose one {@code {new_val, old_val}} object every such feed
+     * hands out: a hundred plain feeds cost no allocation per write each.
+     */
+    private Change change(Datum key, Datum o, Datum n, Write write) {
+        boolean asStored = o == write.oldVal && n == write.newVal && !options.includeTypes();
+        if (!asStored) {
+            return new Change(key, o, n, null);
+        }
+        return key == null ? write.plainChange() : new Change(key, o, n, write);
     }
 
     @Override

@@ -97,6 +97,12 @@ final class TopNFeed extends Feed {
         return 3;
     }
 
+    /** The window is re-read as the table stands right after the write, so writes cannot wait for the reader. */
+    @Override
+    boolean takesWritesEagerly() {
+        return true;
+    }
+
     @Override
     void accept(Write write) {
         if (!mayChangeWindow(write)) {

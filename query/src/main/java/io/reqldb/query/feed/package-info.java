@@ -4,11 +4,14 @@
  *
  * <p>How it fits together. {@link FeedPlanner} reads the term chain under {@code changes()}
  * (source, then row-wise steps such as {@code filter}/{@code map}/{@code pluck}) and builds one
- * {@link Feed}: {@link RangeFeed}, {@link PointFeed} or {@link TopNFeed}. A feed registers with the
- * {@link FeedHub} of its table, which holds the table's single storage subscription and hands every
- * committed write to each feed on the committing thread. A feed turns writes into change objects
- * under its own lock and buffers them in a bounded {@link ChangeQueue}; the reader
- * ({@link FeedSequence}, served batch by batch by {@link FeedResultStream}) takes them out.
+ * {@link Feed}: {@link TableFeed} (a whole table, rows as stored), {@link RangeFeed},
+ * {@link PointFeed} or {@link TopNFeed}. A feed registers with the
+ * {@link FeedHub} of its table, which holds the table's single storage subscription and appends
+ * each group of committed writes once to a log that all its feeds share ({@link WriteGroup}).
+ * A feed's reader ({@link FeedSequence}, served batch by batch by {@link FeedResultStream}) turns
+ * the writes after its position into change objects under the feed's own lock, buffers them in a
+ * bounded {@link ChangeQueue} and takes them out ({@link TableFeed} needs no queue: it hands
+ * out the log's writes themselves, one shared change object per write for all such feeds).
  *
  * <p>Design rules: storage only reports committed writes, so a feed never shows an uncommitted
  * change; per-document order is storage's commit order; each feed buffers at most

@@ -63,8 +63,9 @@ public final class SystemContext {
 
     /** Tells the changefeeds on a system table that one of its rows changed outside a write to it. */
     public void notifyChange(String table, io.reqldb.datum.Datum oldRow, io.reqldb.datum.Datum newRow) {
+        var changes = java.util.List.of(new io.reqldb.storage.Table.WriteResult(oldRow, newRow));
         for (io.reqldb.storage.Table.ChangeListener l : listeners(table)) {
-            l.onChange(oldRow, newRow);
+            l.onChanges(changes);
         }
     }
 

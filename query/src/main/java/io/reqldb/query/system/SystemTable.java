@@ -121,10 +121,12 @@ public abstract class SystemTable implements Table {
         }
         write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);
         Datum stored = next == null ? null : get(primaryKey) != null ? get(primaryKey) : next;
+        WriteResult result = new WriteResult(old, stored);
+        List<WriteResult> changes = List.of(result);
         for (ChangeListener l : system.listeners(info.name())) {
-            l.onChange(old, stored);
+            l.onChanges(changes);
         }
-        return new WriteResult(old, stored);
+        return result;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.query.error.ReqlPermissionError;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,31 +212,30 @@ public final class Users {
 
     /** Applies a grant: merges {@code changes} (booleans set, nulls clear); returns {old, new}. */
     public synchronized Datum[] grant(String user, Scope scope, Datum changes) {
-        if (ADMIN.equals(user)) {
-            throw new ReqlOpFailedError("The permissions of the user `" + user + "` can't be modified.");
-        }
+        checkModifiable(user);
         if (!users.containsKey(user)) {
             throw new ReqlOpFailedError("User `" + user + "` not found.");
         }
         Datum old = permissionsDatum(user, scope);
-        TreeMap<String, Boolean> next = merged(old, changes, scope.global());
-        Map<Scope, TreeMap<String, Boolean>> byScope = permissions.computeIfAbsent(user, u -> new java.util.HashMap<>());
-        if (next.isEmpty()) {
-            byScope.remove(scope);
-        } else {
-            byScope.put(scope, next);
-        }
-        savedPermissions(user, scope);
+        putPermissions(user, scope, merged(old, changes, scope.global()));
         return new Datum[] {old, permissionsDatum(user, scope)};
     }
 
     /** Replaces the permissions at a scope (a {@code rethinkdb.permissions} write); null clears. */
     public synchronized void setPermissions(String user, Scope scope, Datum perms) {
+        checkModifiable(user);
+        putPermissions(user, scope, perms == null ? new TreeMap<>() : merged(NullDatum.INSTANCE, perms, scope.global()));
+    }
+
+    private static void checkModifiable(String user) {
         if (ADMIN.equals(user)) {
             throw new ReqlOpFailedError("The permissions of the user `" + user + "` can't be modified.");
         }
-        TreeMap<String, Boolean> next = perms == null ? new TreeMap<>() : merged(NullDatum.INSTANCE, perms, scope.global());
-        Map<Scope, TreeMap<String, Boolean>> byScope = permissions.computeIfAbsent(user, u -> new java.util.HashMap<>());
+    }
+
+    /** Sets a user's permissions at a scope (none left: the scope's entry goes) and saves them. */
+    private void putPermissions(String user, Scope scope, TreeMap<String, Boolean> next) {
+        Map<Scope, TreeMap<String, Boolean>> byScope = permissions.computeIfAbsent(user, u -> new HashMap<>());
         if (next.isEmpty()) {
             byScope.remove(scope);
         } else {

@@ -7,16 +7,43 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.KeyRange;
+import io.reqldb.storage.Table;
+import io.reqldb.storage.TableOptions;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Feed logic against an in-memory table: what each kind of feed reports, and when. */
+/** Feed logic on a RocksDB table: what each kind of feed reports, and when, and how drops end feeds. */
 class FeedTest {
-    private final MemTable table = new MemTable();
+    @TempDir
+    Path dir;
+    private RocksStore store;
+    private Table table;
+
+    @BeforeEach
+    void open() {
+        store = RocksStore.open(dir, new RocksStoreOptions(8, 4));
+        store.createDatabase("test");
+        store.createTable("test", "t", TableOptions.DEFAULT);
+        table = store.table("test", "t");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     static Datum json(String s) {
         return DatumJson.parse(s);
@@ -50,13 +77,23 @@ class FeedTest {
     }
 
     RangeFeed tableFeed(FeedOptions o) {
-        return new RangeFeed(table, null, o, doc -> 1, new RowTransform(List.of(), null),
+        return new RangeFeed(table, store, o, doc -> 1, new RowTransform(List.of(), null),
                 () -> table.scan(KeyRange.ALL, false));
     }
 
-    @Test
-    void tableFeed_reportsInsertUpdateDeleteInOrder() {
-        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+    /** The two feeds {@code table.changes()} can be: plain options read the log directly, others queue changes. */
+    enum Kind {
+        TABLE, RANGE;
+
+        Feed open(FeedTest t, FeedOptions o) {
+            return this == TABLE ? new TableFeed(t.table, t.store, o) : t.tableFeed(o);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tableFeed_reportsInsertUpdateDeleteInOrder(Kind kind) {
+        try (Feed feed = kind.open(this, FeedOptions.defaults())) {
             put("{\"id\":1}");
             put("{\"id\":1,\"v\":2}");
             delete(1);
@@ -67,9 +104,10 @@ class FeedTest {
         }
     }
 
-    @Test
-    void tableFeed_neverReportsAbortedWrites() {
-        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tableFeed_neverReportsAbortedWrites(Kind kind) {
+        try (Feed feed = kind.open(this, FeedOptions.defaults())) {
             assertThatThrownBy(() -> table.modify(NumberDatum.of(1), old -> {
                 throw new IllegalStateException("abort");
             }, Durability.SOFT)).isInstanceOf(IllegalStateException.class);
@@ -89,9 +127,22 @@ class FeedTest {
         }
     }
 
-    @Test
-    void fullQueue_reportsSkippedElementsThenGoesOn() {
-        try (Feed feed = tableFeed(opts(false, 10, false, false, false))) {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void tableFeed_writeThatChangesNothingIsNoChange(Kind kind) {
+        put("{\"id\":1}");
+        try (Feed feed = kind.open(this, FeedOptions.defaults())) {
+            put("{\"id\":1}");
+            put("{\"id\":1,\"v\":1}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1,\"v\":1},\"old_val\":{\"id\":1}}");
+            assertThat(nothingReady(feed)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void fullQueue_reportsSkippedElementsThenGoesOn(Kind kind) {
+        try (Feed feed = kind.open(this, opts(false, 10, false, false, false))) {
             for (int i = 0; i < 11; i++) {
                 put("{\"id\":" + i + "}");
             }
@@ -99,6 +150,40 @@ class FeedTest {
             assertThat(take(feed)).isEqualTo(
                     "{\"error\":\"Changefeed cache over array size limit, skipped 11 elements.\"}");
             assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":100},\"old_val\":null}");
+        }
+    }
+
+    /** Feeds that show rows as stored hand out one object per write, not a copy per feed. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void plainFeeds_shareOneChangeObject(Kind kind) {
+        try (Feed a = kind.open(this, FeedOptions.defaults()); Feed b = Kind.TABLE.open(this, FeedOptions.defaults())) {
+            put("{\"id\":1}");
+            Datum fromA = a.next(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            Datum fromB = b.next(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            assertThat(fromA).isSameAs(fromB);
+        }
+    }
+
+    /** A reader that stops reading must not pin the shared log: the publisher catches it up. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void unreadFeed_isCaughtUpByWritersAndOverflowsAsItsQueueSizeSays(Kind kind) {
+        try (Feed feed = kind.open(this, opts(false, 10, false, false, false))) {
+            int writes = (int) (3 * FeedHub.MAX_LAG);
+            for (int i = 0; i < writes; i++) {
+                put("{\"id\":" + i + "}");
+            }
+            long published = writes;
+            assertThat(published - feed.seen()).isLessThanOrEqualTo(2 * FeedHub.MAX_LAG);
+            // Every 11th change overflowed the queue of 10; the last (writes % 11) remain.
+            long skipped = writes - writes % 11;
+            assertThat(take(feed)).isEqualTo(
+                    "{\"error\":\"Changefeed cache over array size limit, skipped " + skipped + " elements.\"}");
+            for (int i = writes - writes % 11; i < writes; i++) {
+                assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":" + i + "},\"old_val\":null}");
+            }
+            assertThat(nothingReady(feed)).isTrue();
         }
     }
 
@@ -205,7 +290,7 @@ class FeedTest {
     @Test
     void close_wakesBlockedReaderAndUnsubscribes() throws Exception {
         Feed feed = tableFeed(FeedOptions.defaults());
-        assertThat(table.listenerCount()).isEqualTo(1);
+        assertThat(FeedHub.feedCount(table)).isEqualTo(1);
         Thread closer = new Thread(() -> {
             try {
                 Thread.sleep(100);
@@ -219,7 +304,7 @@ class FeedTest {
         assertThat(feed.next(Long.MAX_VALUE)).isNull();
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
         closer.join();
-        assertThat(table.listenerCount()).isZero();
+        assertThat(FeedHub.feedCount(table)).isZero();
     }
 
     @Test
@@ -232,6 +317,36 @@ class FeedTest {
             put("{\"id\":1,\"a\":1}");
             assertThat(take(feed)).isEqualTo("{\"new_val\":{\"a\":1,\"id\":1},\"old_val\":null}");
             assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+    }
+
+    @Test
+    void writesCommittedTogether_arriveInCommitOrder() {
+        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+            table.modify(NumberDatum.of(1), old -> json("{\"id\":1}"), Durability.HARD);
+            table.modifyAll(List.of(NumberDatum.of(1), NumberDatum.of(2)),
+                    List.of(old -> null, old -> json("{\"id\":2}")), Durability.SOFT);
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":1},\"old_val\":null}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":null,\"old_val\":{\"id\":1}}");
+            assertThat(take(feed)).isEqualTo("{\"new_val\":{\"id\":2},\"old_val\":null}");
+        }
+    }
+
+    @Test
+    void droppedTable_endsFeedWithRethinkDbError() {
+        try (Feed feed = tableFeed(FeedOptions.defaults())) {
+            store.dropTable("test", "t");
+            assertThatThrownBy(() -> take(feed))
+                    .isInstanceOf(ReqlOpFailedError.class).hasMessage("Changefeed aborted (unavailable).");
+        }
+    }
+
+    @Test
+    void droppedDatabase_endsFeedWithRethinkDbError() {
+        try (Feed feed = new PointFeed(table, store, FeedOptions.defaults(), NumberDatum.of(1))) {
+            store.dropDatabase("test");
+            assertThatThrownBy(() -> take(feed))
+                    .isInstanceOf(ReqlOpFailedError.class).hasMessage("Changefeed aborted (unavailable).");
         }
     }
 }

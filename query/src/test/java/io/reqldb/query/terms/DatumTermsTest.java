@@ -2,10 +2,14 @@ package io.reqldb.query.terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.query.EngineHarness;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 
 /** Math, logic, object, array, string and type terms on literal values (no storage). */
@@ -174,5 +178,16 @@ class DatumTermsTest {
 
     private String run(String q, boolean intMode) {
         return run(q.replace("[151,[]]", "[151,[],{\"float\":false}]"));
+    }
+
+    /** Nesting is limited only as far as values can be sent back (on threads with the stack for it). */
+    @Test
+    void jsonNestedBeyondTheLimitIsRefused() throws Exception {
+        int tooDeep = DatumJson.MAX_NESTING_DEPTH + 1;
+        FutureTask<Throwable> parse = new FutureTask<>(() ->
+                catchThrowable(() -> run("[98,[\"" + "[".repeat(tooDeep) + "]".repeat(tooDeep) + "\"]]")));
+        DeepStackThreads.daemons("deep-json-").newThread(parse).start();
+        assertThat(parse.get()).isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessage("Failed to parse \"" + "[".repeat(37) + "...\" as JSON: Nesting depth exceeds 100000.");
     }
 }

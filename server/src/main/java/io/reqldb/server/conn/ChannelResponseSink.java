@@ -2,8 +2,10 @@ package io.reqldb.server.conn;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.Response;
 import io.reqldb.server.wire.ResponseEncoder;
+import io.reqldb.server.wire.ResponseType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +25,17 @@ final class ChannelResponseSink implements ResponseSink {
         try {
             frame = ResponseEncoder.encode(channel.alloc(), response);
         } catch (RuntimeException e) {
-            // A response we cannot write leaves the client waiting forever; closing tells it.
-            LOG.warn("could not encode the response to token {}; closing the connection", response.token(), e);
-            channel.close();
-            whenWritten.run();
-            return;
+            // A response we cannot write would leave the client waiting forever: it gets an error
+            // instead, and if even that cannot be written, the connection closes to tell it.
+            LOG.warn("could not encode the response to token {}", response.token(), e);
+            try {
+                frame = ResponseEncoder.encode(channel.alloc(), Response.error(response.token(),
+                        ResponseType.RUNTIME_ERROR, ErrorType.INTERNAL, "Unexpected exception: " + e));
+            } catch (RuntimeException again) {
+                channel.close();
+                whenWritten.run();
+                return;
+            }
         }
         channel.writeAndFlush(frame).addListener(f -> {
             if (!f.isSuccess()) {

@@ -1,11 +1,10 @@
 package io.reqldb.server.conn;
 
+import io.reqldb.datum.DeepStackThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads queries run on, never the event loop's. Two pools, because a changefeed read may
@@ -28,18 +27,9 @@ public final class WorkerPools implements AutoCloseable {
 
     private static ThreadPoolExecutor pool(int threads, String prefix) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads(prefix));
+                new LinkedBlockingQueue<>(), DeepStackThreads.daemons(prefix));
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     ExecutorService queries() {

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rethinkdb.gen.exc.ReqlNonExistenceError;
 import com.rethinkdb.gen.exc.ReqlOpFailedError;
 import com.rethinkdb.gen.exc.ReqlQueryLogicError;
+import com.rethinkdb.gen.ast.Json;
+import com.rethinkdb.gen.ast.Table;
 import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
 import io.reqldb.server.DriverResults;
+import io.reqldb.server.wire.RawWireClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The full server through the official Java driver, as applications use it. */
@@ -153,5 +158,33 @@ class DriverIntegrationTest {
         assertThat(r.db("app").tableList().run(conn).single()).isEqualTo(List.of("users"));
         assertThat(r.db("app").table("users").getAll(1).optArg("index", "v").g("id").run(conn).toList())
                 .containsExactly("kept");
+    }
+
+    /**
+     * RethinkDB sets no nesting limit; values tens of thousands of levels deep (made with r.json)
+     * are stored, indexed by a build over existing rows, compared, fed to changefeeds and
+     * returned, instead of overflowing a thread's stack and leaving the client waiting.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // what this guards against used to hang
+    void deeplyNestedValuesAreStoredIndexedAndReturned() throws Exception {
+        int depth = 50_000;
+        Json deep = r.json("[".repeat(depth) + "]".repeat(depth));
+        Table users = r.db("app").table("users");
+        users.insert(r.hashMap("id", 1).with("nested", deep)).run(conn);
+        users.indexCreate("nested").run(conn);
+        users.indexWait("nested").run(conn);
+
+        assertThat(users.getAll(deep).optArg("index", "nested").count().run(conn).single()).isEqualTo(1L);
+        assertThat(users.get(1).g("nested").eq(deep).run(conn).single()).isEqualTo(true);
+        assertThat(users.get(1).changes().optArg("include_initial", true).limit(1).count().run(conn).single())
+                .isEqualTo(1L);
+
+        // Returned whole, read off the wire (drivers' JSON parsers stop at a thousand levels or so).
+        try (RawWireClient raw = new RawWireClient("127.0.0.1", server.port())) {
+            raw.send(1, "[1,[98,[\"" + "[".repeat(depth) + "]".repeat(depth) + "\"]]]");
+            assertThat(raw.read().json())
+                    .isEqualTo("{\"t\":1,\"r\":[" + "[".repeat(depth) + "]".repeat(depth) + "]}");
+        }
     }
 }

@@ -3,7 +3,10 @@ package io.reqldb.storage.rocksdb;
 import io.reqldb.datum.Datum;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Table.ChangeListener;
+import io.reqldb.storage.Table.WriteResult;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Writers {@link #enqueue} under their document lock, which fixes the order of changes to one
  * document; anyone then {@link #drain}s, outside every lock. Changes leave the queue strictly in
  * order: a soft write queued behind a hard one waits for that hard write's sync (milliseconds,
- * and its writer drains right after it). Listeners run on the draining thread.
+ * and its writer drains right after it). A drain hands listeners every change deliverable at that
+ * moment as one list, so a group of writes made durable by one sync costs one call per listener.
+ * Listeners run on the draining thread, one drain at a time.
  */
 final class ChangeNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
@@ -29,7 +34,7 @@ final class ChangeNotifier {
     private final ReentrantLock draining = new ReentrantLock();
 
     /** One committed change waiting to be told. */
-    private record Pending(long ticket, boolean hard, Datum oldValue, Datum newValue) {
+    private record Pending(long ticket, boolean hard, WriteResult change) {
     }
 
     ChangeNotifier(Committer committer) {
@@ -46,8 +51,9 @@ final class ChangeNotifier {
         if (listeners.isEmpty()) {
             return;
         }
+        Pending p = new Pending(ticket, durability == Durability.HARD, new WriteResult(oldValue, newValue));
         synchronized (queue) {
-            queue.add(new Pending(ticket, durability == Durability.HARD, oldValue, newValue));
+            queue.add(p);
         }
     }
 
@@ -58,8 +64,8 @@ final class ChangeNotifier {
                 return; // the thread draining now will see our changes too
             }
             try {
-                for (Pending p = takeDeliverable(); p != null; p = takeDeliverable()) {
-                    tell(p);
+                for (List<WriteResult> group = takeDeliverable(); !group.isEmpty(); group = takeDeliverable()) {
+                    tell(group);
                 }
             } finally {
                 draining.unlock();
@@ -70,25 +76,30 @@ final class ChangeNotifier {
     private boolean hasDeliverable() {
         synchronized (queue) {
             Pending head = queue.peek();
-            return head != null && deliverable(head);
+            return head != null && (!head.hard() || committer.durableThrough() >= head.ticket());
         }
     }
 
-    private Pending takeDeliverable() {
+    /** Takes the changes at the head of the queue that are durable enough (maybe none). */
+    private List<WriteResult> takeDeliverable() {
+        long durable = committer.durableThrough();
+        List<WriteResult> group = null;
         synchronized (queue) {
-            Pending head = queue.peek();
-            return head != null && deliverable(head) ? queue.poll() : null;
+            for (Pending head = queue.peek(); head != null && (!head.hard() || durable >= head.ticket());
+                 head = queue.peek()) {
+                if (group == null) {
+                    group = new ArrayList<>(Math.min(queue.size(), 1024));
+                }
+                group.add(queue.poll().change());
+            }
         }
+        return group == null ? List.of() : Collections.unmodifiableList(group);
     }
 
-    private boolean deliverable(Pending p) {
-        return !p.hard() || committer.isDurable(p.ticket());
-    }
-
-    private void tell(Pending p) {
+    private void tell(List<WriteResult> group) {
         for (ChangeListener l : listeners) {
             try {
-                l.onChange(p.oldValue(), p.newValue());
+                l.onChanges(group);
             } catch (RuntimeException e) {
                 LOG.warn("change listener failed", e);
             }

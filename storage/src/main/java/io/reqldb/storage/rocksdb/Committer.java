@@ -40,7 +40,8 @@ final class Committer {
     private final AtomicLong completedWrites = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition syncDone = lock.newCondition();
-    private long syncedThrough; // guarded by lock: every write numbered up to here is durable
+    /** Every write numbered up to here is durable. Written under lock; volatile so readers need not lock. */
+    private volatile long syncedThrough;
     private boolean syncing; // guarded by lock
     private boolean shutDown; // guarded by lock: the database is closing, no sync may start
     private final AtomicLong syncs = new AtomicLong();
@@ -71,14 +72,9 @@ final class Committer {
         }
     }
 
-    /** True once the write with this ticket is covered by a finished WAL sync. */
-    boolean isDurable(long ticket) {
-        lock.lock();
-        try {
-            return syncedThrough >= ticket;
-        } finally {
-            lock.unlock();
-        }
+    /** The highest ticket covered by a finished WAL sync: every write up to it is durable. */
+    long durableThrough() {
+        return syncedThrough;
     }
 
     /** Returns once the write with this ticket is durable as {@code durability} asks. */

@@ -1,5 +1,6 @@
 package io.reqldb.storage.rocksdb;
 
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.rocksdb.CatalogView.IndexView;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
@@ -29,11 +30,8 @@ final class IndexBuilder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
     private final StoreContext ctx;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reqldb-index-build");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(DeepStackThreads.daemons("reqldb-index-build-"));
     private final Map<Integer, Double> progress = new ConcurrentHashMap<>();
     private volatile boolean closed;
 

@@ -25,7 +25,11 @@ class ChangeNotifierTest {
             Committer committer = new Committer(db);
             ChangeNotifier notifier = new ChangeNotifier(committer);
             List<Datum> told = new ArrayList<>();
-            notifier.subscribe((oldValue, newValue) -> told.add(newValue));
+            List<Integer> groups = new ArrayList<>();
+            notifier.subscribe(changes -> {
+                groups.add(changes.size());
+                changes.forEach(c -> told.add(c.newValue()));
+            });
 
             long hard = write(db, committer, "a");
             notifier.enqueue(hard, Durability.HARD, null, Datum.of("hard"));
@@ -37,6 +41,7 @@ class ChangeNotifierTest {
             committer.awaitDurable(hard);
             notifier.drain();
             assertThat(told).containsExactly(Datum.of("hard"), Datum.of("soft"));
+            assertThat(groups).as("what became deliverable together is told in one call").containsExactly(2);
         }
     }
 

@@ -109,7 +109,8 @@ class RocksConcurrencyTest extends OneTableStoreTest {
     @Test
     void listeners_seeEachDocumentsChangesInCommitOrder() throws Exception {
         List<Datum[]> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        AutoCloseable subscription = table.subscribe((oldValue, newValue) -> seen.add(new Datum[] {oldValue, newValue}));
+        AutoCloseable subscription = table.subscribe(changes -> changes.forEach(
+                c -> seen.add(new Datum[] {c.oldValue(), c.newValue()})));
         inParallel(50, (thread, i) -> table.modify(num(thread % 2),
                 old -> json("{'id':" + (thread % 2) + ",'n':" + (counter(old) + 1) + "}"), Durability.SOFT));
         subscription.close();

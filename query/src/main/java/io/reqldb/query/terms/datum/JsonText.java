@@ -23,6 +23,7 @@ import java.util.TreeMap;
 public final class JsonText {
     private final String text;
     private int pos;
+    private int depth;
 
     private JsonText(String text) {
         this.text = text;
@@ -128,6 +129,15 @@ public final class JsonText {
     }
 
     private Datum object() {
+        enter();
+        try {
+            return objectBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Datum objectBody() {
         pos++;
         TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
         skipSpace();
@@ -164,6 +174,22 @@ public final class JsonText {
     }
 
     private Datum array() {
+        enter();
+        try {
+            return arrayBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Values nest at most as deep as the server can send them back. */
+    private void enter() {
+        if (++depth > DatumJson.MAX_NESTING_DEPTH) {
+            throw new Fail("Nesting depth exceeds " + DatumJson.MAX_NESTING_DEPTH + ".");
+        }
+    }
+
+    private Datum arrayBody() {
         pos++;
         List<Datum> items = new ArrayList<>();
         skipSpace();
