@@ -18,11 +18,10 @@ import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code dump}: an export in JSON, streamed into a tar.gz archive compatible with {@code rethinkdb dump}. */
 @Command(name = "dump", sortOptions = false, versionProvider = ToolVersion.class,
@@ -36,13 +35,13 @@ import picocli.CommandLine.Parameters;
                 "reqldb dump -c hades -e test.subscribers -p",
                 "  Archive a specific table from a cluster running on host 'hades' which requires a password."})
 public final class DumpCommand extends ToolCommand {
+    @Mixin TableReadOptions reading;
+
+    @Mixin NoPositionalArguments noPositional;
+
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "file to write archive to (defaults to rethinkdb_dump_DATE_TIME.tar.gz); if FILE is -, use standard output")
     String file;
-
-    @Option(names = {"-e", "--export"}, paramLabel = "DB|DB.TABLE",
-            description = "limit dump to the given database or table (may be specified multiple times)")
-    List<String> exports = new ArrayList<>();
 
     @Option(names = "--temp-dir", paramLabel = "directory", description = "the directory to use for intermediary results")
     Path tempDir;
@@ -50,18 +49,9 @@ public final class DumpCommand extends ToolCommand {
     @Option(names = "--overwrite-file", description = "overwrite -f/--file if it exists")
     boolean overwrite;
 
-    @Option(names = "--clients", paramLabel = "NUM", description = "number of tables to export simultaneously (default: 3)")
-    int clients = 3;
-
-    @Option(names = "--read-outdated", description = "use outdated read mode")
-    boolean readOutdated;
-
     @Option(names = "--include-config",
             description = "also save table configuration, users and permissions (ignored by the official restore)")
     boolean includeConfig;
-
-    @Parameters(hidden = true)
-    List<String> positional = new ArrayList<>();
 
     @Override
     String failurePrefix() {
@@ -70,10 +60,8 @@ public final class DumpCommand extends ToolCommand {
 
     @Override
     int run() throws Exception {
-        if (!positional.isEmpty()) {
-            throw ToolException.usage("No positional arguments supported. Unrecognized option(s): " + positional);
-        }
-        Options.positive("--clients", clients);
+        noPositional.check();
+        reading.check();
         String name = ArchiveNames.dumpName(LocalDateTime.now());
         boolean toStdout = "-".equals(file);
         quiet |= toStdout;
@@ -87,7 +75,7 @@ public final class DumpCommand extends ToolCommand {
             }
         }
         Path temp = TempDirs.check(tempDir, true);
-        var selectors = Selectors.parse(exports);
+        var selectors = Selectors.parse(reading.exports);
         var endpoint = connection.resolve();
         long start = System.nanoTime();
         try (Connection conn = endpoint.connect()) {
@@ -102,7 +90,8 @@ public final class DumpCommand extends ToolCommand {
                             : ArchiveWriter.toFile(name, target, partial);
                     Progress progress = progress()) {
                 say("  Exporting and compressing tables...");
-                ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', clients, readOutdated, true);
+                ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', reading.clients,
+                        reading.readOutdated, true);
                 Exporter.Summary summary = new Exporter(endpoint, settings, progress, this::say)
                         .run(conn, tables, new ArchiveSink(new DirectorySink(work), archive));
                 if (includeConfig) {

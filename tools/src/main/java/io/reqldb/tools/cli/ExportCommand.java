@@ -14,12 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code export}: tables into {@code <dir>/<db>/<table>.{json,ndjson,csv}} plus {@code .info}.
@@ -41,13 +40,13 @@ import picocli.CommandLine.Parameters;
                 "  Export a specific table from a local cluster in CSV format with the fields 'time' and 'message',",
                 "  using a semicolon as field delimiter (rather than a comma)."})
 public final class ExportCommand extends ToolCommand {
+    @Mixin TableReadOptions reading;
+
+    @Mixin NoPositionalArguments noPositional;
+
     @Option(names = {"-d", "--directory"}, paramLabel = "DIRECTORY",
             description = "directory to output to (default: rethinkdb_export_DATE_TIME)")
     Path directory;
-
-    @Option(names = {"-e", "--export"}, paramLabel = "DB|DB.TABLE",
-            description = "limit dump to the given database or table (may be specified multiple times)")
-    List<String> exports = new ArrayList<>();
 
     @Option(names = "--fields", paramLabel = "<FIELD>,...", description = "export only specified fields (required for CSV format)")
     String fields;
@@ -56,25 +55,14 @@ public final class ExportCommand extends ToolCommand {
             description = "format to write (defaults to json. ndjson is newline delimited json.)")
     String format = "json";
 
-    @Option(names = "--clients", paramLabel = "NUM", description = "number of tables to export simultaneously (default: 3)")
-    int clients = 3;
-
-    @Option(names = "--read-outdated", description = "use outdated read mode")
-    boolean readOutdated;
-
     @Option(names = "--delimiter", paramLabel = "CHARACTER",
             description = "character to be used as field delimiter, or '\\t' for tab (default: ',')")
     String delimiter;
 
-    @Parameters(hidden = true)
-    List<String> positional = new ArrayList<>();
-
     @Override
     int run() throws Exception {
-        if (!positional.isEmpty()) {
-            throw ToolException.usage("No positional arguments supported. Unrecognized option(s): " + positional);
-        }
-        Options.positive("--clients", clients);
+        noPositional.check();
+        reading.check();
         ExportFormat chosen = switch (format) {
             case "json" -> ExportFormat.JSON;
             case "csv" -> ExportFormat.CSV;
@@ -82,7 +70,7 @@ public final class ExportCommand extends ToolCommand {
             default -> throw ToolException.usage("option --format: invalid choice: '" + format
                     + "' (choose from 'csv', 'json', 'ndjson')");
         };
-        List<TableSelector> selectors = Selectors.parse(exports);
+        List<TableSelector> selectors = Selectors.parse(reading.exports);
         List<String> fieldList = fields == null ? null : Arrays.asList(fields.split(","));
         if (fieldList != null && (selectors.size() != 1 || selectors.get(0).table() == null)) {
             throw ToolException.usage("The --fields option can only be used when exporting a single table");
@@ -104,7 +92,8 @@ public final class ExportCommand extends ToolCommand {
             var tables = TableDiscovery.find(conn, selectors);
             Files.createDirectories(target.getParent());
             Path partial = Cleanup.register(Files.createTempDirectory(target.getParent(), target.getFileName() + "_partial_"));
-            ExportSettings settings = new ExportSettings(chosen, fieldList, delim, clients, readOutdated, false);
+            ExportSettings settings = new ExportSettings(chosen, fieldList, delim, reading.clients,
+                    reading.readOutdated, false);
             Exporter.Summary summary = new Exporter(endpoint, settings, progress, this::say)
                     .run(conn, tables, new DirectorySink(partial));
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code import}: a directory written by {@code export} ({@code -d}), or one JSON, NDJSON or CSV
@@ -43,23 +43,12 @@ import picocli.CommandLine.Parameters;
                 "  Import data into a local cluster and the table 'history' in the 'test' database,",
                 "  using the named CSV file, and using the 'count' field as the primary key."})
 public final class ImportCommand extends ToolCommand {
-    @Option(names = "--clients", paramLabel = "CLIENTS", description = "client connections to use (default: 8)")
-    int clients = 8;
+    @Mixin TableWriteOptions writing;
 
-    @Option(names = "--hard-durability", description = "use hard durability writes (slower, uses less memory)")
-    boolean hardDurability;
+    @Mixin NoPositionalArguments noPositional;
 
     @Option(names = "--force", description = "import even if a table already exists, overwriting duplicate primary keys")
     boolean force;
-
-    @Option(names = "--batch-size", hidden = true)
-    int batchSize = 200;
-
-    @Option(names = "--shards", paramLabel = "SHARDS", description = "shards to setup on created tables (default: 1)")
-    Integer shards;
-
-    @Option(names = "--replicas", paramLabel = "REPLICAS", description = "replicas to setup on created tables (default: 1)")
-    Integer replicas;
 
     @Option(names = {"-d", "--directory"}, paramLabel = "DIRECTORY", description = "directory to import data from")
     Path directory;
@@ -105,25 +94,16 @@ public final class ImportCommand extends ToolCommand {
     @Option(names = "--max-nesting-depth", paramLabel = "MAX_DEPTH", description = "maximum depth of the JSON documents (default: 100)")
     Integer maxNestingDepth;
 
-    @Parameters(hidden = true)
-    List<String> positional = new ArrayList<>();
-
     @Override
     int run() throws Exception {
-        if (!positional.isEmpty()) {
-            throw ToolException.usage("No positional arguments supported. Unrecognized option(s): " + positional);
-        }
-        Options.positive("--clients", clients);
-        Options.positive("--batch-size", batchSize);
-        Options.positiveIfGiven("--shards", shards);
-        Options.positiveIfGiven("--replicas", replicas);
+        noPositional.check();
+        writing.check();
         Options.positiveIfGiven("--max-document-size", maxDocumentSize);
         Options.positiveIfGiven("--max-nesting-depth", maxNestingDepth);
         List<Source> sources = directory != null || file == null ? directorySources() : List.of(fileSource());
         Endpoint endpoint = connection.resolve();
         List<String> fieldList = fields == null ? null : Arrays.asList(fields.split(","));
-        ImportSettings settings = new ImportSettings(clients, batchSize, hardDurability, force, !noSecondaryIndexes,
-                fieldList, shards, replicas, null, false);
+        ImportSettings settings = writing.settings(force, !noSecondaryIndexes, fieldList, null, false);
         long start = System.nanoTime();
         try (Connection conn = endpoint.connect(); Progress progress = progress();
                 Importer importer = new Importer(endpoint, settings, progress)) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,6 +50,8 @@ import picocli.CommandLine.Parameters;
                 "reqldb restore rdb_dump.tar.gz --resume",
                 "  Continue a restore of the same archive that was interrupted."})
 public final class RestoreCommand extends ToolCommand {
+    @Mixin TableWriteOptions writing;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "the archive file to restore data from")
     List<String> files = new ArrayList<>();
 
@@ -59,12 +62,6 @@ public final class RestoreCommand extends ToolCommand {
     @Option(names = "--temp-dir", paramLabel = "DIR", description = "directory to use for intermediary results")
     Path tempDir;
 
-    @Option(names = "--clients", paramLabel = "CLIENTS", description = "client connections to use (default: 8)")
-    int clients = 8;
-
-    @Option(names = "--hard-durability", description = "use hard durability writes (slower, uses less memory)")
-    boolean hardDurability;
-
     @Option(names = "--force", description = "import data even if a table already exists")
     boolean force;
 
@@ -74,15 +71,6 @@ public final class RestoreCommand extends ToolCommand {
     /** Accepted for compatibility; the official tool never used it either. */
     @Option(names = "--writers-per-table", hidden = true)
     int writersPerTable = 1;
-
-    @Option(names = "--batch-size", hidden = true)
-    int batchSize = 200;
-
-    @Option(names = "--shards", paramLabel = "SHARDS", description = "shards to setup on created tables (default: 1)")
-    Integer shards;
-
-    @Option(names = "--replicas", paramLabel = "REPLICAS", description = "replicas to setup on created tables (default: 1)")
-    Integer replicas;
 
     @Option(names = "--resume", description = "continue an interrupted restore of the same archive (see --journal)")
     boolean resume;
@@ -108,11 +96,8 @@ public final class RestoreCommand extends ToolCommand {
         if (files.size() > 1) {
             throw ToolException.usage("Only one positional argument supported");
         }
-        Options.positive("--clients", clients);
-        Options.positive("--batch-size", batchSize);
+        writing.check();
         Options.positive("--writers-per-table", writersPerTable);
-        Options.positiveIfGiven("--shards", shards);
-        Options.positiveIfGiven("--replicas", replicas);
         Path temp = TempDirs.check(tempDir, false);
         List<TableSelector> selectors = Selectors.parse(imports);
         Path archive = archivePath(files.get(0), temp);
@@ -127,8 +112,7 @@ public final class RestoreCommand extends ToolCommand {
         if (resume && journalFile == null) {
             throw ToolException.usage("--resume needs --journal when the archive comes from standard input");
         }
-        ImportSettings settings = new ImportSettings(clients, batchSize, hardDurability, force, !noSecondaryIndexes,
-                null, shards, replicas, journalFile, resume);
+        ImportSettings settings = writing.settings(force, !noSecondaryIndexes, null, journalFile, resume);
         say("Importing from archive...");
         try (Connection conn = endpoint.connect(); Progress progress = progress();
                 Importer importer = new Importer(endpoint, settings, progress)) {
