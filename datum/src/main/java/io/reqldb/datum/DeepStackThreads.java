@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DeepStackThreads {
     /** Enough for {@link DatumJson#MAX_NESTING_DEPTH} levels through the deepest recursion. */
-    public static final long STACK_BYTES = 256L << 20;
+    public static final long STACK_BYTES = 128L << 20;
 
     private DeepStackThreads() {
     }
