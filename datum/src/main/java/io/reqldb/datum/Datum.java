@@ -31,8 +31,4 @@ public sealed interface Datum permits NullDatum, BoolDatum, NumberDatum, StringD
     static Datum of(String s) {
         return new StringDatum(s);
     }
-
-    static Datum nullValue() {
-        return NullDatum.INSTANCE;
-    }
 }

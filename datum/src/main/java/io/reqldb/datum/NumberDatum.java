@@ -31,11 +31,6 @@ public final class NumberDatum implements Datum {
         return value;
     }
 
-    /** True when the value is integral and exactly representable (|x| ≤ 2^53). */
-    public boolean isSafeInteger() {
-        return value == Math.rint(value) && Math.abs(value) <= (double) (1L << 53);
-    }
-
     @Override
     public DatumType type() {
         return DatumType.NUMBER;

@@ -3,9 +3,7 @@ package io.reqldb.query.term;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.BoolDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.NullDatum;
 import io.reqldb.datum.NumberDatum;
-import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.eval.Env;
@@ -135,16 +133,8 @@ public abstract class Term {
         return ((StringDatum) checked(env, i, io.reqldb.datum.DatumType.STRING)).value();
     }
 
-    public final boolean boolArg(Env env, int i) {
-        return ((BoolDatum) checked(env, i, io.reqldb.datum.DatumType.BOOL)).value();
-    }
-
     public final ArrayDatum arrayArg(Env env, int i) {
         return (ArrayDatum) checked(env, i, io.reqldb.datum.DatumType.ARRAY);
-    }
-
-    public final ObjectDatum objectArg(Env env, int i) {
-        return (ObjectDatum) checked(env, i, io.reqldb.datum.DatumType.OBJECT);
     }
 
     /** Argument {@code i} as a sequence (arrays, tables, streams, selections). */
@@ -244,9 +234,5 @@ public abstract class Term {
         } catch (ReqlError e) {
             throw e.addFrame(i);
         }
-    }
-
-    protected static Datum nullDatum() {
-        return NullDatum.INSTANCE;
     }
 }

@@ -56,9 +56,4 @@ public record Response(long token, ResponseType type, List<Datum> data, Integer 
     public Response withProfile(Datum newProfile) {
         return new Response(token, type, data, errorType, backtrace, newProfile, notes);
     }
-
-    /** Whether the response ends its query (anything but a partial batch). */
-    public boolean isFinal() {
-        return type != ResponseType.SUCCESS_PARTIAL;
-    }
 }

@@ -5,7 +5,6 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlNonExistenceError;
-import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.TermType;
@@ -139,12 +138,5 @@ public final class Funcs {
     /** RethinkDB's truthiness of a bool result ({@code as_bool}). */
     public static boolean truthy(Datum d) {
         return d != BoolDatum.FALSE && d != io.reqldb.datum.NullDatum.INSTANCE;
-    }
-
-    /** Rethrows {@code e} unless it is a non-existence error. */
-    public static void rethrowUnlessMissing(ReqlError e) {
-        if (!(e instanceof ReqlNonExistenceError)) {
-            throw e;
-        }
     }
 }
