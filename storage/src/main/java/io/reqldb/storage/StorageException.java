@@ -11,6 +11,8 @@ public final class StorageException extends RuntimeException {
         DB_EXISTS, DB_MISSING, TABLE_EXISTS, TABLE_MISSING, INDEX_EXISTS, INDEX_MISSING, INDEX_NOT_READY,
         /** The data directory's format cannot be opened by this release (message says what to do). */
         UNSUPPORTED_FORMAT,
+        /** A read was to start on a snapshot that has been released. */
+        SNAPSHOT_RELEASED,
         /** An I/O or RocksDB failure. */
         IO
     }

@@ -67,6 +67,7 @@ public final class TableRef {
                     + "` on table `" + qualifiedName() + "` was accessed before its construction was finished.");
             case TABLE_MISSING -> new ReqlOpFailedError("Table `" + qualifiedName() + "` does not exist.");
             case DB_MISSING -> new ReqlOpFailedError("Database `" + db + "` does not exist.");
+            case SNAPSHOT_RELEASED -> new ReqlOpFailedError(e.getMessage());
             default -> new ReqlQueryLogicError(e.getMessage());
         };
     }

@@ -21,18 +21,22 @@ final class RangeIterator implements AutoCloseable {
     private final RocksIterator it;
     private final Snapshot ownSnapshot;
     private final boolean descending;
+    private final Runnable whenClosed;
     private volatile boolean closed;
 
     /**
      * @param snapshot      read as of this snapshot, or null
      * @param ownSnapshot   when {@code snapshot} is null, take a snapshot of our own (released on
      *                      close) so that {@link #readOptions()} point reads match the iteration
+     * @param whenClosed    run once, after the native objects are freed (a shared snapshot's
+     *                      {@link RocksSnapshot#exit}), or null
      */
     RangeIterator(StoreContext ctx, ColumnFamilyHandle family, byte[][] bounds, boolean descending,
-                  Snapshot snapshot, boolean ownSnapshot) {
+                  Snapshot snapshot, boolean ownSnapshot, Runnable whenClosed) {
         ctx.lifecycle().track(this);
         this.ctx = ctx;
         this.descending = descending;
+        this.whenClosed = whenClosed;
         this.ownSnapshot = snapshot == null && ownSnapshot ? ctx.db().getSnapshot() : null;
         options = new ReadOptions();
         Snapshot s = snapshot != null ? snapshot : this.ownSnapshot;
@@ -112,6 +116,9 @@ final class RangeIterator implements AutoCloseable {
         options.close();
         if (ownSnapshot != null) {
             ctx.db().releaseSnapshot(ownSnapshot);
+        }
+        if (whenClosed != null) {
+            whenClosed.run();
         }
     }
 }

@@ -62,7 +62,7 @@ final class RocksTable implements Table {
         this.id = id;
         this.count = new AtomicLong(count);
         this.notifier = new ChangeNotifier(ctx.committer());
-        this.reads = new TableReads(ctx, this::view, null, ctx.liveReads());
+        this.reads = new TableReads(ctx, this::view, null);
     }
 
     UUID id() {

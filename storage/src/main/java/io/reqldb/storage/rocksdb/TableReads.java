@@ -11,52 +11,69 @@ import io.reqldb.storage.rocksdb.CatalogView.IndexView;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
 import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.Snapshot;
 
 /** Reads of one table, either live or as of a snapshot; the same code serves both. */
 final class TableReads implements TableReader {
     private final StoreContext ctx;
     private final Supplier<TableView> table;
-    private final Snapshot snapshot;
-    private final ReadOptions pointReads;
+    private final RocksSnapshot snapshot;
 
     /**
-     * @param table      the table's catalog entry: the latest for live reads, the snapshot's otherwise
-     * @param snapshot   null for live reads
-     * @param pointReads options for point reads (carrying the snapshot, if any)
+     * @param table    the table's catalog entry: the latest for live reads, the snapshot's otherwise
+     * @param snapshot null for live reads; otherwise every read holds it while it runs
      */
-    TableReads(StoreContext ctx, Supplier<TableView> table, Snapshot snapshot, ReadOptions pointReads) {
+    TableReads(StoreContext ctx, Supplier<TableView> table, RocksSnapshot snapshot) {
         this.ctx = ctx;
         this.table = table;
         this.snapshot = snapshot;
-        this.pointReads = pointReads;
     }
 
     @Override
     public Datum get(Datum primaryKey) {
         ctx.lifecycle().check();
         byte[] key = Keys.document(table.get().number(), KeyEncoding.encode(primaryKey));
+        if (snapshot != null) {
+            snapshot.enter();
+        }
         try {
-            byte[] doc = ctx.db().get(ctx.documents(), pointReads, key);
+            byte[] doc = ctx.db().get(ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
             return doc == null ? null : DocumentCodec.decode(doc);
         } catch (RocksDBException e) {
             throw Rocks.failure("read", e);
+        } finally {
+            if (snapshot != null) {
+                snapshot.exit();
+            }
         }
     }
 
     @Override
     public DocumentCursor scan(KeyRange range, boolean descending) {
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(table.get().number()), range);
-        return new PrimaryCursor(new RangeIterator(ctx, ctx.documents(), bounds, descending, snapshot, false));
+        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false));
+    }
+
+    /** An iterator over [bounds), as of the snapshot if any, which it holds until closed. */
+    private RangeIterator iterator(ColumnFamilyHandle family, byte[][] bounds, boolean descending,
+            boolean ownSnapshot) {
+        if (snapshot == null) {
+            return new RangeIterator(ctx, family, bounds, descending, null, ownSnapshot, null);
+        }
+        snapshot.enter();
+        try {
+            return new RangeIterator(ctx, family, bounds, descending, snapshot.snapshot(), false, snapshot::exit);
+        } catch (RuntimeException e) {
+            snapshot.exit();
+            throw e;
+        }
     }
 
     @Override
     public DocumentCursor indexScan(String index, KeyRange range, boolean descending) {
         IndexView ix = readyIndex(table.get(), index);
         byte[][] bounds = Keys.bounds(Keys.indexPrefix(table.get().number(), ix.number()), range);
-        RangeIterator it = new RangeIterator(ctx, ctx.indexes(), bounds, descending, snapshot, true);
+        RangeIterator it = iterator(ctx.indexes(), bounds, descending, true);
         if (replaced(index, ix)) {
             it.close();
             return indexScan(index, range, descending);
@@ -87,7 +104,7 @@ final class TableReads implements TableReader {
                 : Keys.bounds(Keys.indexPrefix(t.number(), ix.number()), range);
         ColumnFamilyHandle family = ix == null ? ctx.documents() : ctx.indexes();
         long n = 0;
-        try (RangeIterator it = new RangeIterator(ctx, family, bounds, false, snapshot, false)) {
+        try (RangeIterator it = iterator(family, bounds, false, false)) {
             if (ix != null && replaced(index, ix)) {
                 return countRange(index, range);
             }

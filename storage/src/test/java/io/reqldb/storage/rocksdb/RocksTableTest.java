@@ -11,11 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ExtremeDatum;
+import io.reqldb.storage.DocumentCursor;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.KeyRange;
+import io.reqldb.storage.Snapshot;
+import io.reqldb.storage.StorageException;
 import io.reqldb.storage.Table;
 import io.reqldb.storage.Table.WriteResult;
 import io.reqldb.storage.TableOptions;
+import io.reqldb.storage.TableReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -176,5 +180,30 @@ class RocksTableTest extends OneTableStoreTest {
         assertThatThrownBy(() -> store.createDatabase("x")).isInstanceOf(io.reqldb.storage.StorageException.class);
         cursor.close();
         snapshot.close();
+    }
+
+    /**
+     * One client releases a snapshot while another's query still reads it (a cancelled dump, an
+     * expired ttl): the running read finishes as of the snapshot, the native snapshot is freed
+     * when it closes, and reads that would start later are refused instead of crashing the JVM.
+     */
+    @Test
+    void snapshotReleasedWhileRead_servesTheOpenCursorThenRefusesNewReads() {
+        putNumbers(1, 3);
+        Snapshot snapshot = store.snapshot();
+        TableReader reader = snapshot.table("db", "t");
+        DocumentCursor cursor = reader.scan(KeyRange.ALL, false);
+        assertThat(cursor.next()).isNotNull();
+        put(json("{'id':4}"), num(4));
+        snapshot.close();
+        assertThat(cursor.next()).isNotNull();
+        assertThat(cursor.next()).isNotNull();
+        assertThat(cursor.next()).isNull();
+        cursor.close();
+        assertThatThrownBy(() -> reader.scan(KeyRange.ALL, false)).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.code()).isEqualTo(StorageException.Code.SNAPSHOT_RELEASED));
+        assertThatThrownBy(() -> reader.get(num(1))).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.code()).isEqualTo(StorageException.Code.SNAPSHOT_RELEASED));
+        assertThatThrownBy(() -> reader.countRange(null, KeyRange.ALL)).isInstanceOf(StorageException.class);
     }
 }
