@@ -9,6 +9,7 @@ import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.storage.Store;
 import io.reqldb.storage.Table;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -216,7 +217,7 @@ public abstract class Feed implements AutoCloseable {
      * @throws ReqlError     when the feed failed (table dropped)
      */
     public final Datum next(long deadline) {
-        java.util.ArrayDeque<Datum> one = new java.util.ArrayDeque<>(1);
+        ArrayDeque<Datum> one = new ArrayDeque<>(1);
         return drain(deadline, one, 1) < 0 ? null : one.poll();
     }
 
@@ -226,7 +227,7 @@ public abstract class Feed implements AutoCloseable {
      *
      * @return how many were moved, or -1 once the feed is closed
      */
-    final int drain(long deadline, java.util.ArrayDeque<Datum> out, int max) {
+    final int drain(long deadline, ArrayDeque<Datum> out, int max) {
         try {
             lock.lockInterruptibly();
         } catch (InterruptedException e) {

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves a query whose result reads from changefeeds. As in RethinkDB, the first batch answers at
@@ -40,7 +42,7 @@ final class FeedResultStream implements ResultStream {
     /** The longest a busy feed's batch gathers. */
     private static final long MAX_COALESCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     /** Open feed streams whose last batch was busy, in this process. */
-    private static final java.util.concurrent.atomic.AtomicInteger BUSY_FEEDS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger BUSY_FEEDS = new AtomicInteger();
 
     private final Sequence pipeline;
     private final List<FeedSequence> feeds;
@@ -49,7 +51,7 @@ final class FeedResultStream implements ResultStream {
     /** The last batch stopped because it was full, not because changes ran out (no squash wait then). */
     private boolean midBatch;
     /** The last batch's first change came within {@link #BUSY_NANOS} (counted in {@link #BUSY_FEEDS}). */
-    private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     FeedResultStream(Sequence pipeline, List<FeedSequence> feeds) {
         this.pipeline = pipeline;

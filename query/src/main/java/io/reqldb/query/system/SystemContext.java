@@ -1,9 +1,17 @@
 package io.reqldb.query.system;
 
+import io.reqldb.datum.Datum;
 import io.reqldb.datum.TimeDatum;
+import io.reqldb.storage.DatabaseInfo;
 import io.reqldb.storage.Store;
+import io.reqldb.storage.Table;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the system tables are computed from: the store's catalog, the settings the store does not
@@ -58,25 +66,25 @@ public final class SystemContext {
     }
 
     /** Changefeed listeners of each system table, shared by every instance that names it. */
-    private final java.util.Map<String, java.util.List<io.reqldb.storage.Table.ChangeListener>> listeners =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Table.ChangeListener>> listeners =
+            new ConcurrentHashMap<>();
 
     /** Tells the changefeeds on a system table that one of its rows changed outside a write to it. */
-    public void notifyChange(String table, io.reqldb.datum.Datum oldRow, io.reqldb.datum.Datum newRow) {
-        var changes = java.util.List.of(new io.reqldb.storage.Table.WriteResult(oldRow, newRow));
-        for (io.reqldb.storage.Table.ChangeListener l : listeners(table)) {
+    public void notifyChange(String table, Datum oldRow, Datum newRow) {
+        var changes = List.of(new Table.WriteResult(oldRow, newRow));
+        for (Table.ChangeListener l : listeners(table)) {
             l.onChanges(changes);
         }
     }
 
-    java.util.List<io.reqldb.storage.Table.ChangeListener> listeners(String table) {
-        return listeners.computeIfAbsent(table, t -> new java.util.concurrent.CopyOnWriteArrayList<>());
+    List<Table.ChangeListener> listeners(String table) {
+        return listeners.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>());
     }
 
     /** The store's databases users see: all but the hidden one holding ReqlDB's own settings. */
-    public java.util.List<io.reqldb.storage.DatabaseInfo> userDatabases() {
-        java.util.List<io.reqldb.storage.DatabaseInfo> out = new java.util.ArrayList<>();
-        for (io.reqldb.storage.DatabaseInfo db : store.databases()) {
+    public List<DatabaseInfo> userDatabases() {
+        List<DatabaseInfo> out = new ArrayList<>();
+        for (DatabaseInfo db : store.databases()) {
             if (!SettingsStore.DATABASE.equals(db.name())) {
                 out.add(db);
             }
