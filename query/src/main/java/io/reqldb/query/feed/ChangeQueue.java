@@ -18,7 +18,7 @@ final class ChangeQueue {
     private final int limit;
     private final ArrayDeque<Change> fifo = new ArrayDeque<>();
     private final LinkedHashMap<Datum, Change> byKey = new LinkedHashMap<>();
-    private long skipped;
+    private final SkippedChanges skipped = new SkippedChanges();
 
     ChangeQueue(boolean squash, int limit) {
         this.squash = squash;
@@ -42,7 +42,7 @@ final class ChangeQueue {
             fifo.addLast(c);
         }
         if (size() > limit) {
-            skipped += size();
+            skipped.add(size());
             fifo.clear();
             byKey.clear();
         }
@@ -75,15 +75,9 @@ final class ChangeQueue {
         return c;
     }
 
-    /** Changes dropped since the last call (0 when none), resetting the count. */
-    long takeSkipped() {
-        long s = skipped;
-        skipped = 0;
-        return s;
-    }
-
-    boolean hasSkipped() {
-        return skipped > 0;
+    /** Changes dropped and not yet reported. */
+    SkippedChanges skipped() {
+        return skipped;
     }
 
     void clear() {

@@ -359,12 +359,6 @@ public abstract class Feed implements AutoCloseable {
         return ObjectDatum.wrap(m);
     }
 
-    /** RethinkDB's object for an overflowed queue. */
-    protected static Datum skippedItem(long skipped) {
-        return ObjectDatum.of("error", new StringDatum(
-                "Changefeed cache over array size limit, skipped " + skipped + " elements."));
-    }
-
     private static ObjectDatum with(ObjectDatum o, String key, String value) {
         var m = o.toMutableMap();
         m.put(key, new StringDatum(value));

@@ -80,7 +80,7 @@ final class PointFeed extends Feed {
     protected boolean hasElement() {
         return (options.includeStates() && state != sentState)
                 || (includeInitial && state != State.READY)
-                || queue.hasSkipped() || !queue.isEmpty();
+                || queue.skipped().any() || !queue.isEmpty();
     }
 
     @Override
@@ -98,8 +98,8 @@ final class PointFeed extends Feed {
             state = State.READY;
             return initialItem(initialValue, null);
         }
-        if (queue.hasSkipped()) {
-            return skippedItem(queue.takeSkipped());
+        if (queue.skipped().any()) {
+            return queue.skipped().takeItem();
         }
         Change c = queue.poll();
         return changeItem(c.oldVal(), c.newVal(), null, null, false);

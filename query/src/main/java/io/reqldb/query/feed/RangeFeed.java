@@ -115,7 +115,7 @@ final class RangeFeed extends Feed {
 
     @Override
     protected boolean hasElement() {
-        return !sentInitializing || initialPending() || !sentReady || queue.hasSkipped() || !queue.isEmpty();
+        return !sentInitializing || initialPending() || !sentReady || queue.skipped().any() || !queue.isEmpty();
     }
 
     @Override
@@ -138,8 +138,8 @@ final class RangeFeed extends Feed {
             sentReady = true;
             return stateItem("ready");
         }
-        if (queue.hasSkipped()) {
-            return skippedItem(queue.takeSkipped());
+        if (queue.skipped().any()) {
+            return queue.skipped().takeItem();
         }
         Change c = queue.poll();
         if (c.shared() != null) {

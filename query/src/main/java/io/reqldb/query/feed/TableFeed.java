@@ -23,7 +23,7 @@ final class TableFeed extends Feed {
     private int index;
     /** Changes waiting: real changes from {@link #from} up to the feed's position. */
     private int waiting;
-    private long skipped;
+    private final SkippedChanges skipped = new SkippedChanges();
 
     TableFeed(Table table, Store store, FeedOptions options) {
         super(table, store, options);
@@ -54,7 +54,7 @@ final class TableFeed extends Feed {
                 index = i;
             }
             if (++waiting > limit) {
-                skipped += waiting;
+                skipped.add(waiting);
                 waiting = 0;
                 from = null;
             }
@@ -63,15 +63,13 @@ final class TableFeed extends Feed {
 
     @Override
     protected boolean hasElement() {
-        return skipped > 0 || waiting > 0;
+        return skipped.any() || waiting > 0;
     }
 
     @Override
     protected Datum popElement() {
-        if (skipped > 0) {
-            Datum d = skippedItem(skipped);
-            skipped = 0;
-            return d;
+        if (skipped.any()) {
+            return skipped.takeItem();
         }
         while (true) {
             if (index == from.writes.length) {

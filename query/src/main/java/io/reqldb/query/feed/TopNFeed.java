@@ -50,7 +50,7 @@ final class TopNFeed extends Feed {
     private final ArrayDeque<Datum> out = new ArrayDeque<>();
     private List<Row> window;
     private boolean dirty;
-    private long skipped;
+    private final SkippedChanges skipped = new SkippedChanges();
 
     /**
      * @param index     the index to order by, or null for the primary key
@@ -125,15 +125,13 @@ final class TopNFeed extends Feed {
 
     @Override
     protected boolean hasElement() {
-        return skipped > 0 || !out.isEmpty();
+        return skipped.any() || !out.isEmpty();
     }
 
     @Override
     protected Datum popElement() {
-        if (skipped > 0) {
-            Datum d = skippedItem(skipped);
-            skipped = 0;
-            return d;
+        if (skipped.any()) {
+            return skipped.takeItem();
         }
         return out.pollFirst();
     }
@@ -160,7 +158,7 @@ final class TopNFeed extends Feed {
         diff(window, next);
         window = next;
         if (out.size() > options.queueSize()) {
-            skipped += out.size();
+            skipped.add(out.size());
             out.clear();
         }
     }
