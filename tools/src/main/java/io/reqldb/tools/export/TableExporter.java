@@ -49,12 +49,16 @@ final class TableExporter {
     private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {};
 
     private final Endpoint endpoint;
+    /** The command's connection, shared by the tables for their few metadata queries. */
+    private final Connection metadata;
     private final ExportSettings settings;
     private final Snapshot snapshot;
     private final boolean writeHooks;
 
-    TableExporter(Endpoint endpoint, ExportSettings settings, Snapshot snapshot, boolean writeHooks) {
+    TableExporter(Endpoint endpoint, Connection metadata, ExportSettings settings, Snapshot snapshot,
+            boolean writeHooks) {
         this.endpoint = endpoint;
+        this.metadata = metadata;
         this.settings = settings;
         this.snapshot = snapshot;
         this.writeHooks = writeHooks;
@@ -62,23 +66,18 @@ final class TableExporter {
 
     /** Exports the table into the sink and returns its row count. */
     long export(TableRef ref, TableSink sink, Progress progress) throws IOException {
-        Connection conn = endpoint.connect();
-        try {
-            TableInfo info = readInfo(conn, ref);
-            ProgressTask task = progress.start(ref.toString(), "rows", estimate(info));
-            long rows;
-            try (RowWriter writer = settings.format().writer(
-                    new BufferedOutputStream(sink.openData(ref, settings.format().extension()), 1 << 16),
-                    settings.fields(), settings.delimiter())) {
-                rows = copyRows(ref, info.primaryKey(), writer, task);
-            }
-            task.total(rows);
-            sink.finishTable(ref, settings.format().extension(), info);
-            progress.finish(task);
-            return rows;
-        } finally {
-            conn.close(false); // page queries are never noreply
+        TableInfo info = readInfo(metadata, ref);
+        ProgressTask task = progress.start(ref.toString(), "rows", estimate(info));
+        long rows;
+        try (RowWriter writer = settings.format().writer(
+                new BufferedOutputStream(sink.openData(ref, settings.format().extension()), 1 << 16),
+                settings.fields(), settings.delimiter())) {
+            rows = copyRows(ref, info.primaryKey(), writer, task);
         }
+        task.total(rows);
+        sink.finishTable(ref, settings.format().extension(), info);
+        progress.finish(task);
+        return rows;
     }
 
     private TableInfo readInfo(Connection conn, TableRef ref) {
