@@ -13,7 +13,6 @@ import com.rethinkdb.utils.Internals;
 import io.reqldb.tools.archive.TableInfo;
 import io.reqldb.tools.conn.Endpoint;
 import io.reqldb.tools.conn.RawJson;
-import io.reqldb.tools.format.AsciiBuffer;
 import io.reqldb.tools.format.PyJsonRewriter;
 import io.reqldb.tools.format.RowWriter;
 import io.reqldb.tools.progress.Progress;
@@ -108,9 +107,8 @@ final class TableExporter {
             int limit = FIRST_PAGE_ROWS;
             long rows = 0;
             int failures = 0;
-            AsciiBuffer row = new AsciiBuffer(1024);
             // Rows are re-encoded from their text unless they must be decoded: for CSV, or to drop fields.
-            boolean encoded = writer.takesEncodedRows() && settings.fields() == null;
+            boolean asText = writer.takesJsonText() && settings.fields() == null;
             CompletableFuture<Result<Object>> pending = request(conn, ref, pk, null, limit);
             while (pending != null) {
                 RawJson answer;
@@ -132,10 +130,8 @@ final class TableExporter {
                 byte[] bytes = page.array();
                 for (int start = page.nextRow(); start >= 0; start = page.nextRow()) {
                     int end;
-                    if (encoded) {
-                        row.clear();
-                        end = PyJsonRewriter.rewrite(bytes, start, row);
-                        writer.writeEncoded(row);
+                    if (asText) {
+                        end = writer.writeJson(bytes, start);
                     } else {
                         try (JsonParser parser = Internals.getInternalMapper().createParser(bytes, start,
                                 bytes.length - start)) {
