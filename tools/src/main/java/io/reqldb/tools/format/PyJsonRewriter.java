@@ -172,8 +172,8 @@ public final class PyJsonRewriter {
             long w = (long) LONGS.get(b, i);
             long quote = w ^ (ONES * '"');
             long backslash = w ^ (ONES * '\\');
-            // A byte's high bit is set in the sum for each byte below ' ', above '~', or equal
-            // to '"' or '\\' (the classic has-zero-byte tests, Hacker's Delight 6-1).
+            // Some high bit of special is set when any byte is below ' ', above '~', or a quote
+            // or backslash (the classic has-less and has-zero-byte tests, Hacker's Delight 6-1).
             long special = (w - ONES * ' ') & ~w | (w + ONES) | w | (quote - ONES) & ~quote
                     | (backslash - ONES) & ~backslash;
             if ((special & HIGHS) != 0) {
