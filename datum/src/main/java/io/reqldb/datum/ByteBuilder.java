@@ -75,6 +75,37 @@ public final class ByteBuilder {
         return this;
     }
 
+    /** The decimal digits of {@code v}, with a minus sign when negative. */
+    public ByteBuilder putDecimal(long v) {
+        if (v == Long.MIN_VALUE) {
+            return put(Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long rest = v / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        for (int at = len + digits - 1; at >= len; at--) {
+            buf[at] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += digits;
+        return this;
+    }
+
+    public int length() {
+        return len;
+    }
+
+    /** The array the bytes are built in; valid up to {@link #length()} until the next change. */
+    byte[] array() {
+        return buf;
+    }
+
     /** Makes room for {@code n} more bytes. */
     public void ensure(int n) {
         if (len + n > buf.length) {

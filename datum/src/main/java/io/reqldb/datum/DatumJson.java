@@ -46,7 +46,10 @@ public final class DatumJson {
             .build();
 
     // RethinkDB's base64 is MIME style: CRLF after every 76 characters.
-    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder();
+    static final Base64.Encoder BASE64 = Base64.getMimeEncoder();
+    /** Where {@link EncodedObject}s write their text before the generator copies it. */
+    private static final ThreadLocal<ByteBuilder> ENCODED_TEXT = ThreadLocal.withInitial(() -> new ByteBuilder(4096));
+    private static final int MAX_KEPT_TEXT = 1 << 20;
     private static final Base64.Decoder BASE64_DECODER = Base64.getMimeDecoder();
 
     private DatumJson() {
@@ -182,9 +185,11 @@ public final class DatumJson {
             }
             case OBJECT, GEOMETRY -> {
                 ObjectDatum o = (ObjectDatum) d;
-                if (o.sharedJson() != null && g.getPrettyPrinter() == null) {
+                if (g.getPrettyPrinter() != null) {
+                    writeObject(g, o);
+                } else if (o.sharedJson() != null) {
                     g.writeRawValue(sharedJson(o));
-                } else {
+                } else if (o.encodedForm() == null || !writeEncoded(g, o.encodedForm())) {
                     writeObject(g, o);
                 }
             }
@@ -216,6 +221,22 @@ public final class DatumJson {
         g.writeEndObject();
     }
 
+    /** Writes an object's JSON straight from its stored form; false if that form cannot be. */
+    private static boolean writeEncoded(JsonGenerator g, EncodedObject encoded) throws IOException {
+        ByteBuilder text = ENCODED_TEXT.get().reset();
+        try {
+            if (!encoded.appendJson(text)) {
+                return false;
+            }
+            g.writeRawValue(new RawJsonValue(text.array(), text.length()));
+            return true;
+        } finally {
+            if (text.array().length > MAX_KEPT_TEXT) {
+                ENCODED_TEXT.remove(); // a huge document's buffer is not kept by every thread that wrote one
+            }
+        }
+    }
+
     /** The JSON of a {@link ObjectDatum#wrapShared} object, written on first use (a race only writes it twice). */
     private static SerializedString sharedJson(ObjectDatum o) throws IOException {
         if (o.sharedJson() instanceof SerializedString known) {
@@ -240,7 +261,7 @@ public final class DatumJson {
     }
 
     /** RethinkDB prints integral values within ±2^53 as integers, except -0. */
-    private static boolean isPrintedAsInteger(double v) {
+    static boolean isPrintedAsInteger(double v) {
         return v == Math.rint(v) && Math.abs(v) <= 9007199254740992.0 && !(v == 0 && 1 / v < 0);
     }
 

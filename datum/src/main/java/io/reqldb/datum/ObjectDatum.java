@@ -11,12 +11,23 @@ import java.util.TreeMap;
  *
  * <p>An object with {@code $reql_type$: "GEOMETRY"} is a geometry pseudo-type and reports
  * {@link DatumType#GEOMETRY}.
+ *
+ * <p>A document read from a table may still be in its stored form ({@link #encoded}): its fields
+ * are decoded on first use, and until then, or if a query never looks inside it, its JSON is
+ * written straight from the stored bytes.
  */
 public final class ObjectDatum implements Datum {
     public static final String REQL_TYPE = "$reql_type$";
     public static final ObjectDatum EMPTY = new ObjectDatum(Collections.emptySortedMap());
 
-    private final SortedMap<String, Datum> fields;
+    /**
+     * The fields; null until first used for an object read in its {@link #encoded stored form}.
+     * Volatile because such an object may be shared between threads (one change sent to many
+     * feeds) and decoding publishes a map built after construction.
+     */
+    private volatile SortedMap<String, Datum> fields;
+    /** The stored form of an object read from a table, or null. */
+    private final EncodedObject encoded;
 
     /** {@link #type()}, found on first use: a key lookup that hot paths would otherwise repeat. */
     private DatumType type;
@@ -39,6 +50,29 @@ public final class ObjectDatum implements Datum {
 
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
+        this.encoded = null;
+    }
+
+    private ObjectDatum(EncodedObject encoded, DatumType type) {
+        this.encoded = encoded;
+        this.type = type;
+        this.estimatedSize = Math.max(1, encoded.size());
+        this.withoutBounds = true; // stores hold no r.minval or r.maxval
+    }
+
+    /**
+     * An object in the form a store keeps it, decoded only when its fields are first used.
+     *
+     * @param type {@link DatumType#OBJECT} or, for a geometry, {@link DatumType#GEOMETRY}: known
+     *             from the stored form, so that checking a result's type decodes nothing
+     */
+    public static ObjectDatum encoded(EncodedObject encoded, DatumType type) {
+        return new ObjectDatum(encoded, type);
+    }
+
+    /** The stored form this object was read in, or null for an object built in memory. */
+    EncodedObject encodedForm() {
+        return encoded;
     }
 
     /**
@@ -129,32 +163,42 @@ public final class ObjectDatum implements Datum {
     }
 
     public Map<String, Datum> fields() {
-        return fields;
+        return sortedFields();
+    }
+
+    private SortedMap<String, Datum> sortedFields() {
+        SortedMap<String, Datum> known = fields;
+        if (known == null) {
+            // Two threads may both decode; each gets an equal map and one of them is kept.
+            known = encoded.decode().sortedFields();
+            fields = known;
+        }
+        return known;
     }
 
     /** The field's value, or Java null when absent. */
     public Datum get(String key) {
-        return fields.get(key);
+        return sortedFields().get(key);
     }
 
     public boolean has(String key) {
-        return fields.containsKey(key);
+        return sortedFields().containsKey(key);
     }
 
     public int size() {
-        return fields.size();
+        return sortedFields().size();
     }
 
     /** A mutable copy in key order, for terms that build a changed object. */
     public TreeMap<String, Datum> toMutableMap() {
         TreeMap<String, Datum> copy = newFieldMap();
-        copy.putAll(fields);
+        copy.putAll(sortedFields());
         return copy;
     }
 
     /** The {@code $reql_type$} value when this object is a pseudo-type, else Java null. */
     public String reqlType() {
-        return fields.get(REQL_TYPE) instanceof StringDatum s ? s.value() : null;
+        return sortedFields().get(REQL_TYPE) instanceof StringDatum s ? s.value() : null;
     }
 
     @Override
@@ -175,7 +219,7 @@ public final class ObjectDatum implements Datum {
             return known;
         }
         long n = 2;
-        for (Map.Entry<String, Datum> e : fields.entrySet()) {
+        for (Map.Entry<String, Datum> e : sortedFields().entrySet()) {
             n += e.getKey().length() + 4 + EstimatedSize.of(e.getValue());
         }
         estimatedSize = (int) Math.min(n, Integer.MAX_VALUE);
@@ -184,12 +228,12 @@ public final class ObjectDatum implements Datum {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObjectDatum d && d.fields.equals(fields);
+        return o instanceof ObjectDatum d && d.sortedFields().equals(sortedFields());
     }
 
     @Override
     public int hashCode() {
-        return fields.hashCode();
+        return sortedFields().hashCode();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.EstimatedSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
  */
 public final class ResponseEncoder {
     private static final int HEADER_BYTES = 12;
+    /** Estimates are rough: beyond this the buffer grows as the text is written. */
+    private static final int MAX_INITIAL_CAPACITY = 16 << 20;
 
     private ResponseEncoder() {
     }
@@ -25,7 +28,7 @@ public final class ResponseEncoder {
      * a runtime error, as RethinkDB does when serialising fails.
      */
     public static ByteBuf encode(ByteBufAllocator alloc, Response response) {
-        ByteBuf buf = alloc.buffer();
+        ByteBuf buf = alloc.buffer(initialCapacity(response));
         try {
             writeFrame(buf, response);
             return buf;
@@ -38,6 +41,18 @@ public final class ResponseEncoder {
             buf.release();
             throw e;
         }
+    }
+
+    /**
+     * The frame's estimated size, so that a large answer (a page of a dump is megabytes) is
+     * written into one buffer instead of one that doubles and is copied a dozen times.
+     */
+    private static int initialCapacity(Response response) {
+        long estimate = HEADER_BYTES + 64;
+        for (Datum d : response.data()) {
+            estimate += EstimatedSize.of(d);
+        }
+        return (int) Math.min(estimate, MAX_INITIAL_CAPACITY);
     }
 
     private static void writeFrame(ByteBuf buf, Response response) {

@@ -40,19 +40,19 @@ import java.util.TreeMap;
  * correctly. Never renumber a tag; a new representation needs a new tag and a format step.
  */
 final class DocumentCodec {
-    private static final int NULL = 0;
-    private static final int FALSE = 1;
-    private static final int TRUE = 2;
-    private static final int INTEGER = 3;
-    private static final int DOUBLE = 4;
-    private static final int STRING = 5;
-    private static final int ARRAY = 6;
-    private static final int OBJECT = 7;
-    private static final int TIME = 8;
-    private static final int BINARY = 9;
-    private static final int FIXINT = 0x40;
-    private static final int FIXSTR = 0x80;
-    private static final int FIX_MAX = 63;
+    static final int NULL = 0;
+    static final int FALSE = 1;
+    static final int TRUE = 2;
+    static final int INTEGER = 3;
+    static final int DOUBLE = 4;
+    static final int STRING = 5;
+    static final int ARRAY = 6;
+    static final int OBJECT = 7;
+    static final int TIME = 8;
+    static final int BINARY = 9;
+    static final int FIXINT = 0x40;
+    static final int FIXSTR = 0x80;
+    static final int FIX_MAX = 63;
 
     private static final double MAX_SAFE = 9007199254740992.0;
     private static final ThreadLocal<ByteBuilder> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuilder(512));
@@ -134,12 +134,9 @@ final class DocumentCodec {
     }
 
     /** Decoding state over one record. */
-    private static final class Reader {
-        private final byte[] b;
-        private int pos;
-
+    private static final class Reader extends RecordCursor {
         Reader(byte[] b) {
-            this.b = b;
+            super(b);
         }
 
         Datum read() {
@@ -232,25 +229,6 @@ final class DocumentCodec {
             String s = new String(b, pos, n, StandardCharsets.UTF_8);
             pos += n;
             return s;
-        }
-
-        private long varint() {
-            long v = 0;
-            for (int shift = 0; ; shift += 7) {
-                int c = b[pos++];
-                v |= (long) (c & 0x7F) << shift;
-                if (c >= 0) {
-                    return v;
-                }
-            }
-        }
-
-        private long fixed64() {
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = (v << 8) | (b[pos++] & 0xFF);
-            }
-            return v;
         }
     }
 }

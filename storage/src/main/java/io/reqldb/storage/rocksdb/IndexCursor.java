@@ -41,7 +41,7 @@ final class IndexCursor implements DocumentCursor {
             currentEntry = entries.get(pos);
             pos++;
             if (doc != null) {
-                return DocumentCodec.decode(doc);
+                return StoredDocument.read(doc);
             }
         }
     }

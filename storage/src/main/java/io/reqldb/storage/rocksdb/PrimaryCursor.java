@@ -16,7 +16,7 @@ final class PrimaryCursor implements DocumentCursor {
         if (!it.valid()) {
             return null;
         }
-        Datum doc = DocumentCodec.decode(it.value());
+        Datum doc = StoredDocument.read(it.value());
         it.advance();
         return doc;
     }

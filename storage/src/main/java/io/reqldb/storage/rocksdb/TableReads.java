@@ -38,7 +38,7 @@ final class TableReads implements TableReader {
         }
         try {
             byte[] doc = ctx.db().get(ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
-            return doc == null ? null : DocumentCodec.decode(doc);
+            return doc == null ? null : StoredDocument.read(doc);
         } catch (RocksDBException e) {
             throw Rocks.failure("read", e);
         } finally {

@@ -1,0 +1,108 @@
+package io.reqldb.datum;
+
+/**
+ * Pieces of JSON text appended as bytes, exactly as {@link DatumJson}'s generator writes them,
+ * for writers that produce JSON without building values first ({@link EncodedObject}).
+ */
+public final class JsonBytes {
+    /**
+     * For each byte of a UTF-8 string: 0 when it is written as it is, otherwise the letter of its
+     * short escape ({@code \n}...), {@code 'u'} for the six-character form, or {@code 's'} for the
+     * first byte of a four-byte sequence. As the generator escapes: control characters, the quote,
+     * the backslash, and characters beyond U+FFFF (as a surrogate pair of {@code \}{@code u}
+     * escapes); not {@code /}, DEL or other non-ASCII characters.
+     */
+    private static final byte[] ESCAPE = new byte[256];
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPE[c] = 'u';
+        }
+        ESCAPE['\b'] = 'b';
+        ESCAPE['\t'] = 't';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\f'] = 'f';
+        ESCAPE['\r'] = 'r';
+        ESCAPE['"'] = '"';
+        ESCAPE['\\'] = '\\';
+        for (int lead = 0xF0; lead <= 0xF4; lead++) {
+            ESCAPE[lead] = 's';
+        }
+    }
+
+    private JsonBytes() {}
+
+    /** A string value from its UTF-8 bytes, quoted and escaped. */
+    public static void string(ByteBuilder out, byte[] utf8, int offset, int length) {
+        out.ensure(length + 2);
+        out.putUnchecked('"');
+        int end = offset + length;
+        int run = offset;
+        for (int i = offset; i < end; i++) {
+            byte escape = ESCAPE[utf8[i] & 0xFF];
+            if (escape != 0) {
+                out.put(utf8, run, i - run);
+                if (escape == 's') {
+                    int codePoint = (utf8[i] & 0x07) << 18 | (utf8[i + 1] & 0x3F) << 12
+                            | (utf8[i + 2] & 0x3F) << 6 | utf8[i + 3] & 0x3F;
+                    unicodeEscape(out, Character.highSurrogate(codePoint));
+                    unicodeEscape(out, Character.lowSurrogate(codePoint));
+                    i += 3;
+                } else if (escape == 'u') {
+                    unicodeEscape(out, (char) utf8[i]);
+                } else {
+                    out.put('\\').put(escape);
+                }
+                run = i + 1;
+            }
+        }
+        out.put(utf8, run, end - run);
+        out.put('"');
+    }
+
+    private static void unicodeEscape(ByteBuilder out, char c) {
+        out.ensure(6);
+        out.putUnchecked('\\');
+        out.putUnchecked('u');
+        out.putUnchecked(HEX[c >> 12]);
+        out.putUnchecked(HEX[c >> 8 & 0xF]);
+        out.putUnchecked(HEX[c >> 4 & 0xF]);
+        out.putUnchecked(HEX[c & 0xF]);
+    }
+
+    /** A number as RethinkDB prints it ({@link DatumJson#formatNumber}). */
+    public static void number(ByteBuilder out, double v) {
+        if (DatumJson.isPrintedAsInteger(v)) {
+            out.putDecimal((long) v); // the common case, without a String
+        } else {
+            ascii(out, DatumJson.formatNumber(v));
+        }
+    }
+
+    /** A TIME as its pseudo-type object, from its epoch seconds and its zone's UTF-8 bytes. */
+    public static void time(ByteBuilder out, double epochSeconds, byte[] zone, int offset, int length) {
+        ascii(out, "{\"" + ObjectDatum.REQL_TYPE + "\":\"TIME\",\"epoch_time\":");
+        number(out, epochSeconds);
+        ascii(out, ",\"timezone\":");
+        string(out, zone, offset, length);
+        out.put('}');
+    }
+
+    /** A BINARY as its pseudo-type object, its bytes in base64 as RethinkDB sends them. */
+    public static void binary(ByteBuilder out, byte[] bytes, int offset, int length) {
+        ascii(out, "{\"" + ObjectDatum.REQL_TYPE + "\":\"BINARY\",\"data\":");
+        byte[] base64 = DatumJson.BASE64.encode(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+        string(out, base64, 0, base64.length);
+        out.put('}');
+    }
+
+    /** ASCII text as it is: keys and pseudo-type names that need no escaping, numbers. */
+    public static void ascii(ByteBuilder out, String text) {
+        int n = text.length();
+        out.ensure(n);
+        for (int i = 0; i < n; i++) {
+            out.putUnchecked(text.charAt(i));
+        }
+    }
+}

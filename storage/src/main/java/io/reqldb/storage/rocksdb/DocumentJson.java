@@ -1,0 +1,115 @@
+package io.reqldb.storage.rocksdb;
+
+import io.reqldb.datum.ByteBuilder;
+import io.reqldb.datum.JsonBytes;
+import java.util.Arrays;
+
+/**
+ * Writes a stored record as JSON text in one pass over its bytes, the same text that
+ * {@link io.reqldb.datum.DatumJson} writes for the decoded value: strings are stored as UTF-8 and
+ * only need escaping, keys are stored in the order objects are written in. A record whose keys
+ * are out of that order (none that this release writes, but the decoder accepts them) is refused,
+ * and then written from its decoded value.
+ */
+final class DocumentJson extends RecordCursor {
+    private final ByteBuilder out;
+
+    private DocumentJson(byte[] record, ByteBuilder out) {
+        super(record);
+        this.out = out;
+    }
+
+    /** Appends the record's JSON; false when its keys are out of order. */
+    static boolean append(byte[] record, ByteBuilder out) {
+        DocumentJson writer = new DocumentJson(record, out);
+        return writer.value();
+    }
+
+    private boolean value() {
+        int tag = b[pos++] & 0xFF;
+        if (tag >= DocumentCodec.FIXINT && tag <= DocumentCodec.FIXINT + DocumentCodec.FIX_MAX) {
+            out.putDecimal(tag - DocumentCodec.FIXINT);
+            return true;
+        }
+        if (tag >= DocumentCodec.FIXSTR && tag <= DocumentCodec.FIXSTR + DocumentCodec.FIX_MAX) {
+            int n = tag - DocumentCodec.FIXSTR;
+            JsonBytes.string(out, b, pos, n);
+            pos += n;
+            return true;
+        }
+        switch (tag) {
+            case DocumentCodec.NULL -> JsonBytes.ascii(out, "null");
+            case DocumentCodec.FALSE -> JsonBytes.ascii(out, "false");
+            case DocumentCodec.TRUE -> JsonBytes.ascii(out, "true");
+            case DocumentCodec.INTEGER -> {
+                long z = varint();
+                out.putDecimal((z >>> 1) ^ -(z & 1));
+            }
+            case DocumentCodec.DOUBLE -> JsonBytes.number(out, Double.longBitsToDouble(fixed64()));
+            case DocumentCodec.STRING -> {
+                int n = (int) varint();
+                JsonBytes.string(out, b, pos, n);
+                pos += n;
+            }
+            case DocumentCodec.ARRAY -> {
+                return array((int) varint());
+            }
+            case DocumentCodec.OBJECT -> {
+                return object((int) varint());
+            }
+            case DocumentCodec.TIME -> {
+                double epoch = Double.longBitsToDouble(fixed64());
+                int n = (int) varint();
+                JsonBytes.time(out, epoch, b, pos, n);
+                pos += n;
+            }
+            case DocumentCodec.BINARY -> {
+                int n = (int) varint();
+                JsonBytes.binary(out, b, pos, n);
+                pos += n;
+            }
+            default -> throw new IllegalArgumentException("bad document tag " + tag + " at " + (pos - 1));
+        }
+        return true;
+    }
+
+    private boolean array(int n) {
+        out.put('[');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.put(',');
+            }
+            if (!value()) {
+                return false;
+            }
+        }
+        out.put(']');
+        return true;
+    }
+
+    private boolean object(int n) {
+        out.put('{');
+        int prevStart = 0;
+        int prevEnd = 0;
+        for (int i = 0; i < n; i++) {
+            int len = (int) varint();
+            int start = pos;
+            if (i > 0) {
+                if (Arrays.compareUnsigned(b, prevStart, prevEnd, b, start, start + len) >= 0) {
+                    return false;
+                }
+                out.put(',');
+            }
+            JsonBytes.string(out, b, start, len);
+            out.put(':');
+            pos = start + len;
+            prevStart = start;
+            prevEnd = pos;
+            if (!value()) {
+                return false;
+            }
+        }
+        out.put('}');
+        return true;
+    }
+}
