@@ -14,7 +14,7 @@ import picocli.CommandLine;
 public final class ToolCommands {
     private ToolCommands() {}
 
-    /** dump, restore, export, import, index-rebuild and verify by name, in that order (help is the root's to add). */
+    /** dump, restore, export, import, index-rebuild and verify by name, in that order (help is the root's). */
     public static Map<String, Supplier<Object>> byName() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("dump", DumpCommand::new);
@@ -42,9 +42,9 @@ public final class ToolCommands {
     /**
      * Adds {@code subcommands} (fresh instances) to {@code root}: when {@code args} starts with
      * one's name, only that one, for picocli builds a command's model by reflection over its
-     * options, in classes too old for the class data sharing archive, which in a fresh JVM costs
-     * a noticeable part of a short tool run for each command; the run never needs the others.
-     * Otherwise all of them and {@link HelpCommand}, for the root's help and errors.
+     * options and annotations, which in a fresh JVM costs milliseconds per command, and the run
+     * never needs the others. Otherwise all of them and {@link HelpCommand}, for the root's help
+     * and errors.
      */
     public static CommandLine register(CommandLine root, Map<String, Supplier<Object>> subcommands, String[] args) {
         Supplier<Object> named = args.length > 0 ? subcommands.get(args[0]) : null;

@@ -53,7 +53,8 @@ public final class ConnectionOptions {
         port = value;
     }
 
-    @Option(names = "--host-name", order = -6, paramLabel = "HOST", description = "host and driver port of a rethinkdb server")
+    @Option(names = "--host-name", order = -6, paramLabel = "HOST",
+            description = "host and driver port of a rethinkdb server")
     void hostName(String value) {
         host = value;
     }
@@ -63,12 +64,14 @@ public final class ConnectionOptions {
         user = value;
     }
 
-    @Option(names = {"-p", "--password"}, order = -4, description = "interactively prompt for a password for the connection")
+    @Option(names = {"-p", "--password"}, order = -4,
+            description = "interactively prompt for a password for the connection")
     void prompt(boolean value) {
         prompt = value;
     }
 
-    @Option(names = "--password-file", order = -3, paramLabel = "PSWD_FILE", description = "read the connection password from a file")
+    @Option(names = "--password-file", order = -3, paramLabel = "PSWD_FILE",
+            description = "read the connection password from a file")
     void passwordFile(Path file) {
         if (!Files.isRegularFile(file)) {
             invalid = "--password-file value is not an existing file: '" + file + "'";
@@ -83,7 +86,8 @@ public final class ConnectionOptions {
         }
     }
 
-    @Option(names = "--tls-cert", order = -2, paramLabel = "TLS_CERT", description = "certificate file to use for TLS encryption.")
+    @Option(names = "--tls-cert", order = -2, paramLabel = "TLS_CERT",
+            description = "certificate file to use for TLS encryption.")
     void tlsCert(Path file) {
         if (!Files.isRegularFile(file)) {
             invalid = "Option --tls-cert value is not a file: '" + file + "'";

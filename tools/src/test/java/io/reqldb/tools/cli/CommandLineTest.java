@@ -19,8 +19,9 @@ class CommandLineTest {
 
     /** {@code main} builds only the subcommand it runs; help, errors and exit codes must not change. */
     @ParameterizedTest
-    @ValueSource(strings = {"dump --help", "dump -h", "dump --nope", "dump -c", "restore --help", "restore", "export --format xml",
-        "import --help", "import -f", "index-rebuild --help", "verify --help", "verify", "verify a b"})
+    @ValueSource(strings = {"dump --help", "dump -h", "dump --nope", "dump -c", "restore --help", "restore",
+        "export --format xml", "import --help", "import -f", "index-rebuild --help", "verify --help", "verify",
+        "verify a b"})
     void aSubcommandBuiltAlone_behavesAsAmongAllOfThem(String line) {
         String[] args = line.split(" ");
         assertThat(Run.on(ToolMain.commandLine(args), args)).isEqualTo(Run.of(args));

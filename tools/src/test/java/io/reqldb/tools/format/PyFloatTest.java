@@ -81,7 +81,8 @@ class PyFloatTest {
     /** More than 15 digits, an exponent near the ends of the doubles, or not a number: left to the double's repr. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "1234567890123456.0", "1.2345678901234567", "9.99999999999999e299", "1e-301", "5e-324", "1.7976931348623157e308",
+        "1234567890123456.0", "1.2345678901234567", "9.99999999999999e299", "1e-301", "5e-324",
+        "1.7976931348623157e308",
         "1e400", "1e1234", "1e", "1e+", "1.2.3", "-", "-.", "1-2", "1e5.0",
     })
     void otherTexts_areDeclined(String text) {

@@ -51,10 +51,11 @@ class PyJsonRewriterTest {
         for (String special : specials) {
             for (int before = 0; before < 20; before++) {
                 for (int after = 0; after < 10; after++) {
-                    String json = "[\"" + "a".repeat(before) + special + "b".repeat(after) + "\"," + "\"" + "c".repeat(before)
-                            + "\"]";
+                    String json = "[\"" + "a".repeat(before) + special + "b".repeat(after) + "\",\""
+                            + "c".repeat(before) + "\"]";
                     Object decoded = Internals.getInternalMapper().readValue(json, Object.class);
-                    assertThat(rewrite(json.getBytes(StandardCharsets.UTF_8))).as(json).isEqualTo(PyJson.encode(decoded));
+                    assertThat(rewrite(json.getBytes(StandardCharsets.UTF_8))).as(json)
+                            .isEqualTo(PyJson.encode(decoded));
                 }
             }
         }
@@ -70,7 +71,8 @@ class PyJsonRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":tru}", "{\"a\":\"cut", "{\"a\":\"cut short after more than eight bytes", "{\"a\":[1,2", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "7", "{\"a\":#}"})
+    @ValueSource(strings = {"{\"a\":tru}", "{\"a\":\"cut", "{\"a\":\"cut short after more than eight bytes",
+        "{\"a\":[1,2", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "7", "{\"a\":#}"})
     void malformedText_isAnError(String json) {
         assertThatThrownBy(() -> rewrite(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
     }
