@@ -60,4 +60,27 @@ class ParallelDeflateStreamTest {
         assertThat(stream.crc()).isEqualTo((int) crc.getValue());
         assertThat(stream.count()).isEqualTo(data.length);
     }
+
+    @Test
+    void aSegmentLargerThanItsScratchBuffer_endingTheStreamOrNot_inflatesToItsBytes() throws DataFormatException {
+        byte[] data = new byte[300_000];
+        new Random(5).nextBytes(data); // incompressible: the output outgrows any first guess
+        for (boolean last : new boolean[] {false, true}) {
+            DeflateSegment segment = DeflateSegment.of(data, last);
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            stream.writeBytes(segment.deflated());
+            if (!last) {
+                stream.writeBytes(DeflateSegment.of(new byte[0], true).deflated());
+            }
+            Inflater inflater = new Inflater(true);
+            inflater.setInput(stream.toByteArray());
+            byte[] inflated = new byte[data.length];
+            int n = 0;
+            while (!inflater.finished()) {
+                n += inflater.inflate(inflated, n, inflated.length - n);
+            }
+            assertThat(inflated).isEqualTo(data);
+            assertThat(segment.length()).isEqualTo(data.length);
+        }
+    }
 }
