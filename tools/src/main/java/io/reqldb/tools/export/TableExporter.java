@@ -127,20 +127,15 @@ final class TableExporter {
                 int asked = limit;
                 limit = nextLimit(page, limit);
                 pending = page.count() < asked ? null : request(conn, ref, pk, page.lastKey(), limit);
-                byte[] bytes = page.array();
-                for (int start = page.nextRow(); start >= 0; start = page.nextRow()) {
-                    int end;
-                    if (asText) {
-                        end = writer.writeJson(bytes, start);
-                    } else {
-                        try (JsonParser parser = Internals.getInternalMapper().createParser(bytes, start,
-                                bytes.length - start)) {
-                            Map<String, Object> value = parser.readValueAs(ROW);
-                            end = start + (int) parser.currentLocation().getByteOffset();
-                            writer.write(keepFields(value));
-                        }
+                if (asText) {
+                    // A call per row, so that compiled code does the work after the first few
+                    // hundred rows: a loop over the rows in this method would run interpreted
+                    // until compiled on the stack, after tens of thousands of them.
+                    while (page.writeNextRow(writer)) {
+                        // written; the page counts its rows
                     }
-                    page.rowEnds(end);
+                } else {
+                    writeDecoded(page, writer);
                 }
                 rows += page.count();
                 task.advance(page.count());
@@ -149,6 +144,18 @@ final class TableExporter {
             return rows;
         } finally {
             conn.close(false); // page queries are never noreply
+        }
+    }
+
+    /** Decodes each row of the page (for CSV, or to drop fields) and writes it. */
+    private void writeDecoded(RawPage page, RowWriter writer) throws IOException {
+        byte[] bytes = page.array();
+        for (int start = page.nextRow(); start >= 0; start = page.nextRow()) {
+            try (JsonParser parser = Internals.getInternalMapper().createParser(bytes, start, bytes.length - start)) {
+                Map<String, Object> value = parser.readValueAs(ROW);
+                page.rowEnds(start + (int) parser.currentLocation().getByteOffset());
+                writer.write(keepFields(value));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Rewrites the JSON text of an object or array, as a server sends it, into exactly what
@@ -31,6 +32,11 @@ public final class PyJsonRewriter {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+
+    // Bytes, not strings: compared and copied without a character at a time.
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private PyJsonRewriter() {}
 
@@ -67,9 +73,9 @@ public final class PyJsonRewriter {
                 }
                 case ' ', '\t', '\n', '\r' -> i++;
                 case '"' -> i = string(b, i, out);
-                case 't' -> i = literal(b, i, "true", out);
-                case 'f' -> i = literal(b, i, "false", out);
-                case 'n' -> i = literal(b, i, "null", out);
+                case 't' -> i = literal(b, i, TRUE, out);
+                case 'f' -> i = literal(b, i, FALSE, out);
+                case 'n' -> i = literal(b, i, NULL, out);
                 default -> {
                     if (c != '-' && (c < '0' || c > '9')) {
                         throw malformed(b, i);
@@ -84,17 +90,12 @@ public final class PyJsonRewriter {
         throw new IOException("JSON value cut short");
     }
 
-    private static int literal(byte[] b, int i, String word, AsciiBuffer out) throws IOException {
-        int n = word.length();
-        if (i + n > b.length) {
+    private static int literal(byte[] b, int i, byte[] word, AsciiBuffer out) throws IOException {
+        int n = word.length;
+        if (!Arrays.equals(b, i, Math.min(i + n, b.length), word, 0, n)) {
             throw malformed(b, i);
         }
-        for (int k = 0; k < n; k++) {
-            if (b[i + k] != word.charAt(k)) {
-                throw malformed(b, i);
-            }
-        }
-        out.append(word);
+        out.append(word, 0, n);
         return i + n;
     }
 
