@@ -1,6 +1,9 @@
 package io.reqldb.cli;
 
 import io.reqldb.tools.cli.ToolCommands;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,13 +12,12 @@ import picocli.CommandLine.Command;
  * {@code serve} runs the server, {@code migrate} brings a data directory to this release's
  * format offline (or, with --check, reports what start-up would do); the migration toolkit
  * (dump, restore, export, import, index-rebuild, verify) and {@code help [command]} come from
- * the tools module.
+ * the tools module. Only the subcommand being run is built (see {@link ToolCommands#register}).
  */
 @Command(name = "reqldb",
         description = "A RethinkDB-compatible document database.",
         mixinStandardHelpOptions = true,
-        versionProvider = ReqlDbCommand.Version.class,
-        subcommands = {ServeCommand.class, MigrateCommand.class})
+        versionProvider = ReqlDbCommand.Version.class)
 public final class ReqlDbCommand implements Runnable {
 
     @CommandLine.Spec
@@ -28,7 +30,16 @@ public final class ReqlDbCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; for tests and embedding. */
     public static int run(String... args) {
-        return ToolCommands.register(new CommandLine(new ReqlDbCommand())).execute(args);
+        return commandLine(args).execute(args);
+    }
+
+    /** The command line for running {@code args}: see {@link ToolCommands#register}. */
+    static CommandLine commandLine(String... args) {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("serve", ServeCommand::new);
+        subcommands.put("migrate", MigrateCommand::new);
+        subcommands.putAll(ToolCommands.byName());
+        return ToolCommands.register(new CommandLine(new ReqlDbCommand()), subcommands, args);
     }
 
     /** Without a subcommand, say what there is, like {@code rethinkdb help}. */

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class ServeCommandTest {
 
     private static ServeCommand parse(String... args) {
-        CommandLine root = new CommandLine(new ReqlDbCommand());
+        CommandLine root = ReqlDbCommand.commandLine(args);
         CommandLine.ParseResult parsed = root.parseArgs(args);
         return (ServeCommand) parsed.subcommand().commandSpec().userObject();
     }

@@ -1,6 +1,6 @@
 package io.reqldb.tools.archive;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -26,6 +26,11 @@ record DeflateSegment(byte[] deflated, int crc, long length) {
     static final int WINDOW = 32 * 1024;
 
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
+    /**
+     * Where each thread deflates to before the result is copied out at its exact size: a dump's
+     * segments would otherwise allocate several times their compressed size each.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     /**
      * Compresses {@code length} bytes of {@code data} from {@code offset}. {@code history} (or
@@ -40,23 +45,26 @@ record DeflateSegment(byte[] deflated, int crc, long length) {
             deflater.setDictionary(history, history.length - n, n);
         }
         deflater.setInput(data, offset, length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
-        byte[] buffer = new byte[64 * 1024];
         if (last) {
             deflater.finish();
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        byte[] out = SCRATCH.get();
+        int size = 0;
+        while (true) {
+            size += last ? deflater.deflate(out, size, out.length - size)
+                    : deflater.deflate(out, size, out.length - size, Deflater.SYNC_FLUSH);
+            // Done when the output did not fill the room given (a sync flush) or the stream ended.
+            if (last ? deflater.finished() : size < out.length) {
+                break;
             }
-        } else {
-            int n;
-            do {
-                n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                out.write(buffer, 0, n);
-            } while (n == buffer.length);
+            if (size == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+                SCRATCH.set(out);
+            }
         }
         CRC32 crc = new CRC32();
         crc.update(data, offset, length);
-        return new DeflateSegment(out.toByteArray(), (int) crc.getValue(), length);
+        return new DeflateSegment(Arrays.copyOf(out, size), (int) crc.getValue(), length);
     }
 
     /** All of {@code data}, with no history. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,6 +25,14 @@ final class ParallelDeflateStream extends OutputStream {
     private final OutputStream sink;
     private final Executor pool;
     private final ArrayDeque<CompletableFuture<DeflateSegment>> pending = new ArrayDeque<>();
+    /** The chunk of each pending segment, in the same order. */
+    private final ArrayDeque<byte[]> pendingChunks = new ArrayDeque<>();
+    /**
+     * Chunks whose segments are written out, for reuse: a dump writes through hundreds of them,
+     * and fresh ones cost zeroing, page faults and collections.
+     */
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    /** The end of the last chunk submitted: the history of the next one. */
     private byte[] previous;
     private byte[] chunk = new byte[CHUNK];
     private int filled;
@@ -74,8 +83,10 @@ final class ParallelDeflateStream extends OutputStream {
         byte[] history = previous;
         int length = filled;
         pending.add(CompletableFuture.supplyAsync(() -> DeflateSegment.of(full, 0, length, history, false), pool));
-        previous = full;
-        chunk = new byte[CHUNK];
+        pendingChunks.add(full);
+        // A copy, so that the chunk itself is free for reuse as soon as its own segment is done.
+        previous = Arrays.copyOfRange(full, Math.max(0, length - DeflateSegment.WINDOW), length);
+        chunk = spare.isEmpty() ? new byte[CHUNK] : spare.poll();
         filled = 0;
         while (!pending.isEmpty() && (pending.size() >= IN_FLIGHT || pending.peek().isDone())) {
             writeOut(take());
@@ -88,8 +99,12 @@ final class ParallelDeflateStream extends OutputStream {
     }
 
     private DeflateSegment take() throws IOException {
+        CompletableFuture<DeflateSegment> next = pending.poll();
+        byte[] used = pendingChunks.poll();
         try {
-            return pending.poll().join();
+            DeflateSegment segment = next.join();
+            spare.add(used);
+            return segment;
         } catch (CompletionException e) {
             throw new IOException(e.getCause());
         } catch (CancellationException e) {

@@ -54,10 +54,11 @@ final class Cleanup {
     }
 
     private static void onShutdown() {
-        if (running) {
-            System.err.println();
-            System.err.println("Interrupted; temporary files removed");
+        if (!running) {
+            return; // the command ended and removed its files itself: exit without the wait below
         }
+        System.err.println();
+        System.err.println("Interrupted; temporary files removed");
         // The command's threads run on until the JVM halts, and one may be creating a file right
         // now: delete until two passes 50 ms apart find nothing left (for at most two seconds).
         long deadline = System.nanoTime() + 2_000_000_000L;

@@ -1,38 +1,59 @@
 package io.reqldb.tools.cli;
 
 import io.reqldb.tools.conn.DriverWarmUp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * The toolkit's subcommands, for the {@code reqldb} command to register:
- * {@code ToolCommands.all().forEach(root::addSubcommand)}. Each call gives fresh instances.
+ * The toolkit's subcommands, for the {@code reqldb} command to register with
+ * {@link #register(CommandLine, Map, String[])}.
  */
 public final class ToolCommands {
     private ToolCommands() {}
 
-    /** dump, restore, export, import, index-rebuild and verify (help is the root's to add). */
-    public static List<Object> all() {
-        return List.of(new DumpCommand(), new RestoreCommand(), new ExportCommand(), new ImportCommand(),
-                new IndexRebuildCommand(), new VerifyCommand());
+    /** dump, restore, export, import, index-rebuild and verify by name, in that order (help is the root's). */
+    public static Map<String, Supplier<Object>> byName() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("dump", DumpCommand::new);
+        commands.put("restore", RestoreCommand::new);
+        commands.put("export", ExportCommand::new);
+        commands.put("import", ImportCommand::new);
+        commands.put("index-rebuild", IndexRebuildCommand::new);
+        commands.put("verify", VerifyCommand::new);
+        return commands;
     }
 
     /**
-     * Call first thing in {@code main}: when the arguments name one of the toolkit's commands,
-     * starts the driver's warm-up ({@link DriverWarmUp}) beside the parsing of the command line.
+     * Call first thing in {@code main}: when the arguments run one of the toolkit's commands that
+     * connect, starts the driver's warm-up ({@link DriverWarmUp}) beside the parsing of the
+     * command line.
      */
     public static void prepare(String[] args) {
-        if (args.length > 0 && List.of("dump", "restore", "export", "import", "index-rebuild").contains(args[0])) {
+        List<String> all = List.of(args);
+        if (!all.isEmpty() && List.of("dump", "restore", "export", "import", "index-rebuild").contains(all.get(0))
+                && !all.contains("-h") && !all.contains("--help")) {
             DriverWarmUp.start();
         }
     }
 
-    /** Registers {@link #all()} and {@link HelpCommand} on {@code root}. */
-    public static CommandLine register(CommandLine root) {
-        all().forEach(root::addSubcommand);
-        if (!root.getSubcommands().containsKey("help")) {
-            root.addSubcommand(new HelpCommand());
+    /**
+     * Adds {@code subcommands} (fresh instances) to {@code root}: when {@code args} starts with
+     * one's name, only that one, for picocli builds a command's model by reflection over its
+     * options and annotations, which in a fresh JVM costs milliseconds per command, and the run
+     * never needs the others. Otherwise all of them and {@link HelpCommand}, for the root's help
+     * and errors.
+     */
+    public static CommandLine register(CommandLine root, Map<String, Supplier<Object>> subcommands, String[] args) {
+        Supplier<Object> named = args.length > 0 ? subcommands.get(args[0]) : null;
+        if (named != null) {
+            root.addSubcommand(named.get());
+            return root;
         }
+        subcommands.values().forEach(command -> root.addSubcommand(command.get()));
+        root.addSubcommand(new HelpCommand());
         return root;
     }
 }

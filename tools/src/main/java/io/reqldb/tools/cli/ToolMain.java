@@ -16,13 +16,18 @@ public final class ToolMain implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** The configured command line; tests call {@code execute} on it. */
+    /** The command line with every subcommand; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        return ToolCommands.register(new CommandLine(new ToolMain()));
+        return commandLine(new String[0]);
+    }
+
+    /** The command line for running {@code args}: see {@link ToolCommands#register}. */
+    static CommandLine commandLine(String[] args) {
+        return ToolCommands.register(new CommandLine(new ToolMain()), ToolCommands.byName(), args);
     }
 
     public static void main(String[] args) {
         ToolCommands.prepare(args);
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

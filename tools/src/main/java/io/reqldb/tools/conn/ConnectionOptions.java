@@ -16,6 +16,11 @@ import picocli.CommandLine.Option;
  * The official "Connection options" group, shared by every tool. Setters run in command-line
  * order, so a later {@code -c} overrides an earlier {@code --host-name} and the other way round,
  * as in optparse. The environment defaults are read when the options object is created.
+ *
+ * <p>Help lists the options in the official order, first. They need an explicit {@code order}:
+ * picocli finds setters in {@code getDeclaredMethods()} order, which the JVM does not fix (it
+ * changed with what else was loaded before). Negative, so that they come before the commands'
+ * own options, which keep picocli's default order (-1) and so their declaration order.
  */
 public final class ConnectionOptions {
     private static final Pattern HOST_PORT = Pattern.compile("^\\s*([\\w.-]+)(:(\\d+))?\\s*$");
@@ -29,7 +34,7 @@ public final class ConnectionOptions {
     private Path tlsCert;
     private String invalid;
 
-    @Option(names = {"-c", "--connect"}, paramLabel = "HOST:PORT",
+    @Option(names = {"-c", "--connect"}, order = -8, paramLabel = "HOST:PORT",
             description = "host and client port of a rethinkdb node to connect (default: localhost:28015)")
     void connect(String value) {
         Matcher m = HOST_PORT.matcher(value);
@@ -43,27 +48,30 @@ public final class ConnectionOptions {
         }
     }
 
-    @Option(names = "--driver-port", paramLabel = "PORT", description = "driver port of a rethinkdb server")
+    @Option(names = "--driver-port", order = -7, paramLabel = "PORT", description = "driver port of a rethinkdb server")
     void driverPort(int value) {
         port = value;
     }
 
-    @Option(names = "--host-name", paramLabel = "HOST", description = "host and driver port of a rethinkdb server")
+    @Option(names = "--host-name", order = -6, paramLabel = "HOST",
+            description = "host and driver port of a rethinkdb server")
     void hostName(String value) {
         host = value;
     }
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USERNAME", description = "user name to connect as")
+    @Option(names = {"-u", "--user"}, order = -5, paramLabel = "USERNAME", description = "user name to connect as")
     void user(String value) {
         user = value;
     }
 
-    @Option(names = {"-p", "--password"}, description = "interactively prompt for a password for the connection")
+    @Option(names = {"-p", "--password"}, order = -4,
+            description = "interactively prompt for a password for the connection")
     void prompt(boolean value) {
         prompt = value;
     }
 
-    @Option(names = "--password-file", paramLabel = "PSWD_FILE", description = "read the connection password from a file")
+    @Option(names = "--password-file", order = -3, paramLabel = "PSWD_FILE",
+            description = "read the connection password from a file")
     void passwordFile(Path file) {
         if (!Files.isRegularFile(file)) {
             invalid = "--password-file value is not an existing file: '" + file + "'";
@@ -78,7 +86,8 @@ public final class ConnectionOptions {
         }
     }
 
-    @Option(names = "--tls-cert", paramLabel = "TLS_CERT", description = "certificate file to use for TLS encryption.")
+    @Option(names = "--tls-cert", order = -2, paramLabel = "TLS_CERT",
+            description = "certificate file to use for TLS encryption.")
     void tlsCert(Path file) {
         if (!Files.isRegularFile(file)) {
             invalid = "Option --tls-cert value is not a file: '" + file + "'";

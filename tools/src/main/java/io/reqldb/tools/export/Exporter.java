@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Exports tables into a {@link TableSink}, up to {@code clients} tables at a time, each over its
- * own connection. The work of {@code export}; {@code dump} runs it into an archive sink.
+ * Exports tables into a {@link TableSink}, up to {@code clients} tables at a time, the rows of
+ * each over its own connection. The work of {@code export}; {@code dump} runs it into an archive
+ * sink.
  */
 public final class Exporter {
     private final Endpoint endpoint;
@@ -62,7 +63,7 @@ public final class Exporter {
         AtomicInteger indexes = new AtomicInteger();
         AtomicInteger hooks = new AtomicInteger();
         CountingSink counting = new CountingSink(sink, indexes, hooks);
-        TableExporter exporter = new TableExporter(endpoint, settings, snapshot, version.hasWriteHooks());
+        TableExporter exporter = new TableExporter(endpoint, conn, settings, snapshot, version.hasWriteHooks());
         int threads = Math.max(1, Math.min(settings.clients(), tables.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "export");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.rethinkdb.utils.Internals;
 import io.reqldb.tools.conn.RawJson;
+import io.reqldb.tools.format.RowWriter;
 import java.io.IOException;
 
 /**
@@ -102,6 +103,16 @@ final class RawPage {
             at++;
         }
         throw new IOException("page answer cut short");
+    }
+
+    /** Writes the next row, as text, through {@code writer}; false after the last one. */
+    boolean writeNextRow(RowWriter writer) throws IOException {
+        int start = nextRow();
+        if (start < 0) {
+            return false;
+        }
+        at = writer.writeJson(bytes, start);
+        return true;
     }
 
     /** The current row ends just before {@code end}. */

@@ -13,7 +13,6 @@ import com.rethinkdb.utils.Internals;
 import io.reqldb.tools.archive.TableInfo;
 import io.reqldb.tools.conn.Endpoint;
 import io.reqldb.tools.conn.RawJson;
-import io.reqldb.tools.format.AsciiBuffer;
 import io.reqldb.tools.format.PyJsonRewriter;
 import io.reqldb.tools.format.RowWriter;
 import io.reqldb.tools.progress.Progress;
@@ -49,12 +48,16 @@ final class TableExporter {
     private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {};
 
     private final Endpoint endpoint;
+    /** The command's connection, shared by the tables for their few metadata queries. */
+    private final Connection metadata;
     private final ExportSettings settings;
     private final Snapshot snapshot;
     private final boolean writeHooks;
 
-    TableExporter(Endpoint endpoint, ExportSettings settings, Snapshot snapshot, boolean writeHooks) {
+    TableExporter(Endpoint endpoint, Connection metadata, ExportSettings settings, Snapshot snapshot,
+            boolean writeHooks) {
         this.endpoint = endpoint;
+        this.metadata = metadata;
         this.settings = settings;
         this.snapshot = snapshot;
         this.writeHooks = writeHooks;
@@ -62,23 +65,18 @@ final class TableExporter {
 
     /** Exports the table into the sink and returns its row count. */
     long export(TableRef ref, TableSink sink, Progress progress) throws IOException {
-        Connection conn = endpoint.connect();
-        try {
-            TableInfo info = readInfo(conn, ref);
-            ProgressTask task = progress.start(ref.toString(), "rows", estimate(info));
-            long rows;
-            try (RowWriter writer = settings.format().writer(
-                    new BufferedOutputStream(sink.openData(ref, settings.format().extension()), 1 << 16),
-                    settings.fields(), settings.delimiter())) {
-                rows = copyRows(ref, info.primaryKey(), writer, task);
-            }
-            task.total(rows);
-            sink.finishTable(ref, settings.format().extension(), info);
-            progress.finish(task);
-            return rows;
-        } finally {
-            conn.close(false); // page queries are never noreply
+        TableInfo info = readInfo(metadata, ref);
+        ProgressTask task = progress.start(ref.toString(), "rows", estimate(info));
+        long rows;
+        try (RowWriter writer = settings.format().writer(
+                new BufferedOutputStream(sink.openData(ref, settings.format().extension()), 1 << 16),
+                settings.fields(), settings.delimiter())) {
+            rows = copyRows(ref, info.primaryKey(), writer, task);
         }
+        task.total(rows);
+        sink.finishTable(ref, settings.format().extension(), info);
+        progress.finish(task);
+        return rows;
     }
 
     private TableInfo readInfo(Connection conn, TableRef ref) {
@@ -109,9 +107,8 @@ final class TableExporter {
             int limit = FIRST_PAGE_ROWS;
             long rows = 0;
             int failures = 0;
-            AsciiBuffer row = new AsciiBuffer(1024);
             // Rows are re-encoded from their text unless they must be decoded: for CSV, or to drop fields.
-            boolean encoded = writer.takesEncodedRows() && settings.fields() == null;
+            boolean asText = writer.takesJsonText() && settings.fields() == null;
             CompletableFuture<Result<Object>> pending = request(conn, ref, pk, null, limit);
             while (pending != null) {
                 RawJson answer;
@@ -130,22 +127,15 @@ final class TableExporter {
                 int asked = limit;
                 limit = nextLimit(page, limit);
                 pending = page.count() < asked ? null : request(conn, ref, pk, page.lastKey(), limit);
-                byte[] bytes = page.array();
-                for (int start = page.nextRow(); start >= 0; start = page.nextRow()) {
-                    int end;
-                    if (encoded) {
-                        row.clear();
-                        end = PyJsonRewriter.rewrite(bytes, start, row);
-                        writer.writeEncoded(row);
-                    } else {
-                        try (JsonParser parser = Internals.getInternalMapper().createParser(bytes, start,
-                                bytes.length - start)) {
-                            Map<String, Object> value = parser.readValueAs(ROW);
-                            end = start + (int) parser.currentLocation().getByteOffset();
-                            writer.write(keepFields(value));
-                        }
+                if (asText) {
+                    // A call per row, so that compiled code does the work after the first few
+                    // hundred rows: a loop over the rows in this method would run interpreted
+                    // until compiled on the stack, after tens of thousands of them.
+                    while (page.writeNextRow(writer)) {
+                        // written; the page counts its rows
                     }
-                    page.rowEnds(end);
+                } else {
+                    writeDecoded(page, writer);
                 }
                 rows += page.count();
                 task.advance(page.count());
@@ -154,6 +144,18 @@ final class TableExporter {
             return rows;
         } finally {
             conn.close(false); // page queries are never noreply
+        }
+    }
+
+    /** Decodes each row of the page (for CSV, or to drop fields) and writes it. */
+    private void writeDecoded(RawPage page, RowWriter writer) throws IOException {
+        byte[] bytes = page.array();
+        for (int start = page.nextRow(); start >= 0; start = page.nextRow()) {
+            try (JsonParser parser = Internals.getInternalMapper().createParser(bytes, start, bytes.length - start)) {
+                Map<String, Object> value = parser.readValueAs(ROW);
+                page.rowEnds(start + (int) parser.currentLocation().getByteOffset());
+                writer.write(keepFields(value));
+            }
         }
     }
 

@@ -23,11 +23,15 @@ public final class AsciiBuffer {
         return length;
     }
 
-    /** Makes room for {@code n} more bytes. */
+    /** Makes room for {@code n} more bytes; small, so that the quick compiler inlines it everywhere. */
     void reserve(int n) {
         if (length + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+            grow(n);
         }
+    }
+
+    private void grow(int n) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
     }
 
     public AsciiBuffer append(char c) {

@@ -11,42 +11,44 @@ import java.util.Map;
  */
 public final class JsonArrayRowWriter implements RowWriter {
     private final OutputStream out;
-    private final AsciiBuffer buffer = new AsciiBuffer(1024);
+    private final TextBatch batch;
     private boolean first = true;
 
-    /** Writes to {@code out}, which should be buffered; the header is written at once. */
+    /** Writes to {@code out}; the header is written at once. */
     public JsonArrayRowWriter(OutputStream out) throws IOException {
         this.out = out;
+        this.batch = new TextBatch(out);
         out.write('[');
     }
 
     @Override
     public void write(Map<String, Object> row) throws IOException {
-        buffer.clear();
-        buffer.append(first ? "\n" : ",\n");
-        first = false;
-        PyJson.append(buffer, row);
-        // PyJson output is pure ASCII, so ISO-8859-1 is a plain char-to-byte copy.
-        buffer.writeTo(out);
+        PyJson.append(startRow(), row);
+        batch.rowDone();
     }
 
     @Override
-    public boolean takesEncodedRows() {
+    public boolean takesJsonText() {
         return true;
     }
 
     @Override
-    public void writeEncoded(AsciiBuffer row) throws IOException {
-        out.write(first ? '\n' : ',');
-        if (!first) {
-            out.write('\n');
-        }
+    public int writeJson(byte[] text, int start) throws IOException {
+        int end = PyJsonRewriter.rewrite(text, start, startRow());
+        batch.rowDone();
+        return end;
+    }
+
+    private AsciiBuffer startRow() {
+        AsciiBuffer text = batch.text();
+        text.append(first ? "\n" : ",\n");
         first = false;
-        row.writeTo(out);
+        return text;
     }
 
     @Override
     public void close() throws IOException {
+        batch.flush();
         out.write("\n]\n".getBytes(StandardCharsets.ISO_8859_1));
         out.close();
     }

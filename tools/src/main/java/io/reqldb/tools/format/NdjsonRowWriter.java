@@ -2,47 +2,49 @@ package io.reqldb.tools.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The official {@code .ndjson} file: rows separated by {@code \n}, no trailing newline. */
 public final class NdjsonRowWriter implements RowWriter {
     private final OutputStream out;
-    private final AsciiBuffer buffer = new AsciiBuffer(1024);
+    private final TextBatch batch;
     private boolean first = true;
 
-    /** Writes to {@code out}, which should be buffered. */
     public NdjsonRowWriter(OutputStream out) {
         this.out = out;
+        this.batch = new TextBatch(out);
     }
 
     @Override
     public void write(Map<String, Object> row) throws IOException {
-        buffer.clear();
-        if (!first) {
-            buffer.append('\n');
-        }
-        first = false;
-        PyJson.append(buffer, row);
-        buffer.writeTo(out);
+        PyJson.append(startRow(), row);
+        batch.rowDone();
     }
 
     @Override
-    public boolean takesEncodedRows() {
+    public boolean takesJsonText() {
         return true;
     }
 
     @Override
-    public void writeEncoded(AsciiBuffer row) throws IOException {
+    public int writeJson(byte[] text, int start) throws IOException {
+        int end = PyJsonRewriter.rewrite(text, start, startRow());
+        batch.rowDone();
+        return end;
+    }
+
+    private AsciiBuffer startRow() {
+        AsciiBuffer text = batch.text();
         if (!first) {
-            out.write('\n');
+            text.append('\n');
         }
         first = false;
-        row.writeTo(out);
+        return text;
     }
 
     @Override
     public void close() throws IOException {
+        batch.flush();
         out.close();
     }
 }

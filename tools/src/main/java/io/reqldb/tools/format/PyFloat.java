@@ -3,6 +3,7 @@ package io.reqldb.tools.format;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Formats a double exactly as Python's {@code repr(float)} does, which is what the official
@@ -10,18 +11,27 @@ import java.math.RoundingMode;
  * round-tripping form and uses another exponent style, so it cannot be used directly.
  */
 final class PyFloat {
+    /** DBL_DIG: decimals of this many significant digits or fewer are distinct doubles. */
+    private static final int MAX_EXACT_DIGITS = 15;
+    /** Decimal exponents well inside the normal doubles (about 1e-308 to 1.8e308). */
+    private static final int SAFE_EXPONENT = 300;
+    private static final int NO_EXPONENT = Integer.MIN_VALUE;
+
     private PyFloat() {}
 
-    /** Python repr: shortest digits that round-trip; fixed notation for exponents -4..15. */
-    static String repr(double d) {
+    /** Appends Python's repr: the shortest digits that round-trip; fixed notation for exponents -4..15. */
+    static void append(AsciiBuffer out, double d) {
         if (Double.isNaN(d)) {
-            return "NaN";
+            out.append("NaN");
+            return;
         }
         if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
+            out.append(d > 0 ? "Infinity" : "-Infinity");
+            return;
         }
         if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
+            out.append((1 / d < 0) ? "-0.0" : "0.0");
+            return;
         }
         double a = Math.abs(d);
         String digits;
@@ -40,36 +50,137 @@ final class PyFloat {
             decimalExponent = digits.length() - shortest.scale();
             digits = digits.substring(0, end);
         }
-        StringBuilder out = new StringBuilder(24);
-        if (d < 0) {
+        appendDigits(out, d < 0, digits.getBytes(StandardCharsets.ISO_8859_1), digits.length(), decimalExponent);
+    }
+
+    /**
+     * Appends the repr of the double nearest to the JSON number {@code b[start..end)} when the
+     * text shows it without computing the double, and returns whether it did. It does when the
+     * number has at most 15 significant digits and is far from the ends of the normal range:
+     * distinct decimals of at most 15 digits are then distinct doubles (DBL_DIG), so no shorter
+     * or other string of as many digits reads as the same double, and the text's own digits are
+     * the shortest that round-trip, which repr shows. Most stored numbers are like this, and the
+     * dump saves parsing and printing a double for each.
+     */
+    static boolean appendDecimal(AsciiBuffer out, byte[] b, int start, int end) {
+        byte[] digits = new byte[MAX_EXACT_DIGITS];
+        int n = 0; // significant digits kept
+        int zeros = 0; // zeros after the last one kept, written only if another digit follows
+        int point = 0; // where the decimal point falls among the significant digits
+        boolean fraction = false;
+        boolean anyDigit = false;
+        boolean negative = b[start] == '-';
+        int i = negative ? start + 1 : start;
+        for (; i < end; i++) {
+            int c = b[i];
+            if (c == '.' && !fraction) {
+                fraction = true;
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                break;
+            }
+            anyDigit = true;
+            if (c == '0' && n == 0) {
+                point -= fraction ? 1 : 0; // a leading zero
+                continue;
+            }
+            point += fraction ? 0 : 1;
+            if (c == '0') {
+                zeros++;
+                continue;
+            }
+            if (n + zeros >= MAX_EXACT_DIGITS) {
+                return false;
+            }
+            for (; zeros > 0; zeros--) {
+                digits[n++] = '0';
+            }
+            digits[n++] = (byte) c;
+        }
+        if (!anyDigit) {
+            return false;
+        }
+        if (i < end) {
+            int exponent = exponent(b, i, end);
+            if (exponent == NO_EXPONENT) {
+                return false;
+            }
+            point += exponent;
+        }
+        if (n == 0) {
+            out.append(negative ? "-0.0" : "0.0");
+            return true;
+        }
+        if (Math.abs(point) >= SAFE_EXPONENT) {
+            return false;
+        }
+        appendDigits(out, negative, digits, n, point);
+        return true;
+    }
+
+    /** The exponent {@code e[+-]ddd} (up to three digits) at {@code b[i..end)}, or {@link #NO_EXPONENT}. */
+    private static int exponent(byte[] b, int i, int end) {
+        if (b[i] != 'e' && b[i] != 'E' || ++i == end) {
+            return NO_EXPONENT;
+        }
+        boolean negative = b[i] == '-';
+        if (negative || b[i] == '+') {
+            i++;
+        }
+        if (i == end || end - i > 3) {
+            return NO_EXPONENT;
+        }
+        int value = 0;
+        for (; i < end; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return NO_EXPONENT;
+            }
+            value = value * 10 + b[i] - '0';
+        }
+        return negative ? -value : value;
+    }
+
+    /** Appends {@code 0.<digits> * 10^point} as repr writes it. */
+    private static void appendDigits(AsciiBuffer out, boolean negative, byte[] digits, int n, int point) {
+        if (negative) {
             out.append('-');
         }
-        int exp = decimalExponent - 1; // scientific exponent of the first digit
+        int exp = point - 1; // scientific exponent of the first digit
         if (exp >= -4 && exp < 16) {
-            appendFixed(out, digits, decimalExponent);
+            appendFixed(out, digits, n, point);
         } else {
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
+            out.append((char) digits[0]);
+            if (n > 1) {
+                out.append('.');
+                out.append(digits, 1, n);
             }
             out.append('e').append(exp < 0 ? '-' : '+');
             int absExp = Math.abs(exp);
             if (absExp < 10) {
                 out.append('0');
             }
-            out.append(absExp);
+            out.append(Integer.toString(absExp));
         }
-        return out.toString();
     }
 
-    private static void appendFixed(StringBuilder out, String digits, int point) {
+    private static void appendFixed(AsciiBuffer out, byte[] digits, int n, int point) {
         if (point <= 0) {
             out.append("0.");
-            out.append("0".repeat(-point)).append(digits);
-        } else if (point >= digits.length()) {
-            out.append(digits).append("0".repeat(point - digits.length())).append(".0");
+            for (int i = point; i < 0; i++) {
+                out.append('0');
+            }
+            out.append(digits, 0, n);
+        } else if (point >= n) {
+            out.append(digits, 0, n);
+            for (int i = n; i < point; i++) {
+                out.append('0');
+            }
+            out.append(".0");
         } else {
-            out.append(digits, 0, point).append('.').append(digits, point, digits.length());
+            out.append(digits, 0, point);
+            out.append('.');
+            out.append(digits, point, n);
         }
     }
 

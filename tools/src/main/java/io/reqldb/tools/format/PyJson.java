@@ -41,9 +41,9 @@ public final class PyJson {
         } else if (value instanceof List<?> list) {
             appendArray(out, list);
         } else if (value instanceof Double || value instanceof Float) {
-            out.append(PyFloat.repr(((Number) value).doubleValue()));
+            PyFloat.append(out, ((Number) value).doubleValue());
         } else if (value instanceof BigDecimal big) {
-            out.append(PyFloat.repr(big.doubleValue()));
+            PyFloat.append(out, big.doubleValue());
         } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger
                 || value instanceof Short || value instanceof Byte) {
             out.append(value.toString());

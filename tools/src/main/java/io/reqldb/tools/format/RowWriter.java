@@ -10,15 +10,18 @@ public interface RowWriter extends Closeable {
     void write(Map<String, Object> row) throws IOException;
 
     /**
-     * True when the format is {@link PyJson} text, so rows may come already encoded through
-     * {@link #writeEncoded}.
+     * True when the format is {@link PyJson} text, so rows may be given as a server's JSON text
+     * through {@link #writeJson}.
      */
-    default boolean takesEncodedRows() {
+    default boolean takesJsonText() {
         return false;
     }
 
-    /** Appends one row already encoded by {@link PyJson} or {@link PyJsonTranscoder}. */
-    default void writeEncoded(AsciiBuffer row) throws IOException {
+    /**
+     * Appends the row whose JSON text, as a server sends it, starts at {@code text[start]}
+     * (rewritten by {@link PyJsonRewriter}), and returns the index just after it.
+     */
+    default int writeJson(byte[] text, int start) throws IOException {
         throw new UnsupportedOperationException("rows of this format must be written as values");
     }
 

@@ -9,10 +9,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** Option handling, messages and exit codes that need no server. */
 class CommandLineTest {
     @TempDir Path tmp;
+
+    /** {@code main} builds only the subcommand it runs; help, errors and exit codes must not change. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dump --help", "dump -h", "dump --nope", "dump -c", "restore --help", "restore",
+        "export --format xml", "import --help", "import -f", "index-rebuild --help", "verify --help", "verify",
+        "verify a b"})
+    void aSubcommandBuiltAlone_behavesAsAmongAllOfThem(String line) {
+        String[] args = line.split(" ");
+        assertThat(Run.on(ToolMain.commandLine(args), args)).isEqualTo(Run.of(args));
+    }
+
+    @Test
+    void help_listsTheConnectionOptionsInTheOfficialOrder() {
+        String help = Run.of("dump", "--help").out();
+        assertThat(help).containsSubsequence("--connect=", "--driver-port=", "--host-name=", "--user=", "--password ",
+                "--password-file=", "--tls-cert=", "--quiet", "--help", "--version", "--export=");
+    }
+
+    @Test
+    void theSubcommandsByName_areNamedSo() {
+        ToolCommands.byName().forEach((name, command) ->
+                assertThat(new CommandLine(command.get()).getCommandName()).isEqualTo(name));
+    }
 
     @Test
     void unreachableServer_exitsTwoWithOneLine() throws IOException {

@@ -2,11 +2,13 @@ package io.reqldb.tools.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rethinkdb.utils.Internals;
 import io.reqldb.tools.Fixtures;
 import io.reqldb.tools.archive.TableInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +49,50 @@ class FixtureBytesTest {
             }
         }
         assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    /** Rows given as a server's text and rows given as values, alternately, land in one file in order. */
+    @ParameterizedTest
+    @MethodSource("tables")
+    void exports_ofRowsAsServerText_areByteIdentical(String table) throws IOException {
+        Path json = Fixtures.rethinkdb244().resolve("export-json/" + table + ".json");
+        Path ndjson = Fixtures.rethinkdb244().resolve("export-ndjson/" + table + ".ndjson");
+        List<Map<String, Object>> rows = readAll(json);
+        assertThat(writeAlternately(rows, JsonArrayRowWriter::new)).isEqualTo(Files.readAllBytes(json));
+        assertThat(writeAlternately(rows, NdjsonRowWriter::new)).isEqualTo(Files.readAllBytes(ndjson));
+    }
+
+    @Test
+    void manyRows_overManyBatches_areWrittenInOrder() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        StringBuilder expected = new StringBuilder("[");
+        for (int i = 0; i < 3000; i++) {
+            Map<String, Object> row = Map.of("id", (long) i, "text", "x".repeat(i % 300) + "\u00e9\"");
+            rows.add(row);
+            expected.append(i == 0 ? "\n" : ",\n").append(PyJson.encode(row));
+        }
+        expected.append("\n]\n");
+        assertThat(new String(writeAlternately(rows, JsonArrayRowWriter::new), StandardCharsets.US_ASCII))
+                .isEqualTo(expected.toString());
+    }
+
+    private interface WriterFactory {
+        RowWriter open(ByteArrayOutputStream out) throws IOException;
+    }
+
+    private static byte[] writeAlternately(List<Map<String, Object>> rows, WriterFactory factory) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RowWriter writer = factory.open(out)) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (i % 2 == 0) {
+                    writer.write(rows.get(i));
+                } else {
+                    byte[] text = Internals.getInternalMapper().writeValueAsBytes(rows.get(i)); // compact, raw UTF-8
+                    assertThat(writer.writeJson(text, 0)).isEqualTo(text.length);
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     @ParameterizedTest

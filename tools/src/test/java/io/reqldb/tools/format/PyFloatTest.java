@@ -3,25 +3,33 @@ package io.reqldb.tools.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PyFloatTest {
     @Test
     void repr_matchesPython() {
         // Expected texts are what CPython 3 prints for repr(x).
-        assertThat(PyFloat.repr(0.1)).isEqualTo("0.1");
-        assertThat(PyFloat.repr(1.5)).isEqualTo("1.5");
-        assertThat(PyFloat.repr(-0.0)).isEqualTo("-0.0");
-        assertThat(PyFloat.repr(100.0)).isEqualTo("100.0");
-        assertThat(PyFloat.repr(1e16)).isEqualTo("1e+16");
-        assertThat(PyFloat.repr(1234567890123456.0)).isEqualTo("1234567890123456.0");
-        assertThat(PyFloat.repr(1e20)).isEqualTo("1e+20");
-        assertThat(PyFloat.repr(0.0001)).isEqualTo("0.0001");
-        assertThat(PyFloat.repr(0.00001)).isEqualTo("1e-05");
-        assertThat(PyFloat.repr(1.5e-7)).isEqualTo("1.5e-07");
-        assertThat(PyFloat.repr(5e-324)).isEqualTo("5e-324");
-        assertThat(PyFloat.repr(1.7976931348623157e308)).isEqualTo("1.7976931348623157e+308");
-        assertThat(PyFloat.repr(2e23)).isEqualTo("2e+23");
-        assertThat(PyFloat.repr(123456789012345678.0)).isEqualTo("1.2345678901234568e+17");
+        assertThat(repr(0.1)).isEqualTo("0.1");
+        assertThat(repr(1.5)).isEqualTo("1.5");
+        assertThat(repr(-0.0)).isEqualTo("-0.0");
+        assertThat(repr(100.0)).isEqualTo("100.0");
+        assertThat(repr(1e16)).isEqualTo("1e+16");
+        assertThat(repr(1234567890123456.0)).isEqualTo("1234567890123456.0");
+        assertThat(repr(1e20)).isEqualTo("1e+20");
+        assertThat(repr(0.0001)).isEqualTo("0.0001");
+        assertThat(repr(0.00001)).isEqualTo("1e-05");
+        assertThat(repr(1.5e-7)).isEqualTo("1.5e-07");
+        assertThat(repr(5e-324)).isEqualTo("5e-324");
+        assertThat(repr(1.7976931348623157e308)).isEqualTo("1.7976931348623157e+308");
+        assertThat(repr(2e23)).isEqualTo("2e+23");
+        assertThat(repr(123456789012345678.0)).isEqualTo("1.2345678901234568e+17");
+    }
+
+    private static String repr(double d) {
+        AsciiBuffer out = new AsciiBuffer(32);
+        PyFloat.append(out, d);
+        return out.toString();
     }
 
     @Test
@@ -55,5 +63,57 @@ class PyFloatTest {
             assertThat(got).as("%s", d).isEqualTo(point + " " + digits);
         }
         assertThat(fast).isGreaterThan(100_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "707.71", "-707.71", "0.0", "-0.0", "0e5", "-0.000e-3", "1.0", "100.0", "100.5", "0.05", "1.50", "1e5", "1E+22",
+        "1e15", "1e16", "1.5e-7", "0.0001", "0.00001", "123456789012345", "0.000123456789012345e10", "1.", "00.5",
+        "9.99999999999999e298", "1e-300",
+    })
+    void decimalTexts_giveTheReprOfTheirDouble(String text) {
+        AsciiBuffer out = new AsciiBuffer(8);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(PyFloat.appendDecimal(out, bytes, 0, bytes.length)).isTrue();
+        assertThat(out.toString()).isEqualTo(repr(Double.parseDouble(text)));
+    }
+
+    /** More than 15 digits, an exponent near the ends of the doubles, or not a number: left to the double's repr. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "1234567890123456.0", "1.2345678901234567", "9.99999999999999e299", "1e-301", "5e-324",
+        "1.7976931348623157e308",
+        "1e400", "1e1234", "1e", "1e+", "1.2.3", "-", "-.", "1-2", "1e5.0",
+    })
+    void otherTexts_areDeclined(String text) {
+        AsciiBuffer out = new AsciiBuffer(8);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(PyFloat.appendDecimal(out, bytes, 0, bytes.length)).isFalse();
+        assertThat(out.length()).isZero();
+    }
+
+    @Test
+    void decimalTexts_ofRandomDigitsAndExponents_giveTheReprOfTheirDouble() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int whole = random.nextInt(8);
+            text.append(whole == 0 ? "0" : Long.toString(random.nextLong() & Long.MAX_VALUE).substring(0, whole));
+            if (random.nextBoolean()) {
+                text.append('.').append("0".repeat(random.nextInt(4)));
+                text.append(Long.toString(random.nextLong() & Long.MAX_VALUE), 0, random.nextInt(12));
+                text.append("0".repeat(random.nextInt(3)));
+            }
+            if (random.nextBoolean()) {
+                text.append(random.nextBoolean() ? 'e' : 'E').append(random.nextBoolean() ? "-" : "+")
+                        .append(random.nextInt(310));
+            }
+            String number = text.toString();
+            AsciiBuffer out = new AsciiBuffer(8);
+            byte[] bytes = number.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (PyFloat.appendDecimal(out, bytes, 0, bytes.length)) {
+                assertThat(out.toString()).as(number).isEqualTo(repr(Double.parseDouble(number)));
+            }
+        }
     }
 }

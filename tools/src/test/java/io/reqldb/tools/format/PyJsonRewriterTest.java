@@ -45,6 +45,23 @@ class PyJsonRewriterTest {
     }
 
     @Test
+    void strings_withASpecialByteAtAnyPlaceOfAnEightByteWord_rewriteAsDecodedThenEncoded() throws IOException {
+        // The plain-run scan reads eight bytes at a time; every special byte must stop it wherever it falls.
+        String[] specials = {"\\\"", "\\\\", "\\n", "\\u0001", "\u007f", "\u00e9", "\u20ac", "\uD83D\uDE00", "~", " "};
+        for (String special : specials) {
+            for (int before = 0; before < 20; before++) {
+                for (int after = 0; after < 10; after++) {
+                    String json = "[\"" + "a".repeat(before) + special + "b".repeat(after) + "\",\""
+                            + "c".repeat(before) + "\"]";
+                    Object decoded = Internals.getInternalMapper().readValue(json, Object.class);
+                    assertThat(rewrite(json.getBytes(StandardCharsets.UTF_8))).as(json)
+                            .isEqualTo(PyJson.encode(decoded));
+                }
+            }
+        }
+    }
+
+    @Test
     void rewrite_stopsAfterTheValueAndSaysWhere() throws IOException {
         byte[] text = "[{\"a\":[1,2]},{\"b\":{}}]".getBytes(StandardCharsets.US_ASCII);
         AsciiBuffer out = new AsciiBuffer(16);
@@ -54,7 +71,8 @@ class PyJsonRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":tru}", "{\"a\":\"cut", "{\"a\":[1,2", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "7", "{\"a\":#}"})
+    @ValueSource(strings = {"{\"a\":tru}", "{\"a\":\"cut", "{\"a\":\"cut short after more than eight bytes",
+        "{\"a\":[1,2", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12g4\"}", "7", "{\"a\":#}"})
     void malformedText_isAnError(String json) {
         assertThatThrownBy(() -> rewrite(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
     }
