@@ -1,5 +1,9 @@
 package io.reqldb.datum;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Pieces of JSON text appended as bytes, exactly as {@link DatumJson}'s generator writes them,
  * for writers that produce JSON without building values first ({@link EncodedObject}).
@@ -13,6 +17,9 @@ public final class JsonBytes {
      * escapes); not {@code /}, DEL or other non-ASCII characters.
      */
     private static final byte[] ESCAPE = new byte[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     static {
@@ -39,26 +46,53 @@ public final class JsonBytes {
         out.putUnchecked('"');
         int end = offset + length;
         int run = offset;
-        for (int i = offset; i < end; i++) {
+        int i = offset;
+        while (i < end) {
+            // Most strings need no escape at all: skip eight bytes at a time while none does.
+            if (i + Long.BYTES <= end && plain((long) LONGS.get(utf8, i))) {
+                i += Long.BYTES;
+                continue;
+            }
             byte escape = ESCAPE[utf8[i] & 0xFF];
-            if (escape != 0) {
-                out.put(utf8, run, i - run);
-                if (escape == 's') {
-                    int codePoint = (utf8[i] & 0x07) << 18 | (utf8[i + 1] & 0x3F) << 12
-                            | (utf8[i + 2] & 0x3F) << 6 | utf8[i + 3] & 0x3F;
-                    unicodeEscape(out, Character.highSurrogate(codePoint));
-                    unicodeEscape(out, Character.lowSurrogate(codePoint));
-                    i += 3;
-                } else if (escape == 'u') {
+            if (escape == 0) {
+                i++;
+                continue;
+            }
+            out.put(utf8, run, i - run);
+            if (escape == 's') {
+                int codePoint = (utf8[i] & 0x07) << 18 | (utf8[i + 1] & 0x3F) << 12
+                        | (utf8[i + 2] & 0x3F) << 6 | utf8[i + 3] & 0x3F;
+                unicodeEscape(out, Character.highSurrogate(codePoint));
+                unicodeEscape(out, Character.lowSurrogate(codePoint));
+                i += 4;
+            } else {
+                if (escape == 'u') {
                     unicodeEscape(out, (char) utf8[i]);
                 } else {
                     out.put('\\').put(escape);
                 }
-                run = i + 1;
+                i++;
             }
+            run = i;
         }
         out.put(utf8, run, end - run);
         out.put('"');
+    }
+
+    /**
+     * Whether none of eight bytes may need escaping: none is below a space, a quote, a backslash
+     * or a byte from 0xF0 up (where four-byte sequences start). Each test sets a byte's high bit
+     * when it hits (the classic "has a zero byte" and "has a byte less than n" word tricks).
+     */
+    private static boolean plain(long w) {
+        long quote = w ^ (ONES * '"');
+        long backslash = w ^ (ONES * '\\');
+        long lead = (w & (ONES * 0xF0)) ^ (ONES * 0xF0);
+        long hits = ((w - ONES * ' ') & ~w)
+                | ((quote - ONES) & ~quote)
+                | ((backslash - ONES) & ~backslash)
+                | ((lead - ONES) & ~lead);
+        return (hits & HIGHS) == 0;
     }
 
     private static void unicodeEscape(ByteBuilder out, char c) {

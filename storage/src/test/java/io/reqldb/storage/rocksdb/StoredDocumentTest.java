@@ -70,6 +70,18 @@ class StoredDocumentTest {
     }
 
     @Test
+    void aCharacterToEscape_isFoundAtEveryPlaceOfAWord() throws IOException {
+        for (String special : List.of("\u0000", "\u001f", "\"", "\\", "\n", "\uD83D\uDE00", "\u00e9", "\u4e2d", "\u007f")) {
+            for (int at = 0; at <= 17; at++) {
+                String text = "a".repeat(at) + special + "b".repeat(17 - at);
+                ObjectDatum doc = ObjectDatum.of(text, new StringDatum(text));
+                assertThat(responseJson(StoredDocument.read(DocumentCodec.encode(doc)))).as("%s at %d", special, at)
+                        .isEqualTo(responseJson(doc));
+            }
+        }
+    }
+
+    @Test
     void geometry_isKnownWithoutDecoding() {
         Datum point = Docs.json("{'$reql_type$':'GEOMETRY','type':'Point','coordinates':[1,2]}");
         assertThat(StoredDocument.read(DocumentCodec.encode(point)).type()).isEqualTo(DatumType.GEOMETRY);
