@@ -6,17 +6,19 @@ import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.term.Term;
+import io.reqldb.query.terms.index.StoredFunctions;
 import io.reqldb.storage.Durability;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-table settings the storage engine does not keep: the write hook (its FUNC term in wire
- * form) and a durability or write_acks set through {@code config().update(...)}. Held in memory.
+ * Per-table settings the storage engine does not keep: the write hook (RethinkDB's blob of it, see
+ * {@link StoredFunctions#writeHook}) and a durability or write_acks set through
+ * {@code config().update(...)}. Held in memory.
  */
 public final class TableSettings {
-    /** A table's write hook: its wire form, compiled on first use. */
+    /** A table's write hook as saved, compiled on first use. */
     private record Hook(Datum source, Term[] compiled) {
     }
 
@@ -70,7 +72,7 @@ public final class TableSettings {
         }
     }
 
-    /** The wire form of the table's write hook, or null. */
+    /** The table's write hook as saved ({@link StoredFunctions#writeHook}), or null. */
     public Datum writeHookSource(UUID table) {
         Hook h = hooks.get(table);
         return h == null ? null : h.source();
@@ -93,7 +95,7 @@ public final class TableSettings {
         }
         Term t = h.compiled()[0];
         if (t == null) {
-            t = env.context().compiler().compile(h.source());
+            t = env.context().compiler().compile(StoredFunctions.writeHook(h.source()).toWire());
             h.compiled()[0] = t;
         }
         return Values.toFunc(t.eval(new Env(env.context())));

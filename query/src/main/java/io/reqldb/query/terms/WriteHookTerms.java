@@ -65,7 +65,7 @@ public final class WriteHookTerms implements TermFamily {
         if (func.params().length != 3) {
             throw new ReqlQueryLogicError("Write hook functions must expect 3 arguments.");
         }
-        c.settings().setWriteHook(id, wire);
+        c.settings().setWriteHook(id, BinaryDatum.wrap(StoredFunctions.encodeHook(func)));
         return ObjectDatum.of(existed ? "replaced" : "created", NumberDatum.of(1));
     }
 }

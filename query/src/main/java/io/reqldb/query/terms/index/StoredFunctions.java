@@ -247,9 +247,18 @@ public final class StoredFunctions {
         return s.append(") { return ").append(JsPrinter.print(f.body())).append("; }").toString();
     }
 
-    /** {@code table_config}'s and {@code get_write_hook}'s description of a hook given in wire form. */
-    public static Datum writeHookInfo(Datum wireFunc) {
-        Func f = Func.fromWire(wireFunc);
+    /**
+     * A write hook as a table's settings keep it: RethinkDB's blob, which holds the backtrace ids
+     * of the query that set it (so that {@code get_write_hook} gives back the very blob a restore
+     * set), or, as data directories written before kept it, the FUNC term's wire form.
+     */
+    public static Func writeHook(Datum saved) {
+        return saved instanceof BinaryDatum blob ? decodeHook(blob.bytes()) : Func.fromWire(saved);
+    }
+
+    /** {@code table_config}'s and {@code get_write_hook}'s description of a hook as settings keep it. */
+    public static Datum writeHookInfo(Datum saved) {
+        Func f = writeHook(saved);
         TreeMap<String, Datum> m = ObjectDatum.newFieldMap();
         m.put("function", BinaryDatum.wrap(encodeHook(f)));
         m.put("query", new StringDatum("setWriteHook(" + jsFunction(f) + ")"));
