@@ -9,6 +9,7 @@ import com.rethinkdb.gen.exc.ReqlOpFailedError;
 import com.rethinkdb.gen.exc.ReqlQueryLogicError;
 import com.rethinkdb.gen.ast.Json;
 import com.rethinkdb.gen.ast.Table;
+import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
 import io.reqldb.server.DriverResults;
@@ -150,6 +151,10 @@ class DriverIntegrationTest {
         r.db("app").table("users").insert(r.hashMap("id", "kept").with("v", 1)).run(conn);
         r.db("app").table("users").indexCreate("v").run(conn);
         r.db("app").table("users").indexWait("v").run(conn);
+        r.db("app").table("users").setWriteHook((context, oldVal, newVal) -> newVal.merge(r.hashMap("hooked", true)))
+                .run(conn);
+        OptArgs rawBinary = new OptArgs().with("binary_format", "raw");
+        Object hook = r.db("app").table("users").getWriteHook().run(conn, rawBinary).single();
         conn.close();
         server.close();
 
@@ -158,6 +163,9 @@ class DriverIntegrationTest {
         assertThat(r.db("app").tableList().run(conn).single()).isEqualTo(List.of("users"));
         assertThat(r.db("app").table("users").getAll(1).optArg("index", "v").g("id").run(conn).toList())
                 .containsExactly("kept");
+        assertThat(r.db("app").table("users").getWriteHook().run(conn, rawBinary).single()).isEqualTo(hook);
+        r.db("app").table("users").insert(r.hashMap("id", "new")).run(conn);
+        assertThat(r.db("app").table("users").get("new").g("hooked").run(conn).single()).isEqualTo(true);
     }
 
     /**
