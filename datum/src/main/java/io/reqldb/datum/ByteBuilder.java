@@ -1,5 +1,6 @@
 package io.reqldb.datum;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -78,7 +79,7 @@ public final class ByteBuilder {
     /** The decimal digits of {@code v}, with a minus sign when negative. */
     public ByteBuilder putDecimal(long v) {
         if (v == Long.MIN_VALUE) {
-            return put(Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return put(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
         }
         ensure(20);
         if (v < 0) {

@@ -3,6 +3,8 @@ package io.reqldb.datum;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Pieces of JSON text appended as bytes, exactly as {@link DatumJson}'s generator writes them,
@@ -20,7 +22,7 @@ public final class JsonBytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -126,7 +128,7 @@ public final class JsonBytes {
     /** A BINARY as its pseudo-type object, its bytes in base64 as RethinkDB sends them. */
     public static void binary(ByteBuilder out, byte[] bytes, int offset, int length) {
         ascii(out, "{\"" + ObjectDatum.REQL_TYPE + "\":\"BINARY\",\"data\":");
-        byte[] base64 = DatumJson.BASE64.encode(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+        byte[] base64 = DatumJson.BASE64.encode(Arrays.copyOfRange(bytes, offset, offset + length));
         string(out, base64, 0, base64.length);
         out.put('}');
     }

@@ -1,7 +1,13 @@
 package io.reqldb.datum;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -246,7 +252,7 @@ public final class ObjectDatum implements Datum {
      * {@link TreeMap#putAll}, which reads its size, comparator and entries in order. One entry
      * object is reused for every position because that reader copies the key and value at once.
      */
-    private static final class SortedArrays extends java.util.AbstractMap<String, Datum>
+    private static final class SortedArrays extends AbstractMap<String, Datum>
             implements SortedMap<String, Datum> {
         private final String[] keys;
         private final Datum[] values;
@@ -264,21 +270,21 @@ public final class ObjectDatum implements Datum {
         }
 
         @Override
-        public java.util.Comparator<? super String> comparator() {
+        public Comparator<? super String> comparator() {
             return StringOrder.CODE_POINT;
         }
 
         @Override
-        public java.util.Set<Map.Entry<String, Datum>> entrySet() {
-            return new java.util.AbstractSet<>() {
+        public Set<Map.Entry<String, Datum>> entrySet() {
+            return new AbstractSet<>() {
                 @Override
                 public int size() {
                     return n;
                 }
 
                 @Override
-                public java.util.Iterator<Map.Entry<String, Datum>> iterator() {
-                    return new java.util.Iterator<>() {
+                public Iterator<Map.Entry<String, Datum>> iterator() {
+                    return new Iterator<>() {
                         private final Cursor entry = new Cursor();
 
                         @Override
@@ -289,7 +295,7 @@ public final class ObjectDatum implements Datum {
                         @Override
                         public Map.Entry<String, Datum> next() {
                             if (!hasNext()) {
-                                throw new java.util.NoSuchElementException();
+                                throw new NoSuchElementException();
                             }
                             entry.at++;
                             return entry;
