@@ -1,10 +1,11 @@
 package io.reqldb.cli;
 
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.conn.ServerIdentity;
-import java.net.InetAddress;
 import io.reqldb.storage.StorageException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -55,6 +56,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Storage cache size in megabytes (default: chosen by the storage engine).")
     long cacheSizeMb;
 
+    @Option(names = "--query-memory", paramLabel = "MB",
+            description = "Most memory one query may hold to group, sort or build arrays and strings, in "
+                    + "megabytes; beyond it the query fails with ReqlResourceLimitError (default: a quarter "
+                    + "of the heap).")
+    long queryMemoryMb;
+
     @Option(names = "--log-file", paramLabel = "PATH",
             description = "Write the log to this file instead of standard error.")
     Path logFile;
@@ -68,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
                 .bindAddresses(BindAddresses.parse(bind))
                 .driverPort(driverPort + portOffset)
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
+                .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
                 .build();
         Files.createDirectories(directory);
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());

@@ -18,6 +18,9 @@ import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.feed.FeedResults;
+import io.reqldb.query.limits.QueryCancelledException;
+import io.reqldb.query.limits.QueryControl;
+import io.reqldb.query.limits.QueryGuards;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.term.TermRegistry;
@@ -54,9 +57,25 @@ public final class RqlQueryEngine implements QueryEngine {
 
     @Override
     public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session) {
+        return start(rawTerm, globalOptargs, session, QueryControl.standalone());
+    }
+
+    @Override
+    public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session, QueryControl control) {
+        try (QueryControl.Binding bound = control.bind()) {
+            return evaluate(rawTerm, globalOptargs, session, control);
+        } catch (OutOfMemoryError e) {
+            // Last resort: the budget should have stopped the query first. Its values are
+            // unreachable now that the stack has unwound, so the server carries on.
+            LOG.warn("query ran out of memory", e);
+            throw QueryGuards.outOfMemory();
+        }
+    }
+
+    private QueryResult evaluate(Datum rawTerm, ObjectDatum globalOptargs, Session session, QueryControl control) {
         try {
             Term root = compiler.compile(rawTerm);
-            QueryContext ctx = contextFor(globalOptargs, session);
+            QueryContext ctx = contextFor(globalOptargs, session, control);
             Object value;
             try {
                 value = root.eval(new Env(ctx));
@@ -70,24 +89,24 @@ public final class RqlQueryEngine implements QueryEngine {
                 FeedResults.closeAll(ctx);
                 throw e;
             }
-            return toResult(value);
-        } catch (ReqlError e) {
+            return toResult(value, ctx.control());
+        } catch (ReqlError | QueryCancelledException e) {
             throw e;
         } catch (StackOverflowError e) {
-            throw new io.reqldb.query.error.ReqlResourceLimitError("Query too deeply nested.");
+            throw QueryGuards.tooDeep();
         } catch (RuntimeException e) {
             LOG.warn("internal error running query", e);
             throw new ReqlInternalError("Unexpected exception: " + e);
         }
     }
 
-    private QueryContext contextFor(ObjectDatum globalOptargs, Session session) {
+    private QueryContext contextFor(ObjectDatum globalOptargs, Session session, QueryControl control) {
         Map<String, Term> optargs = new java.util.HashMap<>();
         for (Map.Entry<String, Datum> e : globalOptargs.fields().entrySet()) {
             optargs.put(e.getKey(), compiler.compile(e.getValue()));
         }
         QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
-                DEFAULT_ARRAY_LIMIT, null, now());
+                DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, control);
         Env env = new Env(bootstrap);
         String db = "test";
         if (optargs.containsKey("db")) {
@@ -121,7 +140,7 @@ public final class RqlQueryEngine implements QueryEngine {
             tables = c.atSnapshot(s.value());
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
-                feedQueueSize);
+                feedQueueSize, control);
     }
 
     private static TimeDatum now() {
@@ -129,7 +148,7 @@ public final class RqlQueryEngine implements QueryEngine {
         return new TimeDatum(millis / 1000.0, TimeDatum.UTC);
     }
 
-    private static QueryResult toResult(Object value) {
+    private static QueryResult toResult(Object value, QueryControl control) {
         if (value instanceof Datum d) {
             io.reqldb.query.terms.datum.JsonText.checkWritable(d);
             return new QueryResult.Atom(d);
@@ -141,10 +160,10 @@ public final class RqlQueryEngine implements QueryEngine {
             return new QueryResult.Atom(GroupedFormat.toDatum(g));
         }
         if (value instanceof TableValue t) {
-            return new QueryResult.Stream(new SequenceResultStream(t.scan()));
+            return new QueryResult.Stream(new SequenceResultStream(t.scan(), control));
         }
         if (value instanceof Sequence s) {
-            return new QueryResult.Stream(new SequenceResultStream(s));
+            return new QueryResult.Stream(new SequenceResultStream(s, control));
         }
         String kind = value instanceof DbValue ? "DATABASE" : "FUNCTION";
         throw new ReqlQueryLogicError("Query result must be of type DATUM, GROUPED_DATA, or STREAM (got " + kind + ").");

@@ -1,5 +1,6 @@
 package io.reqldb.server;
 
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.wire.QueryFrameDecoder;
 import java.net.InetAddress;
@@ -20,10 +21,11 @@ import java.util.UUID;
  * @param maxQueryBytes           frames this long or longer are refused (default 128 MB)
  * @param maxQueriesPerConnection unanswered frames after which a connection stops being read
  *                                (default 1024, as RethinkDB)
+ * @param queryMemoryBytes        most memory one query may materialise (default: a quarter of the heap)
  */
 public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, ServerIdentity identity,
                            String serverVersion, int queryThreads, int feedThreads,
-                           long maxQueryBytes, int maxQueriesPerConnection) {
+                           long maxQueryBytes, int maxQueriesPerConnection, long queryMemoryBytes) {
 
     public static final int DEFAULT_DRIVER_PORT = 28015;
     /** The RethinkDB release whose protocol and behaviour this server follows. */
@@ -38,7 +40,8 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         if (driverPort < 0 || driverPort > 65535) {
             throw new IllegalArgumentException("driverPort must be 0..65535, got " + driverPort);
         }
-        if (queryThreads < 1 || feedThreads < 1 || maxQueriesPerConnection < 1 || maxQueryBytes < 1) {
+        if (queryThreads < 1 || feedThreads < 1 || maxQueriesPerConnection < 1 || maxQueryBytes < 1
+                || queryMemoryBytes < 1) {
             throw new IllegalArgumentException("thread counts and limits must be positive");
         }
     }
@@ -57,6 +60,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         private int feedThreads = 1024;
         private long maxQueryBytes = QueryFrameDecoder.DEFAULT_MAX_QUERY_BYTES;
         private int maxQueriesPerConnection = 1024;
+        private long queryMemoryBytes = QueryLimits.defaultQueryBytes();
 
         public Builder bindAddresses(List<InetAddress> addresses) {
             this.bindAddresses = addresses;
@@ -98,9 +102,14 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
             return this;
         }
 
+        public Builder queryMemoryBytes(long bytes) {
+            this.queryMemoryBytes = bytes;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bindAddresses, driverPort, identity, serverVersion, queryThreads,
-                    feedThreads, maxQueryBytes, maxQueriesPerConnection);
+                    feedThreads, maxQueryBytes, maxQueriesPerConnection, queryMemoryBytes);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.reqldb.query.eval;
 
 import io.reqldb.datum.TimeDatum;
 import io.reqldb.query.Session;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.TermCompiler;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Store;
@@ -20,19 +21,22 @@ public final class QueryContext {
     private final Durability durability;
     private final TimeDatum now;
     private final int changefeedQueueSize;
+    private final QueryControl control;
     /** Changefeeds this query opened; the engine serves them, or closes them when the query fails. */
     private final java.util.List<Sequence> openFeeds = new java.util.ArrayList<>();
 
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now) {
-        this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now, DEFAULT_CHANGEFEED_QUEUE_SIZE);
+        this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now, DEFAULT_CHANGEFEED_QUEUE_SIZE,
+                QueryControl.UNBOUNDED);
     }
 
     /** RethinkDB's default for the {@code changefeed_queue_size} optarg. */
     public static final int DEFAULT_CHANGEFEED_QUEUE_SIZE = 100_000;
 
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
-                        int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize) {
+                        int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize,
+                        QueryControl control) {
         this.store = store;
         this.catalog = catalog;
         this.session = session;
@@ -42,6 +46,15 @@ public final class QueryContext {
         this.durability = durability;
         this.now = now;
         this.changefeedQueueSize = changefeedQueueSize;
+        this.control = control;
+    }
+
+    /**
+     * The query's cancellation and memory budget: charge what you materialise, and register a
+     * listener for work the query waits on elsewhere ({@link QueryControl#onCancel}).
+     */
+    public QueryControl control() {
+        return control;
     }
 
     public Store store() {

@@ -33,7 +33,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        dispatcher = new QueryDispatcher(server, session, new ChannelResponseSink(channel));
+        dispatcher = new QueryDispatcher(server, session, new ChannelResponseSink(channel,
+                (int) Math.min(Integer.MAX_VALUE - 64, server.limits().perQueryBytes())));
         LOG.debug("connection {} from {} authenticated as {}", session.connectionId(),
                 channel.remoteAddress(), session.user());
     }

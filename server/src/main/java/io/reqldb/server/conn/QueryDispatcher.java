@@ -2,6 +2,7 @@ package io.reqldb.server.conn;
 
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.Session;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.MalformedQueryException;
 import io.reqldb.server.wire.OversizedQuery;
@@ -133,6 +134,10 @@ final class QueryDispatcher {
 
     QueryEngine engine() {
         return server.engine();
+    }
+
+    QueryLimits limits() {
+        return server.limits();
     }
 
     WorkerPools pools() {
