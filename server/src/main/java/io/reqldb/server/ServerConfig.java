@@ -2,6 +2,7 @@ package io.reqldb.server;
 
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.conn.ServerIdentity;
+import io.reqldb.server.tls.DriverTls;
 import io.reqldb.server.wire.QueryFrameDecoder;
 import java.net.InetAddress;
 import java.util.List;
@@ -21,11 +22,13 @@ import java.util.UUID;
  * @param maxQueryBytes           frames this long or longer are refused (default 128 MB)
  * @param maxQueriesPerConnection unanswered frames after which a connection stops being read
  *                                (default 1024, as RethinkDB)
+ * @param tls                     TLS on the driver port, or null for plain TCP (the default)
  * @param queryMemoryBytes        most memory one query may materialise (default: a quarter of the heap)
  */
 public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, ServerIdentity identity,
                            String serverVersion, int queryThreads, int feedThreads,
-                           long maxQueryBytes, int maxQueriesPerConnection, long queryMemoryBytes) {
+                           long maxQueryBytes, int maxQueriesPerConnection, DriverTls tls,
+                           long queryMemoryBytes) {
 
     public static final int DEFAULT_DRIVER_PORT = 28015;
     /** The RethinkDB release whose protocol and behaviour this server follows. */
@@ -60,6 +63,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         private int feedThreads = 1024;
         private long maxQueryBytes = QueryFrameDecoder.DEFAULT_MAX_QUERY_BYTES;
         private int maxQueriesPerConnection = 1024;
+        private DriverTls tls;
         private long queryMemoryBytes = QueryLimits.defaultQueryBytes();
 
         public Builder bindAddresses(List<InetAddress> addresses) {
@@ -102,6 +106,11 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
             return this;
         }
 
+        public Builder tls(DriverTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
         public Builder queryMemoryBytes(long bytes) {
             this.queryMemoryBytes = bytes;
             return this;
@@ -109,7 +118,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
 
         public ServerConfig build() {
             return new ServerConfig(bindAddresses, driverPort, identity, serverVersion, queryThreads,
-                    feedThreads, maxQueryBytes, maxQueriesPerConnection, queryMemoryBytes);
+                    feedThreads, maxQueryBytes, maxQueriesPerConnection, tls, queryMemoryBytes);
         }
     }
 }
