@@ -84,6 +84,7 @@ public final class RqlQueryEngine implements QueryEngine {
     private QueryContext contextFor(ObjectDatum globalOptargs, Session session) {
         Map<String, Term> optargs = new java.util.HashMap<>();
         for (Map.Entry<String, Datum> e : globalOptargs.fields().entrySet()) {
+            GlobalOptargs.checkName(e.getKey());
             optargs.put(e.getKey(), compiler.compile(e.getValue()));
         }
         QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
