@@ -1,5 +1,7 @@
 package io.reqldb.cli;
 
+import io.reqldb.jsworker.JsWorkerOptions;
+import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.conn.ServerIdentity;
@@ -55,6 +57,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Storage cache size in megabytes (default: chosen by the storage engine).")
     long cacheSizeMb;
 
+    @Option(names = "--js-workers", paramLabel = "N",
+            description = "Most JavaScript worker processes (r.js) at once (default: the number of cores, at least 2).")
+    Integer jsWorkers;
+
+    @Option(names = "--js-memory", paramLabel = "MB", defaultValue = "" + JsWorkerOptions.DEFAULT_MEMORY_MB,
+            description = "Heap limit of each JavaScript worker process in megabytes (default: ${DEFAULT-VALUE}).")
+    int jsMemoryMb;
+
     @Option(names = "--log-file", paramLabel = "PATH",
             description = "Write the log to this file instead of standard error.")
     Path logFile;
@@ -69,6 +79,8 @@ final class ServeCommand implements Callable<Integer> {
                 .driverPort(driverPort + portOffset)
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .build();
+        JsWorkers.configure(new JsWorkerOptions(
+                jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb));
         Files.createDirectories(directory);
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         CountDownLatch stopRequested = new CountDownLatch(1);
