@@ -2,6 +2,7 @@ package io.reqldb.cli;
 
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.terms.js.JsWorkers;
+import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.auth.UserStore;
@@ -77,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DriverTlsFlags tls = new DriverTlsFlags();
 
+    @Mixin
+    HttpFlags http = new HttpFlags();
+
     private final PrintStream err;
 
     ServeCommand() {
@@ -133,15 +137,18 @@ final class ServeCommand implements Callable<Integer> {
         List<InetAddress> addresses;
         DriverTls driverTls;
         JsWorkerOptions js;
+        HttpAccess httpAccess;
+        boolean publicBind;
         try {
             addresses = BindAddresses.parse(bind);
+            publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
+            httpAccess = http.access(publicBind);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return null;
         }
-        boolean publicBind = PublicBindRule.isPublic(addresses);
         // Refused before anything is created: a new directory cannot hold a password yet.
         if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
             err.println(PublicBindRule.refusal(addresses));
@@ -158,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         ServeBackend backend;
         try {
-            backend = ServeBackend.open(directory, cacheSizeMb);
+            backend = ServeBackend.open(directory, cacheSizeMb, httpAccess);
         } catch (StorageException e) {
             if (e.code() != StorageException.Code.UNSUPPORTED_FORMAT) {
                 throw e;
