@@ -1,6 +1,8 @@
 package io.reqldb.cli;
 
+import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
@@ -68,6 +70,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "of the heap).")
     long queryMemoryMb;
 
+    @Option(names = "--js-workers", paramLabel = "N",
+            description = "Most JavaScript worker processes (r.js) at once (default: the number of cores, at least 2).")
+    Integer jsWorkers;
+
+    @Option(names = "--js-memory", paramLabel = "MB", defaultValue = "" + JsWorkerOptions.DEFAULT_MEMORY_MB,
+            description = "Heap limit of each JavaScript worker process in megabytes (default: ${DEFAULT-VALUE}).")
+    int jsMemoryMb;
+
     @Option(names = "--log-file", paramLabel = "PATH",
             description = "Write the log to this file instead of standard error.")
     Path logFile;
@@ -133,12 +143,14 @@ final class ServeCommand implements Callable<Integer> {
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
         DriverTls driverTls;
+        JsWorkerOptions js;
         HttpAccess httpAccess;
         boolean publicBind;
         try {
             addresses = BindAddresses.parse(bind);
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
+            js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
             httpAccess = http.access(publicBind);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -156,6 +168,7 @@ final class ServeCommand implements Callable<Integer> {
                 .tls(driverTls)
                 .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
                 .build();
+        JsWorkers.configure(js);
         Files.createDirectories(directory);
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         ServeBackend backend;
@@ -183,6 +196,10 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         if (driverTls != null) {
+            if (tls.minProtocol != null && !driverTls.protocols().contains(tls.minProtocol)) {
+                log.warn("--tls-min-protocol {}: this JVM disables it (jdk.tls.disabledAlgorithms in its "
+                        + "java.security); clients need {} or later", tls.minProtocol, driverTls.protocols().get(0));
+            }
             log.info("TLS on the client driver port: {}; cipher suites {}{}", driverTls.protocols(),
                     driverTls.cipherSuites(), driverTls.requiresClientCertificates() ? "; client certificates required" : "");
         }
