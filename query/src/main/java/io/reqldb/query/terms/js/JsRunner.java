@@ -259,7 +259,7 @@ public final class JsRunner {
                         Object value = id instanceof Integer i ? s.get(i, s) : s.get(key, s);
                         fields.put(key, toDatum(value, depth - 1));
                     }
-                    return DatumJson.fromObject(fields);
+                    return io.reqldb.query.terms.datum.PseudoTypes.build(fields);
                 }
             }
         }
