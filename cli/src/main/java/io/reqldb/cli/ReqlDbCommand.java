@@ -1,5 +1,6 @@
 package io.reqldb.cli;
 
+import io.reqldb.tools.cli.DumpCommand;
 import io.reqldb.tools.cli.ToolCommands;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class ReqlDbCommand implements Runnable {
         subcommands.put("serve", ServeCommand::new);
         subcommands.put("migrate", MigrateCommand::new);
         subcommands.putAll(ToolCommands.byName());
+        // dump --data-dir prints stored functions as the server does, which needs the query engine.
+        subcommands.put("dump", () -> new DumpCommand(QueryFunctionTexts.INSTANCE));
         return ToolCommands.register(new CommandLine(new ReqlDbCommand()), subcommands, args);
     }
 

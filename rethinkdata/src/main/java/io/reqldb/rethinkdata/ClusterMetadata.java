@@ -199,8 +199,11 @@ public final class ClusterMetadata {
         UUID db = in.uuid();
         String primaryKey = in.string();
         int shards = in.count();
+        int replicas = 0;
         for (int s = 0; s < shards; s++) {
-            in.skip(16 * in.count()); // all replicas
+            int all = in.count();
+            replicas = s == 0 ? all : replicas;
+            in.skip(16 * all);
             in.skip(16 * in.count()); // nonvoting replicas
             in.uuid(); // primary replica
         }
@@ -244,7 +247,7 @@ public final class ClusterMetadata {
         }
         int acks = in.u8();
         int durability = in.u8();
-        return new TableConfig(id, db, name, primaryKey, shards, List.copyOf(indexes), hook,
+        return new TableConfig(id, db, name, primaryKey, shards, replicas, List.copyOf(indexes), hook,
                 acks == 0 ? "single" : "majority", durability == 1 ? "soft" : "hard");
     }
 }

@@ -82,13 +82,14 @@ public final class DataDirectory {
         }
     }
 
-    /** True when {@code path} looks like a RethinkDB data directory (for other commands' messages). */
+    /** True when {@code path} looks like a RethinkDB data directory: a {@code metadata} file with RethinkDB's header. */
     public static boolean looksLikeOne(Path path) {
-        try {
-            return Files.isRegularFile(path.resolve("metadata"))
-                    && new String(Files.readAllBytes(path.resolve("metadata")).length >= 9
-                            ? java.util.Arrays.copyOf(Files.readAllBytes(path.resolve("metadata")), 9) : new byte[0],
-                            java.nio.charset.StandardCharsets.US_ASCII).equals("RethinkDB");
+        Path metadata = path.resolve("metadata");
+        if (!Files.isRegularFile(metadata)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(metadata)) {
+            return new String(in.readNBytes(9), java.nio.charset.StandardCharsets.US_ASCII).equals("RethinkDB");
         } catch (IOException e) {
             return false;
         }

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * A table as its {@code table_config_t} describes it: name, database and primary key, the
- * shard count, secondary indexes, write hook, write acknowledgements and durability.
+ * shard count and replicas per shard (of the first shard), secondary indexes, write hook, write acknowledgements and durability.
  */
-public record TableConfig(UUID id, UUID database, String name, String primaryKey, int shards,
+public record TableConfig(UUID id, UUID database, String name, String primaryKey, int shards, int replicas,
         List<IndexDefinition> indexes, byte[] writeHook, String writeAcks, String durability) {
 
     /**
