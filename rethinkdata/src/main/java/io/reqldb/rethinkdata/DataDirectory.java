@@ -75,11 +75,7 @@ public final class DataDirectory {
             throw new RethinkDataException(file + ": the file of table " + databaseName(table) + "." + table.name()
                     + " is missing");
         }
-        try {
-            return TableFile.open(file);
-        } catch (RethinkDataException e) {
-            throw e.in("table " + databaseName(table) + "." + table.name());
-        }
+        return TableFile.open(file, "table " + databaseName(table) + "." + table.name());
     }
 
     /** True when {@code path} looks like a RethinkDB data directory: a {@code metadata} file with RethinkDB's header. */

@@ -18,12 +18,15 @@ import java.util.PriorityQueue;
  */
 public final class TableFile implements AutoCloseable {
     private final SerializerFile file;
+    /** "table db.name (path)", the start of every error message about this file. */
+    private final String where;
     private final List<ProxyBlocks> stores = new ArrayList<>();
     private final long[] roots;
     private final long estimate;
 
-    private TableFile(SerializerFile file) {
+    private TableFile(SerializerFile file, String where) {
         this.file = file;
+        this.where = where;
         int proxies = ProxyBlocks.proxyCount(file);
         roots = new long[proxies];
         long count = 0;
@@ -44,14 +47,20 @@ public final class TableFile implements AutoCloseable {
         estimate = count;
     }
 
-    /** Opens a table's file read-only; errors name the file. */
-    public static TableFile open(Path path) {
-        SerializerFile file = SerializerFile.open(path);
+    /** Opens a table's file read-only; errors name {@code table} (for example "table app.users") and the file. */
+    public static TableFile open(Path path, String table) {
+        String where = table + " (" + path + ")";
+        SerializerFile file;
         try {
-            return new TableFile(file);
+            file = SerializerFile.open(path);
+        } catch (RethinkDataException e) {
+            throw e.in(table);
+        }
+        try {
+            return new TableFile(file, where);
         } catch (RethinkDataException e) {
             file.close();
-            throw e.in(path.toString());
+            throw e.in(where);
         }
     }
 
@@ -74,7 +83,7 @@ public final class TableFile implements AutoCloseable {
         }
         PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.cursor.key(), b.cursor.key()));
         for (int i = 0; i < stores.size(); i++) {
-            BtreeCursor c = new BtreeCursor(stores.get(i), roots[i], "rdbl");
+            BtreeCursor c = open(i);
             if (advance(c, i)) {
                 heads.add(new Head(c, i));
             }
@@ -88,7 +97,7 @@ public final class TableFile implements AutoCloseable {
                 DatumText.write(new Serial(c.value()), json.reset());
             } catch (RethinkDataException e) {
                 throw new RethinkDataException("row in the B-tree leaf at offset " + c.valueOffset() + ": "
-                        + e.getMessage()).in(file.path().toString());
+                        + e.getMessage()).in(where);
             }
             sink.row(json.toByteArray(), json.length());
             rows++;
@@ -99,11 +108,19 @@ public final class TableFile implements AutoCloseable {
         return rows;
     }
 
+    private BtreeCursor open(int store) {
+        try {
+            return new BtreeCursor(stores.get(store), roots[store], "rdbl");
+        } catch (RethinkDataException e) {
+            throw new RethinkDataException("store " + store + ": " + e.getMessage()).in(where);
+        }
+    }
+
     private boolean advance(BtreeCursor c, int store) {
         try {
             return c.next();
         } catch (RethinkDataException e) {
-            throw new RethinkDataException("store " + store + ": " + e.getMessage()).in(file.path().toString());
+            throw new RethinkDataException("store " + store + ": " + e.getMessage()).in(where);
         }
     }
 
