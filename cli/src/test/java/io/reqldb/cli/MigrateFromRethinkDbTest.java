@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rethinkdb.gen.exc.ReqlError;
 import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
+import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
@@ -76,7 +77,7 @@ class MigrateFromRethinkDbTest {
     @Test
     void serve_onTheRethinkDbFolder_stillRefuses_andNamesTheCommand() throws Exception {
         Path folder = unpack("rethinkdb_data.tar.gz");
-        assertThatThrownBy(() -> ServeBackend.open(folder, 0))
+        assertThatThrownBy(() -> ServeBackend.open(folder, 0, HttpAccess.STRICT))
                 .hasMessageContaining("reqldb migrate --from-rethinkdb " + folder + " --directory NEW_DIR")
                 .hasMessageContaining("Nothing was changed.");
     }
@@ -97,7 +98,7 @@ class MigrateFromRethinkDbTest {
         Run run = migrate("--from-rethinkdb", folder.toString(), "--directory", target.toString());
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode expected = JSON.readTree(fixtures().resolve(expectedName).toFile());
-        try (ServeBackend backend = ServeBackend.open(target, 0);
+        try (ServeBackend backend = ServeBackend.open(target, 0, HttpAccess.STRICT);
                 ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2).feedThreads(2)
                         .build(), backend.engine(), backend.users(null)).start();
                 Connection admin = r.connection().hostname("127.0.0.1").port(server.port()).connect()) {
