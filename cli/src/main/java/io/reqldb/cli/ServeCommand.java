@@ -175,6 +175,10 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         if (driverTls != null) {
+            if (tls.minProtocol != null && !driverTls.protocols().contains(tls.minProtocol)) {
+                log.warn("--tls-min-protocol {}: this JVM disables it (jdk.tls.disabledAlgorithms in its "
+                        + "java.security); clients need {} or later", tls.minProtocol, driverTls.protocols().get(0));
+            }
             log.info("TLS on the client driver port: {}; cipher suites {}{}", driverTls.protocols(),
                     driverTls.cipherSuites(), driverTls.requiresClientCertificates() ? "; client certificates required" : "");
         }
