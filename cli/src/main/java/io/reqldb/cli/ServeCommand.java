@@ -1,5 +1,7 @@
 package io.reqldb.cli;
 
+import io.reqldb.jsworker.JsWorkerOptions;
+import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
@@ -60,6 +62,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cache-size", paramLabel = "MB",
             description = "Storage cache size in megabytes (default: chosen by the storage engine).")
     long cacheSizeMb;
+
+    @Option(names = "--js-workers", paramLabel = "N",
+            description = "Most JavaScript worker processes (r.js) at once (default: the number of cores, at least 2).")
+    Integer jsWorkers;
+
+    @Option(names = "--js-memory", paramLabel = "MB", defaultValue = "" + JsWorkerOptions.DEFAULT_MEMORY_MB,
+            description = "Heap limit of each JavaScript worker process in megabytes (default: ${DEFAULT-VALUE}).")
+    int jsMemoryMb;
 
     @Option(names = "--log-file", paramLabel = "PATH",
             description = "Write the log to this file instead of standard error.")
@@ -126,12 +136,14 @@ final class ServeCommand implements Callable<Integer> {
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
         DriverTls driverTls;
+        JsWorkerOptions js;
         HttpAccess httpAccess;
         boolean publicBind;
         try {
             addresses = BindAddresses.parse(bind);
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
+            js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
             httpAccess = http.access(publicBind);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -148,6 +160,7 @@ final class ServeCommand implements Callable<Integer> {
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .tls(driverTls)
                 .build();
+        JsWorkers.configure(js);
         Files.createDirectories(directory);
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         ServeBackend backend;
