@@ -97,7 +97,7 @@ public final class RqlQueryEngine implements QueryEngine {
         }
         // The server's r.http settings here too: global optargs are queries as well.
         QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
-                DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, httpAccess);
+                DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, httpAccess, Map.of());
         Env env = new Env(bootstrap);
         String db = "test";
         if (optargs.containsKey("db")) {
@@ -106,7 +106,7 @@ public final class RqlQueryEngine implements QueryEngine {
         int arrayLimit = DEFAULT_ARRAY_LIMIT;
         if (optargs.containsKey("array_limit")) {
             long limit = Values.toLong(Values.toDatum(optargs.get("array_limit").eval(env)));
-            if (limit <= 1) {
+            if (limit < 1) {
                 throw new ReqlQueryLogicError("Illegal array size limit `" + limit + "`.  (Must be >= 1.)");
             }
             arrayLimit = (int) Math.min(Integer.MAX_VALUE, limit);
@@ -131,7 +131,7 @@ public final class RqlQueryEngine implements QueryEngine {
             tables = c.atSnapshot(s.value());
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
-                feedQueueSize, httpAccess);
+                feedQueueSize, httpAccess, optargs);
     }
 
     private static TimeDatum now() {
