@@ -142,11 +142,15 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A started server and the storage under it; closing stops the server, then the storage. */
+    /**
+     * A started server and the storage under it; closing stops the server, its JavaScript
+     * workers (scripts still running included: none outlives the server), then the storage.
+     */
     record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            JsWorkers.shutdown();
             backend.close();
         }
     }
@@ -194,7 +198,6 @@ final class ServeCommand implements Callable<Integer> {
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .tls(driverTls)
                 .build();
-        JsWorkers.configure(js);
         DataDirectory data;
         try {
             data = DataDirectory.prepare(directory);
@@ -218,11 +221,13 @@ final class ServeCommand implements Callable<Integer> {
                 backend.close();
                 return null;
             }
+            JsWorkers.configure(js);
             ReqlServer server = new ReqlServer(config, backend.engine(), users);
             try {
                 server.start();
             } catch (Exception e) {
                 err.println(DriverPortFailure.message(config.driverPort(), e));
+                JsWorkers.shutdown();
                 backend.close();
                 return null;
             }
