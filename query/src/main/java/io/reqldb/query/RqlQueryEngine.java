@@ -127,7 +127,7 @@ public final class RqlQueryEngine implements QueryEngine {
         int arrayLimit = DEFAULT_ARRAY_LIMIT;
         if (optargs.containsKey("array_limit")) {
             long limit = Values.toLong(Values.toDatum(optargs.get("array_limit").eval(env)));
-            if (limit <= 1) {
+            if (limit < 1) {
                 throw new ReqlQueryLogicError("Illegal array size limit `" + limit + "`.  (Must be >= 1.)");
             }
             arrayLimit = (int) Math.min(Integer.MAX_VALUE, limit);
@@ -152,7 +152,7 @@ public final class RqlQueryEngine implements QueryEngine {
             tables = c.atSnapshot(s.value());
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
-                feedQueueSize, httpAccess, control);
+                feedQueueSize, httpAccess, optargs, control);
     }
 
     /** The first answer of {@code supplier}, kept; a failure is not kept (each use reports it again). */
