@@ -3,8 +3,10 @@ package io.reqldb.query.limits;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.EstimatedSize;
 import io.reqldb.query.error.ReqlResourceLimitError;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One query's brakes: a cancellation flag that its loops poll, listeners for work that runs
@@ -28,7 +30,11 @@ public final class QueryControl {
     public static final QueryControl UNBOUNDED = new QueryLimits(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2).open();
 
     private final QueryLimits limits;
+    private final UUID id = UUID.randomUUID();
+    private final QueryOrigin origin;
+    private final long startNanos = System.nanoTime();
     private volatile boolean cancelled;
+    private volatile boolean terminated;
     // Guarded by this.
     private List<Runnable> listeners = new ArrayList<>();
     private int bindings;
@@ -38,8 +44,29 @@ public final class QueryControl {
     private long reserved;
     private boolean closed;
 
-    QueryControl(QueryLimits limits) {
+    QueryControl(QueryLimits limits, QueryOrigin origin) {
         this.limits = limits;
+        this.origin = origin;
+    }
+
+    /** This query's id, unique in the process (the second half of its {@code rethinkdb.jobs} id). */
+    public UUID id() {
+        return id;
+    }
+
+    /** Who runs the query and what it is; null for a control of no client query. */
+    public QueryOrigin origin() {
+        return origin;
+    }
+
+    /** How long ago the query started. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The server-wide limits this control belongs to, which list the running queries. */
+    public QueryLimits limits() {
+        return limits;
     }
 
     /** A control of its own limits, for a query run outside a server (tests, embedded use). */
@@ -82,6 +109,21 @@ public final class QueryControl {
 
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /**
+     * Cancels the query on an administrator's order (a delete from {@code rethinkdb.jobs}) rather
+     * than its client's: its client is then answered with an error instead of the empty sequence
+     * a STOP gets. Idempotent.
+     */
+    public void terminate() {
+        terminated = true;
+        cancel();
+    }
+
+    /** Whether {@link #terminate} stopped the query. */
+    public boolean isTerminated() {
+        return terminated;
     }
 
     /** Throws {@link QueryCancelledException} when this query has been cancelled. */
@@ -239,13 +281,17 @@ public final class QueryControl {
         void close();
     }
 
-    /** The query is over: gives its memory back to the pool. Idempotent; call on the query's thread. */
+    /**
+     * The query is over: gives its memory back to the pool and leaves the list of running queries.
+     * Idempotent; call on the query's thread.
+     */
     public void close() {
         if (!closed) {
             closed = true;
             limits.release(reserved);
             reserved = 0;
             charged = 0;
+            limits.forget(this);
         }
     }
 }

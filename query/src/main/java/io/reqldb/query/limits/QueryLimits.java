@@ -1,13 +1,19 @@
 package io.reqldb.query.limits;
 
 import io.reqldb.query.error.ReqlResourceLimitError;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server-wide side of query limits: each query's memory budget, the pool all running queries
- * share (so that many queries, each within its budget, still cannot fill the heap together), and
- * counters of what the controls did.
+ * share (so that many queries, each within its budget, still cannot fill the heap together),
+ * counters of what the controls did, and the list of client queries not yet finished, each of
+ * which can be cancelled by its id.
  */
 public final class QueryLimits {
     /** Default share of the heap one query may hold. */
@@ -20,6 +26,7 @@ public final class QueryLimits {
     private final AtomicLong reserved = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong interrupted = new AtomicLong();
+    private final Map<UUID, QueryControl> queries = new ConcurrentHashMap<>();
 
     /**
      * @param perQueryBytes most bytes one query may hold
@@ -49,9 +56,37 @@ public final class QueryLimits {
         return (long) (Runtime.getRuntime().maxMemory() * DEFAULT_QUERY_HEAP_SHARE);
     }
 
-    /** A new query's control. */
+    /** A control of no client query (tests, embedded use): not listed among {@link #queries}. */
     public QueryControl open() {
-        return new QueryControl(this);
+        return new QueryControl(this, null);
+    }
+
+    /** A client query's control, listed among {@link #queries} until it is closed. */
+    public QueryControl open(QueryOrigin origin) {
+        QueryControl control = new QueryControl(this, java.util.Objects.requireNonNull(origin));
+        queries.put(control.id(), control);
+        return control;
+    }
+
+    /**
+     * The client queries not yet finished, longest running first: those evaluating and those whose
+     * cursor is open between batches (changefeeds included). What {@code rethinkdb.jobs} lists.
+     */
+    public List<QueryControl> queries() {
+        return queries.values().stream().sorted(Comparator.comparing(QueryControl::elapsed).reversed()).toList();
+    }
+
+    /**
+     * Terminates the listed query with this id ({@link QueryControl#terminate}): what deleting its
+     * {@code rethinkdb.jobs} row does. False when no such query is running.
+     */
+    public boolean terminate(UUID id) {
+        QueryControl control = queries.get(id);
+        if (control == null) {
+            return false;
+        }
+        control.terminate();
+        return true;
     }
 
     public long perQueryBytes() {
@@ -75,6 +110,10 @@ public final class QueryLimits {
     /** Bytes the running queries hold from the pool. */
     public long reservedBytes() {
         return reserved.get();
+    }
+
+    void forget(QueryControl control) {
+        queries.remove(control.id(), control);
     }
 
     void enter() {

@@ -5,9 +5,11 @@ import io.reqldb.datum.Datum;
 import io.reqldb.query.QueryResult;
 import io.reqldb.query.ResultStream;
 import io.reqldb.query.error.ReqlError;
+import io.reqldb.query.error.ReqlOpIndeterminateError;
 import io.reqldb.query.limits.QueryCancelledException;
 import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.limits.QueryGuards;
+import io.reqldb.query.limits.QueryOrigin;
 import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.Query;
 import io.reqldb.server.wire.Response;
@@ -58,7 +60,10 @@ final class Cursor {
         this.noreply = query.staticBoolOptarg("noreply");
         this.profile = query.staticBoolOptarg("profile");
         this.batches = BatchSpec.of(query);
-        this.control = owner.limits().open();
+        this.control = owner.limits().open(new QueryOrigin(owner.session(), owner.clientAddress(), query.token(),
+                query.term()));
+        // A termination (rethinkdb.jobs) wakes a read waiting for a changefeed, as a STOP does.
+        control.onCancel(this::interruptRead);
     }
 
     boolean isNoreply() {
@@ -150,7 +155,7 @@ final class Cursor {
             finish();
             reply(errorResponse(e), frameDone);
         } catch (QueryCancelledException e) {
-            finishStopped(frameDone);
+            finishCancelled(frameDone);
         } catch (OutOfMemoryError | StackOverflowError e) {
             exhausted(e, frameDone);
         } catch (RuntimeException e) {
@@ -168,8 +173,8 @@ final class Cursor {
                 reader = Thread.currentThread();
             }
         }
-        if (s == null) {
-            finishStopped(frameDone);
+        if (s == null || control.isCancelled()) {
+            finishCancelled(frameDone);
             return;
         }
         try {
@@ -204,13 +209,27 @@ final class Cursor {
         } catch (OutOfMemoryError | StackOverflowError e) {
             exhausted(e, frameDone);
         } catch (RuntimeException e) {
-            if (isStopped()) {
-                // The read failed because STOP interrupted it: that is the expected ending.
-                finishStopped(frameDone);
+            if (isStopped() || control.isCancelled()) {
+                // The read failed because STOP or a termination interrupted it: an expected ending.
+                finishCancelled(frameDone);
                 return;
             }
             failUnexpectedly(e, frameDone);
         }
+    }
+
+    /**
+     * The query unwound after its control was cancelled: a STOP or disconnect gets the empty
+     * SUCCESS_SEQUENCE, a termination through {@code rethinkdb.jobs} RethinkDB's error for it.
+     */
+    private void finishCancelled(Runnable frameDone) {
+        if (control.isTerminated() && !isStopped()) {
+            finish();
+            reply(errorResponse(new ReqlOpIndeterminateError("Query terminated by the `rethinkdb.jobs` table.")),
+                    frameDone);
+            return;
+        }
+        finishStopped(frameDone);
     }
 
     private void finishStopped(Runnable frameDone) {
@@ -244,6 +263,10 @@ final class Cursor {
 
     private synchronized void interruptReader() {
         stopped = true;
+        interruptRead();
+    }
+
+    private synchronized void interruptRead() {
         if (reader != null) {
             reader.interrupt();
         }

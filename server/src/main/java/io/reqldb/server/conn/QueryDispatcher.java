@@ -12,6 +12,7 @@ import io.reqldb.server.wire.QueryParser;
 import io.reqldb.server.wire.QueryType;
 import io.reqldb.server.wire.Response;
 import io.reqldb.server.wire.ResponseType;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,15 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class QueryDispatcher {
     private final ServerContext server;
     private final Session session;
+    private final InetSocketAddress clientAddress;
     private final ResponseSink sink;
     private final SerialExecutor intake = new SerialExecutor();
     private final ConcurrentHashMap<Long, Cursor> cursors = new ConcurrentHashMap<>();
     private final NoreplyTracker noreplies = new NoreplyTracker();
     private volatile boolean closed;
 
-    QueryDispatcher(ServerContext server, Session session, ResponseSink sink) {
+    /** @param clientAddress the client's address and port; null when not known */
+    QueryDispatcher(ServerContext server, Session session, InetSocketAddress clientAddress, ResponseSink sink) {
         this.server = server;
         this.session = session;
+        this.clientAddress = clientAddress;
         this.sink = sink;
     }
 
@@ -146,6 +150,11 @@ final class QueryDispatcher {
 
     Session session() {
         return session;
+    }
+
+    /** The client's address and port; null when not known. */
+    InetSocketAddress clientAddress() {
+        return clientAddress;
     }
 
     ResponseSink sink() {

@@ -3,11 +3,15 @@ package io.reqldb.server.it;
 import static com.rethinkdb.RethinkDB.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rethinkdb.gen.exc.ReqlOpIndeterminateError;
 import com.rethinkdb.net.Connection;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.wire.RawWireClient;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +105,54 @@ class QueryCancellationTest {
         conn.close(false);
 
         awaitTrue(() -> limits.running() == 0, "the query to stop after the connection closed");
+    }
+
+    @Test
+    void disconnectKillsARunawayScript() throws Exception {
+        Connection conn = server.connect();
+        // Without cancellation the query would wait an hour for its worker.
+        runInBackground(() -> r.js("while(true){}").optArg("timeout", 3600).run(conn));
+        awaitTrue(() -> limits.running() == 1, "the script to be running");
+
+        conn.close(false);
+
+        awaitTrue(() -> limits.running() == 0, "the query to stop after the disconnect");
+        assertThat(limits.interrupted()).isEqualTo(1);
+        try (Connection again = server.connect()) {
+            assertThat((Object) r.js("1 + 1").run(again)).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void runningQueriesAreListedAndCanBeTerminated() throws Exception {
+        Connection conn = server.connect();
+        AtomicReference<Throwable> answer = new AtomicReference<>();
+        Thread client = new Thread(() -> {
+            try {
+                r.range().filter(false).run(conn);
+            } catch (RuntimeException e) {
+                answer.set(e);
+            }
+        }, "test-client");
+        client.setDaemon(true);
+        client.start();
+        awaitTrue(() -> limits.running() == 1, "the query to be running");
+
+        List<QueryControl> queries = limits.queries();
+        assertThat(queries).hasSize(1);
+        QueryControl query = queries.get(0);
+        assertThat(query.origin().session().user()).isEqualTo("admin");
+        assertThat(query.origin().client().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(query.origin().term().toString()).contains("173");
+        assertThat(limits.terminate(query.id())).isTrue();
+
+        client.join(DEADLINE_MILLIS);
+        // As RethinkDB answers a query whose rethinkdb.jobs row was deleted.
+        assertThat(answer.get()).isInstanceOf(ReqlOpIndeterminateError.class)
+                .hasMessageContaining("Query terminated by the `rethinkdb.jobs` table.");
+        awaitTrue(() -> limits.running() == 0 && limits.queries().isEmpty(), "the query to be gone");
+        assertThat(limits.terminate(query.id())).isFalse();
+        conn.close();
     }
 
     /** Runs a query the test never waits for: it ends with the connection, on a daemon thread. */
