@@ -269,7 +269,8 @@ public final class Values {
             return "db(\"" + db.name() + "\")";
         }
         if (v instanceof TableValue t) {
-            return "table(\"" + t.ref().name() + "\")";
+            // A slice (between, order_by with an index) is a selection to RethinkDB's printer.
+            return t.isSlice() ? "SELECTION ON table(" + t.ref().name() + ")" : "table(\"" + t.ref().name() + "\")";
         }
         if (v instanceof Sequence s && s.table() != null) {
             return "SELECTION ON table(" + s.table().name() + ")";
@@ -280,13 +281,5 @@ public final class Values {
     /** RethinkDB's error for a value of the wrong kind: "Expected type DATUM but found TABLE:\ntable(\"t\")". */
     public static ReqlQueryLogicError typeError(String expected, Object v) {
         return new ReqlQueryLogicError("Expected type " + expected + " but found " + kindName(v) + ":\n" + describe(v));
-    }
-
-    /** Validates a {@code $reql_type$} object built by a query (only known pseudo-types are legal). */
-    public static Datum checkPseudoType(Datum d) {
-        if (d instanceof ObjectDatum o && o.has(ObjectDatum.REQL_TYPE)) {
-            PseudoTypes.check(o);
-        }
-        return d;
     }
 }

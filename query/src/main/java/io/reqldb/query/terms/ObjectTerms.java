@@ -3,7 +3,6 @@ package io.reqldb.query.terms;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.BoolDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
@@ -21,6 +20,7 @@ import io.reqldb.query.terms.datum.Nth;
 import io.reqldb.query.terms.datum.ObjOrSeq;
 import io.reqldb.query.terms.datum.ObjOrSeq.Poly;
 import io.reqldb.query.terms.datum.PathSpec;
+import io.reqldb.query.terms.datum.PseudoTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +139,6 @@ public final class ObjectTerms implements TermFamily {
                         + DatumPrinter.truncated(value) + " as values)");
             }
         }
-        return Values.checkPseudoType(DatumJson.fromObject(fields));
+        return PseudoTypes.build(fields);
     }
 }

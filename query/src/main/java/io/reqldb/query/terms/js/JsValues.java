@@ -16,6 +16,7 @@ import io.reqldb.jsworker.wire.Protocol;
 import io.reqldb.jsworker.wire.WireReader;
 import io.reqldb.jsworker.wire.WireWriter;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.terms.datum.PseudoTypes;
 import io.reqldb.query.terms.time.TimeMath;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,8 @@ final class JsValues {
                     String key = in.readString();
                     fields.put(key, read(in));
                 }
-                return DatumJson.fromObject(fields);
+                // an object the script built is built as any query's object is: pseudo-types checked
+                return PseudoTypes.build(fields);
             }
             case Protocol.TIME:
                 return TimeMath.time(in.readDouble() * (1.0 / 1000.0), TimeDatum.UTC);
