@@ -33,6 +33,8 @@ final class IndexBuilder implements AutoCloseable {
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(DeepStackThreads.daemons("reqldb-index-build-"));
     private final Map<Integer, Double> progress = new ConcurrentHashMap<>();
+    /** When each queued build was asked for (rethinkdb.jobs reports its duration). */
+    private final Map<Integer, Long> started = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     IndexBuilder(StoreContext ctx) {
@@ -45,6 +47,7 @@ final class IndexBuilder implements AutoCloseable {
             return;
         }
         progress.put(index.number(), 0.0);
+        started.put(index.number(), System.currentTimeMillis());
         try {
             executor.execute(() -> {
                 try {
@@ -55,11 +58,18 @@ final class IndexBuilder implements AutoCloseable {
                     }
                 } finally {
                     progress.remove(index.number());
+                    started.remove(index.number());
                 }
             });
         } catch (RejectedExecutionException closing) {
             progress.remove(index.number());
+            started.remove(index.number());
         }
+    }
+
+    /** When the build of this index was queued (epoch milliseconds); 0 when none is queued. */
+    long startMillis(int indexNumber) {
+        return started.getOrDefault(indexNumber, 0L);
     }
 
     /** Fraction done of a running build; 0 when it has not started. */

@@ -321,7 +321,7 @@ final class RocksTable implements Table {
         List<IndexStatus> out = new ArrayList<>();
         for (IndexView ix : view().indexes().values()) {
             out.add(new IndexStatus(ix.definition(), ix.ready(), ix.ready() ? 1.0 : builder.progress(ix.number()),
-                    ix.definition().outdated()));
+                    ix.definition().outdated(), ix.ready() ? 0 : builder.startMillis(ix.number())));
         }
         return out;
     }

@@ -27,8 +27,9 @@ import io.reqldb.query.terms.index.Layout.Doc;
  * {@code r.} prefixes for top-level functions, {@code r.expr(...)} around bare literals. Output is
  * the one-line layout RethinkDB's 80-column printer produces for terms that fit on a line.
  */
-final class JsPrinter {
+public final class JsPrinter {
     private static final int MAX_DEPTH = 15;
+    /** The width RethinkDB prints functions to; {@code rethinkdb.jobs} prints queries to 89. */
     private static final int WIDTH = 80;
     private static final Doc LPAREN = text("(");
     private static final Doc RPAREN = text(")");
@@ -40,7 +41,12 @@ final class JsPrinter {
     }
 
     static String print(RawTerm t) {
-        return Layout.print(new JsPrinter().visit(t), WIDTH);
+        return print(t, WIDTH);
+    }
+
+    /** The term as JavaScript, broken into lines of at most {@code width} columns where it must be. */
+    public static String print(RawTerm t, int width) {
+        return Layout.print(new JsPrinter().visit(t), width);
     }
 
     static String varName(long n) {
