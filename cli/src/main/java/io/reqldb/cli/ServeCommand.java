@@ -143,11 +143,15 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A started server and the storage under it; closing stops the server, then the storage. */
+    /**
+     * A started server and the storage under it; closing stops the server, its JavaScript
+     * workers (scripts still running included: none outlives the server), then the storage.
+     */
     record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            JsWorkers.shutdown();
             backend.close();
         }
     }
@@ -195,7 +199,6 @@ final class ServeCommand implements Callable<Integer> {
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .tls(driverTls)
                 .build();
-        JsWorkers.configure(js);
         Files.createDirectories(directory);
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         ServeBackend backend;
@@ -214,11 +217,13 @@ final class ServeCommand implements Callable<Integer> {
             backend.close();
             return null;
         }
+        JsWorkers.configure(js);
         ReqlServer server = new ReqlServer(config, backend.engine(), users);
         try {
             server.start();
         } catch (Exception e) {
             log.error("Could not bind to the client driver port: {}", e.toString());
+            JsWorkers.shutdown();
             backend.close();
             return null;
         }
