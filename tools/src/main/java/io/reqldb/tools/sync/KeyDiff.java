@@ -23,8 +23,13 @@ import java.util.Set;
  */
 final class KeyDiff {
     private static final int PAGE_ROWS = 2000;
-    /** Keys decoded as the other side's keys are, so that equal keys are equal Java values. */
-    static final OptArgs RAW = new OptArgs().with("time_format", "raw").with("binary_format", "raw");
+    /**
+     * Times and binaries as their raw objects, so that equal keys decode to equal Java values and
+     * rows go back to a server as they came. A new object each time: the driver's OptArgs is a mutable map.
+     */
+    static OptArgs raw() {
+        return new OptArgs().with("time_format", "raw").with("binary_format", "raw");
+    }
 
     private KeyDiff() {}
 
@@ -41,7 +46,7 @@ final class KeyDiff {
         while (found.size() < max) {
             final Object start = after;
             List<?> page = (List<?>) RowHash.withHash(hash -> PageQuery.ordered(ref, pk, start).limit(PAGE_ROWS)
-                    .map(row -> r.array(row.g(pk), hash.apply(row))).coerceTo("array")).run(from, RAW).single();
+                    .map(row -> r.array(row.g(pk), hash.apply(row))).coerceTo("array")).run(from, raw()).single();
             if (page.isEmpty()) {
                 return;
             }
@@ -50,7 +55,7 @@ final class KeyDiff {
             Map<Object, Object> there = new HashMap<>();
             for (Object pair : (List<?>) RowHash.withHash(hash -> r.db(ref.db()).table(ref.table())
                     .getAll(r.args(new WireValue(keys))).map(row -> r.array(row.g(pk), hash.apply(row)))
-                    .coerceTo("array")).run(other, RAW).single()) {
+                    .coerceTo("array")).run(other, raw()).single()) {
                 there.put(((List<?>) pair).get(0), ((List<?>) pair).get(1));
             }
             for (Object pair : page) {

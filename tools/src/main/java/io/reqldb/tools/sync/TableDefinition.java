@@ -19,14 +19,14 @@ record TableDefinition(String primaryKey, Map<String, List<Object>> indexes, Obj
         Table table = r.db(ref.db()).table(ref.table());
         String pk = String.valueOf(table.info().bracket("primary_key").run(conn).single());
         Map<String, List<Object>> indexes = new TreeMap<>();
-        for (Object status : (List<?>) table.indexStatus().run(conn, KeyDiff.RAW).single()) {
+        for (Object status : (List<?>) table.indexStatus().run(conn, KeyDiff.raw()).single()) {
             Map<?, ?> index = (Map<?, ?>) status;
             indexes.put(String.valueOf(index.get("index")),
                     List.of(String.valueOf(index.get("function")), index.get("multi"), index.get("geo")));
         }
         Object hook = null;
         if (hooks) {
-            Object found = table.getWriteHook().run(conn, KeyDiff.RAW).single();
+            Object found = table.getWriteHook().run(conn, KeyDiff.raw()).single();
             hook = found instanceof Map<?, ?> m ? String.valueOf(m.get("function")) : null;
         }
         return new TableDefinition(pk, indexes, hook);
