@@ -19,12 +19,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
  * A virtual table of the {@code rethinkdb} system database: its rows are computed from the
  * catalog on every read, keyed by {@code id}. Writes are refused with RethinkDB's message unless
- * a subclass overrides {@link #write}; an unchanged row is never a write.
+ * a subclass overrides {@link #write}; an unchanged row is never a write (but see {@link #unchanged}).
  */
 public abstract class SystemTable implements Table {
     /** The id RethinkDB gives the {@code rethinkdb} database is fixed too. */
@@ -112,11 +113,43 @@ public abstract class SystemTable implements Table {
         throw new StorageException(StorageException.Code.INDEX_MISSING, index);
     }
 
+    /**
+     * Where a user other than admin must hold {@code config} to make this change, as RethinkDB's
+     * backend for the table checks it; none unless a subclass says so.
+     */
+    public List<Users.Scope> configNeeded(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
+        return List.of();
+    }
+
+    /**
+     * A change that changed nothing ({@code row} null: there was no row and still is none).
+     * RethinkDB hands it to the table's backend all the same, which may refuse it; nothing here.
+     */
+    protected void unchanged(Datum key, ObjectDatum row) {
+    }
+
+    /** Whether only admin may read or write the rows (RethinkDB's debug tables). */
+    public boolean adminOnly() {
+        return false;
+    }
+
     @Override
-    public synchronized WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability) {
+    public WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability) {
+        return modify(primaryKey, change, durability, (oldRow, newRow) -> { });
+    }
+
+    /**
+     * {@link #modify(Datum, UnaryOperator, Durability)}, showing {@code authorize} each change
+     * before it is stored, a change that changes nothing included: RethinkDB hands every row to
+     * its table's backend, which checks there.
+     */
+    public synchronized WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability,
+            BiConsumer<ObjectDatum, ObjectDatum> authorize) {
         Datum old = get(primaryKey);
         Datum next = change.apply(old);
+        authorize.accept((ObjectDatum) old, (ObjectDatum) next);
         if (next == old || (next != null && next.equals(old))) {
+            unchanged(primaryKey, (ObjectDatum) old);
             return new WriteResult(old, old);
         }
         write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);
