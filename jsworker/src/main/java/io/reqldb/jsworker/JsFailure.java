@@ -14,7 +14,7 @@ public final class JsFailure extends Exception {
         OUT_OF_MEMORY,
         /** The worker died or broke the protocol and was replaced. */
         CRASH,
-        /** The waiting thread was interrupted (the query was cancelled); the worker was killed. */
+        /** The query was cancelled ({@link CancelSignal}) or its thread interrupted; the worker was killed. */
         CANCELLED
     }
 
