@@ -10,8 +10,11 @@ server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-for _ in $(seq 1 100); do
+# A loaded machine (CI, parallel builds) can take far longer than usual to start a JVM: wait up
+# to two minutes, and say so rather than run the tests against a server that is not there.
+for attempt in $(seq 1 600); do
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
   if ! kill -0 "$server" 2>/dev/null; then echo "$0: server did not start:" >&2; cat "$work/server.log" >&2; exit 1; fi
+  if [[ $attempt -eq 600 ]]; then echo "$0: server not listening after 120 s:" >&2; cat "$work/server.log" >&2; exit 1; fi
   sleep 0.2
 done
