@@ -3,6 +3,7 @@ package io.reqldb.query.eval;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.BoolDatum;
 import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NullDatum;
@@ -13,6 +14,7 @@ import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Conversions between the kinds of values terms produce, with RethinkDB's exact type errors. The
@@ -288,5 +290,20 @@ public final class Values {
             PseudoTypes.check(o);
         }
         return d;
+    }
+
+    /**
+     * An object a query built, as the pseudo-type it may be ({@link DatumJson#fromObject}) and
+     * then validated ({@link #checkPseudoType}); BINARY data that is not base64 is RethinkDB's
+     * logic error ("Invalid base64 character found: '@'.").
+     */
+    public static Datum objectFromFields(TreeMap<String, Datum> fields) {
+        Datum d;
+        try {
+            d = DatumJson.fromObject(fields);
+        } catch (DatumJson.DatumJsonException e) {
+            throw new ReqlQueryLogicError(e.getMessage());
+        }
+        return checkPseudoType(d);
     }
 }

@@ -1,7 +1,6 @@
 package io.reqldb.query.term;
 
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.Values;
@@ -27,6 +26,6 @@ final class MakeObjectTerm extends Term {
                 throw err.addFrame(e.getKey());
             }
         }
-        return Values.checkPseudoType(DatumJson.fromObject(out));
+        return Values.objectFromFields(out);
     }
 }

@@ -3,7 +3,6 @@ package io.reqldb.query.terms;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.BoolDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
@@ -139,6 +138,6 @@ public final class ObjectTerms implements TermFamily {
                         + DatumPrinter.truncated(value) + " as values)");
             }
         }
-        return Values.checkPseudoType(DatumJson.fromObject(fields));
+        return Values.objectFromFields(fields);
     }
 }

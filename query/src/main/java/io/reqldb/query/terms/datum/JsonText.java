@@ -163,8 +163,7 @@ public final class JsonText {
             int c = peek();
             pos++;
             if (c == '}') {
-                Datum d = DatumJson.fromObject(fields);
-                return Values.checkPseudoType(d);
+                return Values.objectFromFields(fields);
             }
             if (c != ',') {
                 throw new Fail("Missing a comma or '}' after an object member.");
