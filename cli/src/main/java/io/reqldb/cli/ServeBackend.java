@@ -40,6 +40,11 @@ final class ServeBackend implements AutoCloseable {
                 new io.reqldb.server.auth.PasswordHash(p.salt(), p.iterations(), p.saltedPassword()));
     }
 
+    /** Whether the admin user has a password (given now with --initial-password, or stored). */
+    boolean adminHasPassword() {
+        return catalog.users().hasPassword(io.reqldb.query.system.Users.ADMIN);
+    }
+
     QueryEngine engine() {
         return engine;
     }

@@ -2,9 +2,13 @@ package io.reqldb.cli;
 
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
+import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.ServerIdentity;
-import java.net.InetAddress;
+import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.StartupDecision;
+import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,18 +64,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "Write the log to this file instead of standard error.")
     Path logFile;
 
+    @Mixin
+    DriverTlsFlags tls = new DriverTlsFlags();
+
+    private final PrintStream err;
+
+    ServeCommand() {
+        this(System.err);
+    }
+
+    ServeCommand(PrintStream err) {
+        this.err = err;
+    }
+
     @Override
     public Integer call() throws Exception {
         configureLogging();
-        Logger log = LoggerFactory.getLogger(ServeCommand.class);
-        String adminPassword = adminPassword();
-        ServerConfig config = ServerConfig.builder()
-                .bindAddresses(BindAddresses.parse(bind))
-                .driverPort(driverPort + portOffset)
-                .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
-                .build();
-        Files.createDirectories(directory);
-        log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // The hook only asks; the main thread closes server then storage, once, in order.
@@ -82,32 +91,97 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "reqldb-shutdown"));
-        ServeBackend opened;
+        try (Running running = start()) {
+            if (running == null) {
+                return 1;
+            }
+            stopRequested.await();
+            LoggerFactory.getLogger(ServeCommand.class).info("Shutting down");
+        } finally {
+            closed.countDown();
+        }
+        return 0;
+    }
+
+    /** A started server and the storage under it; closing stops the server, then the storage. */
+    record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            backend.close();
+        }
+    }
+
+    /**
+     * Checks the flags, opens the data directory and starts serving; returns null, after one line
+     * on standard error saying why, when the set-up is refused (a bad TLS file, a public bind
+     * without an admin password, a data directory this release cannot open, a port in use).
+     */
+    Running start() throws Exception {
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        String adminPassword = adminPassword();
+        List<InetAddress> addresses;
+        DriverTls driverTls;
         try {
-            opened = ServeBackend.open(directory, cacheSizeMb);
+            addresses = BindAddresses.parse(bind);
+            driverTls = tls.load();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+        boolean publicBind = PublicBindRule.isPublic(addresses);
+        // Refused before anything is created: a new directory cannot hold a password yet.
+        if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
+            err.println(PublicBindRule.refusal(addresses));
+            return null;
+        }
+        ServerConfig config = ServerConfig.builder()
+                .bindAddresses(addresses)
+                .driverPort(driverPort + portOffset)
+                .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
+                .tls(driverTls)
+                .build();
+        Files.createDirectories(directory);
+        log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
+        ServeBackend backend;
+        try {
+            backend = ServeBackend.open(directory, cacheSizeMb);
         } catch (StorageException e) {
             if (e.code() != StorageException.Code.UNSUPPORTED_FORMAT) {
                 throw e;
             }
             log.error(e.getMessage());
-            closed.countDown();
-            return 1;
+            return null;
         }
-        try (ServeBackend backend = opened;
-             ReqlServer server = new ReqlServer(config, backend.engine(), backend.users(adminPassword))) {
-            try {
-                server.start();
-            } catch (Exception e) {
-                log.error("Could not bind to the client driver port: {}", e.toString());
-                return 1;
-            }
-            log.info("Server ready, \"{}\" {}", config.identity().name(), config.identity().id());
-            stopRequested.await();
-            log.info("Shutting down");
-        } finally {
-            closed.countDown();
+        UserStore users = backend.users(adminPassword);
+        if (publicBind && !backend.adminHasPassword()) {
+            err.println(PublicBindRule.refusal(addresses));
+            backend.close();
+            return null;
         }
-        return 0;
+        ReqlServer server = new ReqlServer(config, backend.engine(), users);
+        try {
+            server.start();
+        } catch (Exception e) {
+            log.error("Could not bind to the client driver port: {}", e.toString());
+            backend.close();
+            return null;
+        }
+        if (driverTls != null) {
+            log.info("TLS on the client driver port: {}; cipher suites {}{}", driverTls.protocols(),
+                    driverTls.cipherSuites(), driverTls.requiresClientCertificates() ? "; client certificates required" : "");
+        }
+        log.info("Server ready, \"{}\" {}", config.identity().name(), config.identity().id());
+        return new Running(backend, server);
+    }
+
+    /** Whether the directory already holds a ReqlDB store (which may have an admin password). */
+    private static boolean holdsData(Path directory) {
+        try {
+            return StartupDecision.inspect(directory).kind() != StartupDecision.Kind.CREATE;
+        } catch (StorageException damaged) {
+            return true;   // opening it reports the damage
+        }
     }
 
     /** slf4j-simple reads its settings once, when the first logger is made: so, first thing. */

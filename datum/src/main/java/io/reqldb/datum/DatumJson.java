@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
-import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -274,9 +272,9 @@ public final class DatumJson {
 
     /**
      * Formats a number as RethinkDB does: integers within ±2^53 without a fraction, anything else
-     * as rapidjson's shortest round-trip form (decimal notation while the decimal exponent is in
-     * (-6, 21], with ".0" for integral values, exponent notation like {@code 1e21} or
-     * {@code 1.5e-7} otherwise).
+     * with rapidjson's Grisu2 digits (see {@link Grisu2}) laid out as rapidjson does: decimal
+     * notation while the decimal exponent is in (-6, 21], with ".0" for integral values, exponent
+     * notation like {@code 1e21} or {@code 1.5e-7} otherwise.
      */
     public static String formatNumber(double v) {
         if (isPrintedAsInteger(v)) {
@@ -285,30 +283,24 @@ public final class DatumJson {
         if (v == 0) {
             return "-0.0";
         }
-        // Schubfach's plain notation (for 1e-3 <= |v| < 1e7) has the same digits and layout as
-        // rapidjson's decimal notation for non-integral values, so it can be used as is.
-        if (Double.isFinite(v)) {
-            String plain = DoubleToDecimal.toString(v);
-            if (plain.indexOf('E') < 0) {
-                return plain;
-            }
+        Grisu2.Decimal d = Grisu2.digits(Math.abs(v));
+        char[] digits = d.digits();
+        int length = d.length();
+        int kk = length + d.exponent();     // decimal point position after the first kk digits
+        StringBuilder out = new StringBuilder(26);
+        if (v < 0) {
+            out.append('-');
         }
-        // Schubfach gives the shortest digits that read back to the same double (JDK 17's toString does not always).
-        BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(Math.abs(v))).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        int k = -shortest.scale();          // value = digits × 10^k
-        int kk = digits.length() + k;       // decimal point position after the first kk digits
-        StringBuilder out = new StringBuilder(v < 0 ? "-" : "");
-        if (k >= 0 && kk <= 21) {
-            out.append(digits).append("0".repeat(k)).append(".0");
+        if (length <= kk && kk <= 21) {
+            out.append(digits, 0, length).append("0".repeat(kk - length)).append(".0");
         } else if (kk > 0 && kk <= 21) {
-            out.append(digits, 0, kk).append('.').append(digits, kk, digits.length());
+            out.append(digits, 0, kk).append('.').append(digits, kk, length - kk);
         } else if (kk > -6 && kk <= 0) {
-            out.append("0.").append("0".repeat(-kk)).append(digits);
+            out.append("0.").append("0".repeat(-kk)).append(digits, 0, length);
         } else {
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
+            out.append(digits[0]);
+            if (length > 1) {
+                out.append('.').append(digits, 1, length - 1);
             }
             out.append('e').append(kk - 1);
         }

@@ -81,6 +81,9 @@ public final class ReqlServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
+                        if (config.tls() != null) {
+                            ch.pipeline().addLast("tls", config.tls().newHandler());
+                        }
                         ch.pipeline().addLast("handshake", new HandshakeHandler(context));
                     }
                 });
@@ -91,7 +94,8 @@ public final class ReqlServer implements AutoCloseable {
                 listeners.add(ch);
                 // With port 0 the first bind picks a free port; the other addresses share it.
                 port = ((InetSocketAddress) ch.localAddress()).getPort();
-                LOG.info("Listening for client driver connections on {} port {}", address.getHostAddress(), port);
+                LOG.info("Listening for client driver connections on {} port {}{}", address.getHostAddress(), port,
+                        config.tls() == null ? "" : " (TLS)");
             }
         } catch (RuntimeException | InterruptedException e) {
             close();

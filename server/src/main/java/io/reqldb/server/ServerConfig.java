@@ -1,6 +1,7 @@
 package io.reqldb.server;
 
 import io.reqldb.server.conn.ServerIdentity;
+import io.reqldb.server.tls.DriverTls;
 import io.reqldb.server.wire.QueryFrameDecoder;
 import java.net.InetAddress;
 import java.util.List;
@@ -20,10 +21,11 @@ import java.util.UUID;
  * @param maxQueryBytes           frames this long or longer are refused (default 128 MB)
  * @param maxQueriesPerConnection unanswered frames after which a connection stops being read
  *                                (default 1024, as RethinkDB)
+ * @param tls                     TLS on the driver port, or null for plain TCP (the default)
  */
 public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, ServerIdentity identity,
                            String serverVersion, int queryThreads, int feedThreads,
-                           long maxQueryBytes, int maxQueriesPerConnection) {
+                           long maxQueryBytes, int maxQueriesPerConnection, DriverTls tls) {
 
     public static final int DEFAULT_DRIVER_PORT = 28015;
     /** The RethinkDB release whose protocol and behaviour this server follows. */
@@ -57,6 +59,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         private int feedThreads = 1024;
         private long maxQueryBytes = QueryFrameDecoder.DEFAULT_MAX_QUERY_BYTES;
         private int maxQueriesPerConnection = 1024;
+        private DriverTls tls;
 
         public Builder bindAddresses(List<InetAddress> addresses) {
             this.bindAddresses = addresses;
@@ -98,9 +101,14 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
             return this;
         }
 
+        public Builder tls(DriverTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bindAddresses, driverPort, identity, serverVersion, queryThreads,
-                    feedThreads, maxQueryBytes, maxQueriesPerConnection);
+                    feedThreads, maxQueryBytes, maxQueriesPerConnection, tls);
         }
     }
 }

@@ -7,6 +7,8 @@
  *   <li>{@code auth}: users and SCRAM-SHA-256, with RethinkDB's error codes.</li>
  *   <li>{@code conn}: a connection's life: the handshake, then queries by token, their cursors,
  *       noreply bookkeeping, and the worker pools they run on.</li>
+ *   <li>{@code tls}: optional TLS below all of them (RethinkDB's {@code --driver-tls-*} options),
+ *       set up once at start-up on the JDK's TLS.</li>
  * </ul>
  * Texts a client can see (errors, refusals) are RethinkDB 2.4's, because drivers and tools
  * compare them. Queries never run on the event loop: storage calls and changefeed reads block.

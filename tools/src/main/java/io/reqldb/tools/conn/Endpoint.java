@@ -42,7 +42,7 @@ public record Endpoint(String host, int port, String user, String password, Path
                     .timeout(CONNECT_TIMEOUT_MS)
                     .defaultFetchMode(Result.FetchMode.PREEMPTIVE_HALF);
             if (tlsCert != null) {
-                builder.certFile(tlsCert.toFile());
+                builder.certFile(tlsCert.toFile()).socketFactory(TlsSocketFactory.INSTANCE);
             }
             return builder.connect();
         } catch (ReqlError | IllegalStateException e) {

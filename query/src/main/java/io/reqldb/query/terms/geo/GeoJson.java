@@ -2,7 +2,6 @@ package io.reqldb.query.terms.geo;
 
 import com.google.common.geometry.S1Angle;
 import com.google.common.geometry.S2Edge;
-import com.google.common.geometry.S2LatLng;
 import com.google.common.geometry.S2Loop;
 import com.google.common.geometry.S2Point;
 import com.google.common.geometry.S2Polygon;
@@ -35,6 +34,9 @@ public final class GeoJson {
     public record LonLat(double lon, double lat) {
     }
 
+    /** S2's conversion factors (S1Angle's M_PI/180 and 180/M_PI), so coordinates round as in RethinkDB. */
+    private static final double RADIANS_PER_DEGREE = Math.PI / 180;
+    private static final double DEGREES_PER_RADIAN = 180 / Math.PI;
     private static final Set<String> SUPPORTED_ELSEWHERE = Set.of("MultiPoint", "MultiLineString", "MultiPolygon",
             "GeometryCollection", "Feature", "FeatureCollection");
 
@@ -218,7 +220,11 @@ public final class GeoJson {
         if (p.lat() < -90.0 || p.lat() > 90.0 || Double.isNaN(p.lat())) {
             throw new GeoException("Latitude must be between -90 and 90.  Got " + reconstructable(p.lat()) + ".");
         }
-        return S2LatLng.fromDegrees(p.lat(), lon).toPoint();
+        // S2's arithmetic (S2LatLng.fromDegrees(...).toPoint()), with correctly rounded sin and cos.
+        double phi = p.lat() * RADIANS_PER_DEGREE;
+        double theta = lon * RADIANS_PER_DEGREE;
+        double cosPhi = RoundedMath.cos(phi);
+        return new S2Point(RoundedMath.cos(theta) * cosPhi, RoundedMath.sin(theta) * cosPhi, RoundedMath.sin(phi));
     }
 
     static S2Point toS2Point(Datum position) {
@@ -227,7 +233,10 @@ public final class GeoJson {
 
     /** The position of a point (from S2, as RethinkDB reads it back for distances). */
     public static LonLat lonLat(S2Point p) {
-        return new LonLat(S2LatLng.longitude(p).degrees(), S2LatLng.latitude(p).degrees());
+        // S2's arithmetic (S2LatLng.longitude/latitude), with a correctly rounded atan2.
+        double lon = RoundedMath.atan2(p.get(1), p.get(0)) * DEGREES_PER_RADIAN;
+        double lat = RoundedMath.atan2(p.get(2), Math.sqrt(p.get(0) * p.get(0) + p.get(1) * p.get(1))) * DEGREES_PER_RADIAN;
+        return new LonLat(lon, lat);
     }
 
     static S2Polyline toPolyline(Datum coordinates) {

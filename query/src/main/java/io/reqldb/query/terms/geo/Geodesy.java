@@ -8,11 +8,9 @@ import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Values;
 import java.util.ArrayList;
 import java.util.List;
-import net.sf.geographiclib.Geodesic;
-import net.sf.geographiclib.GeodesicData;
 
 /**
- * Distances on a reference ellipsoid with Karney's geodesic algorithms (GeographicLib), units, and
+ * Distances on a reference ellipsoid with Karney's geodesic algorithms ({@link KarneyGeodesic}), units, and
  * circles, as RethinkDB 2.4 computes them. Distances to lines and polygons measure to the closest
  * point S2 finds on the sphere, then along the ellipsoid, as RethinkDB does.
  */
@@ -26,10 +24,12 @@ public final class Geodesy {
             return (1.0 - f) * a;
         }
 
-        Geodesic geodesic() {
-            return equals(WGS84) ? Geodesic.WGS84 : new Geodesic(a, f);
+        KarneyGeodesic geodesic() {
+            return equals(WGS84) ? WGS84_GEODESIC : new KarneyGeodesic(a, f);
         }
     }
+
+    private static final KarneyGeodesic WGS84_GEODESIC = new KarneyGeodesic(Ellipsoid.WGS84.a(), Ellipsoid.WGS84.f());
 
     private Geodesy() {
     }
@@ -77,7 +77,7 @@ public final class Geodesy {
     }
 
     public static double distance(GeoJson.LonLat p1, GeoJson.LonLat p2, Ellipsoid e) {
-        return e.geodesic().Inverse(p1.lat(), p1.lon(), p2.lat(), p2.lon()).s12;
+        return e.geodesic().inverseDistance(p1.lat(), p1.lon(), p2.lat(), p2.lon());
     }
 
     /** Meters from point {@code p} to the closest point of {@code g}. */
@@ -111,12 +111,12 @@ public final class Geodesy {
                     + "of the reference ellipsoid.  Got " + GeoJson.reconstructable(radius) + "m, but must be smaller "
                     + "than " + GeoJson.reconstructable(max) + "m.");
         }
-        Geodesic g = e.geodesic();
+        KarneyGeodesic g = e.geodesic();
         List<GeoJson.LonLat> out = new ArrayList<>();
         for (long i = 0; i < numVertices; i++) {
             double azimuth = -180.0 + (360.0 / numVertices * i);
-            GeodesicData d = g.Direct(center.lat(), center.lon(), azimuth, radius);
-            out.add(new GeoJson.LonLat(d.lon2, d.lat2));
+            double[] latLon = g.direct(center.lat(), center.lon(), azimuth, radius);
+            out.add(new GeoJson.LonLat(latLon[1], latLon[0]));
         }
         if (numVertices > 0) {
             out.add(out.get(0));
