@@ -4,6 +4,7 @@ import io.reqldb.query.QueryEngine;
 import io.reqldb.query.RqlQueryEngine;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.system.CurrentIssuesTable;
+import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.query.terms.index.FieldLookups;
 import io.reqldb.storage.Store;
 import io.reqldb.storage.rocksdb.RocksStore;
@@ -20,10 +21,10 @@ final class ServeBackend implements AutoCloseable {
     private final StoreCatalog catalog;
     private final RqlQueryEngine engine;
 
-    private ServeBackend(Store store) {
+    private ServeBackend(Store store, HttpAccess httpAccess) {
         this.store = store;
         this.catalog = new StoreCatalog(store);
-        this.engine = new RqlQueryEngine(store, catalog);
+        this.engine = new RqlQueryEngine(store, catalog, httpAccess);
         String outdated = CurrentIssuesTable.startupWarning(catalog.system().context());
         if (outdated != null) {
             LoggerFactory.getLogger(ServeBackend.class).warn("{}\nRebuild them with `reqldb index-rebuild`.", outdated);
@@ -60,11 +61,12 @@ final class ServeBackend implements AutoCloseable {
      *
      * @param directory   the data directory ({@code --directory})
      * @param cacheSizeMb the storage cache size ({@code --cache-size}), or 0 for the default
+     * @param httpAccess  what {@code r.http} may reach and read
      */
-    static ServeBackend open(Path directory, long cacheSizeMb) {
+    static ServeBackend open(Path directory, long cacheSizeMb, HttpAccess httpAccess) {
         RocksStoreOptions options = cacheSizeMb > 0
                 ? RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb)
                 : RocksStoreOptions.DEFAULT;
-        return new ServeBackend(RocksStore.open(directory, options, FieldLookups.INSTANCE));
+        return new ServeBackend(RocksStore.open(directory, options, FieldLookups.INSTANCE), httpAccess);
     }
 }

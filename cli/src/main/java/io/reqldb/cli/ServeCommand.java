@@ -1,5 +1,6 @@
 package io.reqldb.cli;
 
+import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.auth.UserStore;
@@ -67,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DriverTlsFlags tls = new DriverTlsFlags();
 
+    @Mixin
+    HttpFlags http = new HttpFlags();
+
     private final PrintStream err;
 
     ServeCommand() {
@@ -122,14 +126,17 @@ final class ServeCommand implements Callable<Integer> {
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
         DriverTls driverTls;
+        HttpAccess httpAccess;
+        boolean publicBind;
         try {
             addresses = BindAddresses.parse(bind);
+            publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
+            httpAccess = http.access(publicBind);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return null;
         }
-        boolean publicBind = PublicBindRule.isPublic(addresses);
         // Refused before anything is created: a new directory cannot hold a password yet.
         if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
             err.println(PublicBindRule.refusal(addresses));
@@ -145,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         ServeBackend backend;
         try {
-            backend = ServeBackend.open(directory, cacheSizeMb);
+            backend = ServeBackend.open(directory, cacheSizeMb, httpAccess);
         } catch (StorageException e) {
             if (e.code() != StorageException.Code.UNSUPPORTED_FORMAT) {
                 throw e;

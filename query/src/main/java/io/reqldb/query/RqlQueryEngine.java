@@ -22,6 +22,7 @@ import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.terms.TermFamilies;
+import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Store;
 import java.util.Map;
@@ -39,8 +40,15 @@ public final class RqlQueryEngine implements QueryEngine {
     private final Store store;
     private final Catalog catalog;
     private final TermCompiler compiler;
+    private final HttpAccess httpAccess;
 
     public RqlQueryEngine(Store store, Catalog catalog) {
+        this(store, catalog, HttpAccess.STRICT);
+    }
+
+    /** @param httpAccess what {@code r.http} may reach and read ({@code serve}'s --http-* options) */
+    public RqlQueryEngine(Store store, Catalog catalog, HttpAccess httpAccess) {
+        this.httpAccess = httpAccess;
         this.store = store;
         this.catalog = catalog;
         TermRegistry registry = new TermRegistry();
@@ -86,8 +94,9 @@ public final class RqlQueryEngine implements QueryEngine {
         for (Map.Entry<String, Datum> e : globalOptargs.fields().entrySet()) {
             optargs.put(e.getKey(), compiler.compile(e.getValue()));
         }
+        // The server's r.http settings here too: global optargs are queries as well.
         QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
-                DEFAULT_ARRAY_LIMIT, null, now());
+                DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, httpAccess);
         Env env = new Env(bootstrap);
         String db = "test";
         if (optargs.containsKey("db")) {
@@ -121,7 +130,7 @@ public final class RqlQueryEngine implements QueryEngine {
             tables = c.atSnapshot(s.value());
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
-                feedQueueSize);
+                feedQueueSize, httpAccess);
     }
 
     private static TimeDatum now() {

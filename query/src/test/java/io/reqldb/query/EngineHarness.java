@@ -18,6 +18,11 @@ public final class EngineHarness {
         this.engine = new RqlQueryEngine(store, new StoreCatalog(store));
     }
 
+    /** An engine whose {@code r.http} has these settings. */
+    public EngineHarness(Store store, io.reqldb.query.terms.http.HttpAccess httpAccess) {
+        this.engine = new RqlQueryEngine(store, new StoreCatalog(store), httpAccess);
+    }
+
     /** The result as JSON: an atom as itself, a stream read fully into an array. */
     public String run(String queryJson) {
         return DatumJson.write(value(queryJson));

@@ -3,6 +3,7 @@ package io.reqldb.query.eval;
 import io.reqldb.datum.TimeDatum;
 import io.reqldb.query.Session;
 import io.reqldb.query.term.TermCompiler;
+import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Store;
 
@@ -20,6 +21,7 @@ public final class QueryContext {
     private final Durability durability;
     private final TimeDatum now;
     private final int changefeedQueueSize;
+    private final HttpAccess httpAccess;
     /** Changefeeds this query opened; the engine serves them, or closes them when the query fails. */
     private final java.util.List<Sequence> openFeeds = new java.util.ArrayList<>();
 
@@ -33,6 +35,14 @@ public final class QueryContext {
 
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize) {
+        this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now, changefeedQueueSize,
+                HttpAccess.STRICT);
+    }
+
+    /** @param httpAccess what {@code r.http} may reach and read (the server's settings) */
+    public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
+                        int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize,
+                        HttpAccess httpAccess) {
         this.store = store;
         this.catalog = catalog;
         this.session = session;
@@ -42,6 +52,7 @@ public final class QueryContext {
         this.durability = durability;
         this.now = now;
         this.changefeedQueueSize = changefeedQueueSize;
+        this.httpAccess = httpAccess;
     }
 
     public Store store() {
@@ -84,6 +95,11 @@ public final class QueryContext {
     /** Most changes a feed buffers ({@code changefeed_queue_size} global optarg, default 100,000). */
     public int changefeedQueueSize() {
         return changefeedQueueSize;
+    }
+
+    /** What {@code r.http} may reach and read. */
+    public HttpAccess httpAccess() {
+        return httpAccess;
     }
 
     /** Records a changefeed opened while evaluating this query. */

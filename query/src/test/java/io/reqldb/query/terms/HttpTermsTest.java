@@ -7,18 +7,24 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.reqldb.query.EngineHarness;
 import io.reqldb.query.error.ReqlNonExistenceError;
+import io.reqldb.query.terms.http.AddressRules;
+import io.reqldb.query.terms.http.HttpAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** r.http against a loopback server. */
+/** r.http against a loopback server (allowed for these tests: by default it is refused). */
 class HttpTermsTest {
-    private final EngineHarness reql = new EngineHarness(null);
+    private final EngineHarness reql = new EngineHarness(null, new HttpAccess(
+            AddressRules.of(false, List.of("127.0.0.1/32"), List.of()), HttpAccess.DEFAULT_MAX_BODY_BYTES,
+            SocketFactory.getDefault()));
     private HttpServer server;
     private String base;
     private final AtomicInteger flaky = new AtomicInteger();

@@ -9,17 +9,14 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlNonExistenceError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Performs one {@code r.http} request with Java's HttpClient the way RethinkDB 2.4 did with curl:
- * retries on connection failures and 408/500/502/503/504, follows at most {@code redirects}
- * redirects, and turns the body into a value by {@code result_format}. Failures are
- * non-existence errors ("Error in HTTP GET of `url`: status code 404.") so {@code default} can
- * catch them.
+ * Performs one {@code r.http} request the way RethinkDB 2.4 did with curl: retries on connection
+ * failures and 408/500/502/503/504, follows at most {@code redirects} redirects, and turns the
+ * body into a value by {@code result_format}. Failures are non-existence errors ("Error in HTTP
+ * GET of `url`: status code 404.") so {@code default} can catch them. Beyond RethinkDB, every
+ * connection (each redirect too) goes only to a resolved address the server's
+ * {@link AddressRules} allow (else a permission error, before connecting), the body stops at
+ * {@link HttpAccess#maxBodyBytes} (a resource-limit error), and {@code timeout} bounds the
+ * resolution, connection and whole transfer.
  */
 final class HttpFetcher {
     private static final Set<Integer> RETRY_STATUS = Set.of(408, 500, 502, 503, 504);
@@ -43,11 +43,6 @@ final class HttpFetcher {
             "\\s*[$_\\p{L}\\p{Nl}][$_\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*\\s*"
             + "(?:\\.\\s*[$_\\p{L}\\p{Nl}][$_\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*\\s*|\\[\\s*['\"].*['\"]\\s*\\]\\s*)?"
             + "\\((.*)\\)\\s*;?\\s*", Pattern.DOTALL);
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
     /** What a request gave back. */
     record Result(Datum body, ObjectDatum header) {
     }
@@ -56,43 +51,42 @@ final class HttpFetcher {
     }
 
     static Result fetch(HttpOptions o) {
+        HttpAccess access = o.access;
         String url = o.url.contains("://") ? o.url : "http://" + o.url;
-        HttpResponse<byte[]> response = null;
+        HttpWire.Response response = null;
         String failure = null;
-        long deadline = System.nanoTime() + o.timeoutMs * 1_000_000L;
+        long deadline = System.nanoTime() + Math.min(o.timeoutMs, Long.MAX_VALUE / 4_000_000L) * 1_000_000L;
         if (o.attempts == 0) {
             throw error(o, "could not perform, no attempts allowed", null, null);
         }
         for (long attempt = 0; attempt < o.attempts; attempt++) {
             try {
-                response = follow(o, url, deadline);
+                response = follow(o, access, url, deadline);
                 failure = null;
-                if (!RETRY_STATUS.contains(response.statusCode())) {
+                if (!RETRY_STATUS.contains(response.status())) {
                     break;
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (HttpWire.Timeout e) {
                 throw error(o, timedOut(o), null, null);
+            } catch (HttpWire.BodyTooLarge e) {
+                throw new ReqlResourceLimitError(prefix(o) + "the body is larger than the server's limit of "
+                        + access.maxBodyBytes() + " bytes (--http-max-body).");
             } catch (ConnectException e) {
                 failure = "could not connect to server";
             } catch (IOException e) {
                 failure = "error when receiving data";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw error(o, "interrupted", null, null);
-            } catch (IllegalArgumentException e) {
-                throw error(o, "URL using bad/illegal format or missing URL", null, null);
             }
         }
         if (failure != null) {
             throw error(o, failure, null, null);
         }
-        ObjectDatum header = headers(response.headers());
-        int status = response.statusCode();
+        ObjectDatum header = headers(response);
+        int status = response.status();
         String text = new String(response.body(), StandardCharsets.UTF_8);
         if (status < 200 || status >= 300) {
             throw error(o, "status code " + status, header, text.isEmpty() ? null : new StringDatum(text));
         }
-        saveCookies(o, response.headers());
+        saveCookies(o, response);
         if (o.method.equals("HEAD")) {
             return new Result(NullDatum.INSTANCE, header);
         }
@@ -104,18 +98,17 @@ final class HttpFetcher {
                 + " seconds";
     }
 
-    private static HttpResponse<byte[]> follow(HttpOptions o, String url, long deadline)
-            throws IOException, InterruptedException {
-        String target = withParams(url, o.params);
+    private static HttpWire.Response follow(HttpOptions o, HttpAccess access, String url, long deadline)
+            throws IOException {
+        URI target = uri(o, withParams(url, o.params));
+        String firstHost = target.getHost();
+        byte[] body = requestBody(o);
         for (long redirects = 0; ; redirects++) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new HttpTimeoutException("timed out");
-            }
-            HttpResponse<byte[]> r = CLIENT.send(request(o, target, Duration.ofNanos(left)),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            int s = r.statusCode();
-            if (s < 300 || s >= 400 || r.headers().firstValue("Location").isEmpty()) {
+            List<String> headers = requestHeaders(o, target.getHost().equalsIgnoreCase(firstHost));
+            HttpWire.Response r = HttpDialer.send(o, access, target, headers, body, deadline);
+            int s = r.status();
+            String location = r.header("location");
+            if (s < 300 || s >= 400 || location == null) {
                 return r;
             }
             if (redirects >= o.maxRedirects) {
@@ -124,41 +117,63 @@ final class HttpFetcher {
                 }
                 throw error(o, "Number of redirects hit maximum amount", null, null);
             }
-            target = URI.create(target).resolve(r.headers().firstValue("Location").get()).toString();
+            try {
+                target = uri(o, target.resolve(location.trim()).toString());
+            } catch (IllegalArgumentException e) {
+                throw error(o, "URL using bad/illegal format or missing URL", null, null);
+            }
         }
     }
 
-    private static HttpRequest request(HttpOptions o, String url, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("User-Agent", "RethinkDB/2.4.4");
-        for (String h : o.headers) {
-            int colon = h.indexOf(':');
-            String name = h.substring(0, colon).trim();
-            String value = h.substring(colon + 1).trim();
-            b.setHeader(name, value);
+    /** An http or https URL with a host, or the error curl gives. */
+    private static URI uri(HttpOptions o, String url) {
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (URISyntaxException e) {
+            throw error(o, "URL using bad/illegal format or missing URL", null, null);
         }
-        if (o.authUser != null) {
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw error(o, "Protocol \"" + scheme + "\" not supported or disabled in libcurl", null, null);
+        }
+        if (u.getHost() == null || u.getHost().isEmpty()) {
+            throw error(o, "URL using bad/illegal format or missing URL", null, null);
+        }
+        return u;
+    }
+
+    /** The request's headers as lines; credentials only to the host first asked, as curl does. */
+    private static List<String> requestHeaders(HttpOptions o, boolean sameHost) {
+        List<String> lines = new ArrayList<>(o.headers);
+        if (o.authUser != null && sameHost) {
             String token = Base64.getEncoder().encodeToString((o.authUser + ":" + o.authPass)
                     .getBytes(StandardCharsets.UTF_8));
-            b.setHeader("Authorization", "Basic " + token);
+            lines.add("Authorization: Basic " + token);
         }
         if (!o.cookies.isEmpty()) {
             StringBuilder c = new StringBuilder();
             o.cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
-            b.setHeader("Cookie", c.toString());
+            lines.add("Cookie: " + c);
         }
-        String body = o.data;
+        if (o.form != null) {
+            lines.add("Content-Type: application/x-www-form-urlencoded");
+        }
+        return lines;
+    }
+
+    private static byte[] requestBody(HttpOptions o) {
         if (o.form != null) {
             StringBuilder f = new StringBuilder();
             for (Map.Entry<String, String> e : o.form.entrySet()) {
                 f.append(f.length() == 0 ? "" : "&").append(encode(e.getKey())).append('=').append(encode(e.getValue()));
             }
-            body = f.toString();
-            b.setHeader("Content-Type", "application/x-www-form-urlencoded");
+            return f.toString().getBytes(StandardCharsets.UTF_8);
         }
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        return b.method(o.method, publisher).build();
+        if (o.data != null) {
+            return o.data.getBytes(StandardCharsets.UTF_8);
+        }
+        return o.method.equals("POST") || o.method.equals("PUT") || o.method.equals("PATCH") ? new byte[0] : null;
     }
 
     private static String encode(String s) {
@@ -182,7 +197,7 @@ final class HttpFetcher {
         return url + (url.contains("?") ? "&" : "?") + q;
     }
 
-    private static Datum body(HttpOptions o, HttpResponse<byte[]> response, String text) {
+    private static Datum body(HttpOptions o, HttpWire.Response response, String text) {
         switch (o.resultFormat) {
             case "json":
                 return json(o, text, true);
@@ -195,7 +210,7 @@ final class HttpFetcher {
             default:
                 break;
         }
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String type = response.header("content-type") == null ? "" : response.header("content-type").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
             return json(o, text, true);
         }
@@ -238,13 +253,10 @@ final class HttpFetcher {
     }
 
     /** Response headers as RethinkDB gives them; {@code Link} headers parsed into {rel: url}. */
-    private static ObjectDatum headers(HttpHeaders h) {
+    private static ObjectDatum headers(HttpWire.Response h) {
         TreeMap<String, Datum> fields = ObjectDatum.newFieldMap();
         TreeMap<String, Datum> links = ObjectDatum.newFieldMap();
-        for (Map.Entry<String, List<String>> e : h.map().entrySet()) {
-            if (e.getKey().equals(":status")) {
-                continue;
-            }
+        for (Map.Entry<String, List<String>> e : h.headers().entrySet()) {
             if (e.getKey().equalsIgnoreCase("link")) {
                 for (String line : e.getValue()) {
                     String rest = line;
@@ -266,7 +278,7 @@ final class HttpFetcher {
         return ObjectDatum.wrap(fields);
     }
 
-    /** Header names as servers usually write them (Java's client lower-cases them). */
+    /** Header names as servers usually write them (they are kept lower-cased until here). */
     private static String canonical(String name) {
         StringBuilder b = new StringBuilder(name.length());
         boolean up = true;
@@ -277,8 +289,8 @@ final class HttpFetcher {
         return b.toString();
     }
 
-    private static void saveCookies(HttpOptions o, HttpHeaders h) {
-        for (String c : h.allValues("Set-Cookie")) {
+    private static void saveCookies(HttpOptions o, HttpWire.Response h) {
+        for (String c : h.headers().getOrDefault("set-cookie", List.of())) {
             String pair = c.split(";", 2)[0];
             int eq = pair.indexOf('=');
             if (eq > 0) {
@@ -287,8 +299,12 @@ final class HttpFetcher {
         }
     }
 
+    static String prefix(HttpOptions o) {
+        return "Error in HTTP " + o.method + " of `" + o.url + "`: ";
+    }
+
     static ReqlNonExistenceError error(HttpOptions o, String what, ObjectDatum header, Datum body) {
-        StringBuilder s = new StringBuilder("Error in HTTP " + o.method + " of `" + o.url + "`: " + what + ".");
+        StringBuilder s = new StringBuilder(prefix(o) + what + ".");
         if (header != null) {
             s.append("\nheader:\n").append(DatumPrinter.print(header));
         }

@@ -25,6 +25,10 @@ final class HttpOptions {
     String authUser;
     String authPass;
     final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Whether https certificates and host names are checked ({@code verify}). */
+    boolean verify = true;
+    /** What the server allows requests to reach and read. */
+    HttpAccess access = HttpAccess.STRICT;
 
     /** The parameters merged with new ones, new taking precedence (for {@code page}). */
     void mergeParams(Datum newParams) {

@@ -37,7 +37,8 @@ public final class HttpTerm {
         if (t.hasOptarg("redirects")) {
             o.maxRedirects = nonNegative(t, env, "redirects");
         }
-        t.optargBool(env, "verify", true);
+        o.verify = t.optargBool(env, "verify", true);
+        o.access = env.context().httpAccess();
         resultFormat(t, env, o);
         method(t, env, o);
         auth(t, env, o);
