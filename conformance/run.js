@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // ReqlDB's conformance runner: runs RethinkDB's polyglot YAML tests (test/rql_test/src) against a
-// server through the official JavaScript driver and counts what passes. See README.md
-// ("Conformance suite") for the test forms and the rules results are judged by.
+// server through the official JavaScript driver and counts what passes. conformance/README.md
+// describes the test forms and the rules results are judged by.
 
 const fs = require('fs');
 const path = require('path');

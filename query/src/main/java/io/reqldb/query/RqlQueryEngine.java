@@ -92,6 +92,7 @@ public final class RqlQueryEngine implements QueryEngine {
     private QueryContext contextFor(ObjectDatum globalOptargs, Session session) {
         Map<String, Term> optargs = new java.util.HashMap<>();
         for (Map.Entry<String, Datum> e : globalOptargs.fields().entrySet()) {
+            GlobalOptargs.checkName(e.getKey());
             optargs.put(e.getKey(), compiler.compile(e.getValue()));
         }
         // The server's r.http settings here too: global optargs are queries as well.

@@ -1,6 +1,7 @@
 package io.reqldb.query.feed;
 
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.term.DatumTerm;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermType;
 import java.util.EnumSet;
@@ -26,6 +27,9 @@ final class Determinism {
     }
 
     static boolean isDeterministic(Term t) {
+        if (t instanceof DatumTerm d && d.origin() != null) {
+            return isDeterministic(d.origin());
+        }
         if (NON_DETERMINISTIC.contains(t.type()) || (t.type() == TermType.UUID && t.argCount() == 0)) {
             return false;
         }

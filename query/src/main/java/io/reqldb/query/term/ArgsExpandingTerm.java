@@ -36,7 +36,7 @@ final class ArgsExpandingTerm extends Term {
                 int index = i;
                 ArrayDatum array = inArg(index, () -> (ArrayDatum) Values.expect(d, io.reqldb.datum.DatumType.ARRAY));
                 for (Datum item : array.items()) {
-                    expanded.add(new DatumTerm(item));
+                    expanded.add(DatumTerm.expandedFrom(item, args[index]));
                 }
             } else {
                 expanded.add(args[i]);

@@ -100,12 +100,8 @@ public final class SelectionTerms implements TermFamily {
         if (!index.equals(tv.ref().primaryKey())) {
             checkNotGeo(tv.ref(), index, false);
         }
+        // Bounds that admit nothing stay as given (info() shows them as RethinkDB does); scans find no row.
         KeyRange range = new KeyRange(lower, !leftOpen, upper, !rightOpen);
-        int c = DatumOrder.compare(lower, upper);
-        if (lower.type() == DatumType.MAXVAL || upper.type() == DatumType.MINVAL || c > 0
-                || (c == 0 && (leftOpen || rightOpen))) {
-            range = new KeyRange(NullDatum.INSTANCE, false, NullDatum.INSTANCE, false);
-        }
         return new TableValue(tv.ref(), index, range, tv.descending(), tv.ordered());
     }
 

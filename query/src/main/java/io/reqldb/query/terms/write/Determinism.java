@@ -1,5 +1,6 @@
 package io.reqldb.query.terms.write;
 
+import io.reqldb.query.term.DatumTerm;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermType;
 
@@ -13,6 +14,9 @@ public final class Determinism {
     }
 
     public static boolean isDeterministic(Term t, boolean constantNowOk) {
+        if (t instanceof DatumTerm d && d.origin() != null) {
+            return isDeterministic(d.origin(), constantNowOk);
+        }
         TermType type = t.type();
         switch (type) {
             case TABLE, DB, JAVASCRIPT, HTTP, RANDOM, GET, GET_ALL, BETWEEN, CHANGES, GET_INTERSECTING,
