@@ -7,18 +7,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * RethinkDB's {@code --bind}: loopback is always listened on, each value adds an address, and
+ * RethinkDB's {@code --bind} (or {@code --bind-driver}, which overrides it for the driver port):
+ * loopback is listened on unless {@code --no-default-bind}, each value adds an address, and
  * {@code all} means every interface.
  */
 final class BindAddresses {
     private BindAddresses() {
     }
 
-    /** @throws IllegalArgumentException for a value that is neither {@code all} nor an address */
-    static List<InetAddress> parse(List<String> values) {
+    /**
+     * @param values       the {@code --bind} values, or null for none
+     * @param withLoopback false under {@code --no-default-bind}
+     * @throws IllegalArgumentException for a value that is neither {@code all} nor an address, or
+     *                                  when no address is left to listen on
+     */
+    static List<InetAddress> parse(List<String> values, boolean withLoopback) {
         Set<InetAddress> out = new LinkedHashSet<>();
-        out.add(InetAddress.getLoopbackAddress());
-        if (values == null) {
+        if (withLoopback) {
+            out.add(InetAddress.getLoopbackAddress());
+        }
+        if (values == null || values.isEmpty()) {
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("--no-default-bind leaves no address to listen on: "
+                        + "give --bind ADDR (or --bind-driver ADDR) too.");
+            }
             return List.copyOf(out);
         }
         for (String value : values) {

@@ -30,13 +30,32 @@ public final class ReqlDbCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; for tests and embedding. */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        String[] effective;
+        try {
+            effective = withConfigFile(args);
+        } catch (ConfigFile.Invalid e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        return commandLine(effective).execute(effective);
+    }
+
+    /** {@code serve}'s arguments with those of its {@code --config-file}, if any. */
+    static String[] withConfigFile(String[] args) throws ConfigFile.Invalid {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            return args;
+        }
+        String[] serveArgs = ConfigFileArguments.merge(java.util.Arrays.copyOfRange(args, 1, args.length));
+        String[] merged = new String[serveArgs.length + 1];
+        merged[0] = "serve";
+        System.arraycopy(serveArgs, 0, merged, 1, serveArgs.length);
+        return merged;
     }
 
     /** The command line for running {@code args}: see {@link ToolCommands#register}. */
     static CommandLine commandLine(String... args) {
         Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-        subcommands.put("serve", ServeCommand::new);
+        subcommands.put("serve", () -> ServeCommand.commandLine(new ServeCommand()));
         subcommands.put("migrate", MigrateCommand::new);
         subcommands.putAll(ToolCommands.byName());
         return ToolCommands.register(new CommandLine(new ReqlDbCommand()), subcommands, args);

@@ -1,5 +1,7 @@
 package io.reqldb.cli;
 
+import io.reqldb.jsworker.JsWorkerOptions;
+import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
@@ -20,9 +22,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code reqldb serve}: opens the data directory and serves the client driver port until the
@@ -41,6 +47,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also listen on this address (loopback always); repeatable; 'all' for every interface.")
     List<String> bind;
 
+    @Option(names = "--bind-driver", paramLabel = "ADDR",
+            description = "Override --bind for the client driver port; repeatable.")
+    List<String> bindDriver;
+
+    @Option(names = "--no-default-bind", description = "Do not listen on loopback unless --bind names it.")
+    boolean noDefaultBind;
+
     @Option(names = "--driver-port", paramLabel = "PORT", defaultValue = "28015",
             description = "Client driver port (default: ${DEFAULT-VALUE}).")
     int driverPort;
@@ -58,12 +71,25 @@ final class ServeCommand implements Callable<Integer> {
     String initialPassword;
 
     @Option(names = "--cache-size", paramLabel = "MB",
-            description = "Storage cache size in megabytes (default: chosen by the storage engine).")
-    long cacheSizeMb;
+            description = "Storage cache size in megabytes, or 'auto' (the default: chosen by the storage engine).")
+    String cacheSize;
+
+    @Option(names = "--js-workers", paramLabel = "N",
+            description = "Most JavaScript worker processes (r.js) at once (default: the number of cores, at least 2).")
+    Integer jsWorkers;
+
+    @Option(names = "--js-memory", paramLabel = "MB", defaultValue = "" + JsWorkerOptions.DEFAULT_MEMORY_MB,
+            description = "Heap limit of each JavaScript worker process in megabytes (default: ${DEFAULT-VALUE}).")
+    int jsMemoryMb;
 
     @Option(names = "--log-file", paramLabel = "PATH",
             description = "Write the log to this file instead of standard error.")
     Path logFile;
+
+    @Option(names = "--config-file", paramLabel = "FILE",
+            description = "Take options from a RethinkDB configuration file (name=value lines); "
+                    + "the command line's options win.")
+    Path configFile;
 
     @Mixin
     DriverTlsFlags tls = new DriverTlsFlags();
@@ -71,7 +97,17 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http = new HttpFlags();
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream err;
+
+    /** The command line of {@code serve}: its own options and those only RethinkDB uses. */
+    static CommandLine commandLine(ServeCommand serve) {
+        CommandLine commandLine = new CommandLine(serve);
+        RethinkDbOnlyOption.addTo(commandLine.getCommandSpec());
+        return commandLine;
+    }
 
     ServeCommand() {
         this(System.err);
@@ -123,15 +159,26 @@ final class ServeCommand implements Callable<Integer> {
      */
     Running start() throws Exception {
         Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        String refusal = RethinkDbOnlyOption.refusal(parsed);
+        if (refusal != null) {
+            err.println(refusal);
+            return null;
+        }
+        RethinkDbOnlyOption.notes(parsed).forEach(log::info);
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
         DriverTls driverTls;
+        JsWorkerOptions js;
         HttpAccess httpAccess;
         boolean publicBind;
+        long cacheSizeMb;
         try {
-            addresses = BindAddresses.parse(bind);
+            cacheSizeMb = cacheSizeMb();
+            addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
+            js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
             httpAccess = http.access(publicBind);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -148,6 +195,7 @@ final class ServeCommand implements Callable<Integer> {
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .tls(driverTls)
                 .build();
+        JsWorkers.configure(js);
         Files.createDirectories(directory);
         log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
         ServeBackend backend;
@@ -175,6 +223,10 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         if (driverTls != null) {
+            if (tls.minProtocol != null && !driverTls.protocols().contains(tls.minProtocol)) {
+                log.warn("--tls-min-protocol {}: this JVM disables it (jdk.tls.disabledAlgorithms in its "
+                        + "java.security); clients need {} or later", tls.minProtocol, driverTls.protocols().get(0));
+            }
             log.info("TLS on the client driver port: {}; cipher suites {}{}", driverTls.protocols(),
                     driverTls.cipherSuites(), driverTls.requiresClientCertificates() ? "; client certificates required" : "");
         }
@@ -198,6 +250,23 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+    }
+
+    /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */
+    private long cacheSizeMb() {
+        if (cacheSize == null || cacheSize.equals("auto")) {
+            return 0;
+        }
+        try {
+            long mb = Long.parseLong(cacheSize);
+            if (mb > 0 && mb <= Integer.MAX_VALUE) {
+                return mb;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--cache-size should be a number of megabytes or 'auto', got '"
+                + cacheSize + "'.");
     }
 
     private String adminPassword() {

@@ -52,9 +52,9 @@ class PublicBindTest {
 
     @Test
     void publicMeansAnyAddressBeyondLoopback() throws Exception {
-        assertThat(PublicBindRule.isPublic(BindAddresses.parse(null))).isFalse();
-        assertThat(PublicBindRule.isPublic(BindAddresses.parse(List.of("127.0.0.2", "::1")))).isFalse();
-        assertThat(PublicBindRule.isPublic(BindAddresses.parse(List.of("all")))).isTrue();
+        assertThat(PublicBindRule.isPublic(BindAddresses.parse(null, true))).isFalse();
+        assertThat(PublicBindRule.isPublic(BindAddresses.parse(List.of("127.0.0.2", "::1"), true))).isFalse();
+        assertThat(PublicBindRule.isPublic(BindAddresses.parse(List.of("all"), true))).isTrue();
         assertThat(PublicBindRule.isPublic(List.of(InetAddress.getByName("192.168.1.10")))).isTrue();
         assertThat(PublicBindRule.refusal(List.of(InetAddress.getLoopbackAddress(),
                 InetAddress.getByName("10.0.0.5")))).startsWith("Refusing to listen on 10.0.0.5 while");

@@ -25,7 +25,7 @@ class ServeCommandTest {
         assertThat(serve.driverPort).isEqualTo(28015);
         assertThat(serve.portOffset).isZero();
         assertThat(serve.initialPassword).isNull();
-        assertThat(BindAddresses.parse(serve.bind)).containsExactly(InetAddress.getLoopbackAddress());
+        assertThat(BindAddresses.parse(serve.bind, true)).containsExactly(InetAddress.getLoopbackAddress());
     }
 
     @Test
@@ -37,21 +37,21 @@ class ServeCommandTest {
         assertThat(serve.driverPort).isEqualTo(29015);
         assertThat(serve.portOffset).isEqualTo(3);
         assertThat(serve.initialPassword).isEqualTo("pw");
-        assertThat(serve.cacheSizeMb).isEqualTo(512);
+        assertThat(serve.cacheSize).isEqualTo("512");
         assertThat(serve.logFile).isEqualTo(Path.of("/tmp/log"));
         assertThat(serve.serverName).isEqualTo("alpha");
-        assertThat(BindAddresses.parse(serve.bind)).extracting(InetAddress::isAnyLocalAddress).containsExactly(true);
+        assertThat(BindAddresses.parse(serve.bind, true)).extracting(InetAddress::isAnyLocalAddress).containsExactly(true);
     }
 
     @Test
     void bind_repeated_addsEachAddressToLoopback() throws Exception {
-        assertThat(BindAddresses.parse(List.of("127.0.0.1", "127.0.0.2")))
+        assertThat(BindAddresses.parse(List.of("127.0.0.1", "127.0.0.2"), true))
                 .containsExactly(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"));
     }
 
     @Test
     void bind_notAnAddress_isRefused() {
-        assertThatThrownBy(() -> BindAddresses.parse(List.of("no such host.invalid")))
+        assertThatThrownBy(() -> BindAddresses.parse(List.of("no such host.invalid"), true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

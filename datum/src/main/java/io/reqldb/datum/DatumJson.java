@@ -120,12 +120,16 @@ public final class DatumJson {
         }
     }
 
-    /** Turns a TIME or BINARY pseudo-type object into its class; anything else stays an object. */
+    /**
+     * Turns a well-formed TIME or BINARY pseudo-type object into its class; anything else,
+     * malformed pseudo-types included, stays an object (queries refuse those with RethinkDB's
+     * errors when they build the value).
+     */
     public static Datum fromObject(TreeMap<String, Datum> fields) {
         if (fields.get(ObjectDatum.REQL_TYPE) instanceof StringDatum type) {
             switch (type.value()) {
                 case "TIME":
-                    if (fields.get("epoch_time") instanceof NumberDatum n
+                    if (fields.size() == 3 && fields.get("epoch_time") instanceof NumberDatum n
                             && fields.get("timezone") instanceof StringDatum tz) {
                         // RethinkDB keeps times to the millisecond, rounding half away from zero.
                         double ms = Math.abs(n.value() * 1000);
@@ -135,8 +139,12 @@ public final class DatumJson {
                     }
                     break;
                 case "BINARY":
-                    if (fields.get("data") instanceof StringDatum data) {
-                        return BinaryDatum.wrap(Base64Data.decode(data.value()));
+                    if (fields.size() == 2 && fields.get("data") instanceof StringDatum data) {
+                        try {
+                            return BinaryDatum.wrap(Base64Text.decode(data.value()));
+                        } catch (Base64Text.InvalidBase64Exception e) {
+                            break;
+                        }
                     }
                     break;
                 default:

@@ -26,6 +26,7 @@ import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Store;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public final class RqlQueryEngine implements QueryEngine {
     @Override
     public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session) {
         try {
-            Term root = compiler.compile(rawTerm);
+            Term root = compiler.compileQuery(rawTerm);
             QueryContext ctx = contextFor(globalOptargs, session);
             Object value;
             try {
@@ -99,9 +100,10 @@ public final class RqlQueryEngine implements QueryEngine {
         QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
                 DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, httpAccess);
         Env env = new Env(bootstrap);
-        String db = "test";
-        if (optargs.containsKey("db")) {
-            db = Values.toDb(optargs.get("db").eval(env)).name();
+        Supplier<String> db = () -> "test";
+        Term dbOptarg = optargs.get("db");
+        if (dbOptarg != null) {
+            db = memoized(() -> Values.toDb(dbOptarg.eval(env)).name());
         }
         int arrayLimit = DEFAULT_ARRAY_LIMIT;
         if (optargs.containsKey("array_limit")) {
@@ -132,6 +134,17 @@ public final class RqlQueryEngine implements QueryEngine {
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
                 feedQueueSize, httpAccess);
+    }
+
+    /** The first answer of {@code supplier}, kept; a failure is not kept (each use reports it again). */
+    private static Supplier<String> memoized(Supplier<String> supplier) {
+        String[] value = new String[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            return value[0];
+        };
     }
 
     private static TimeDatum now() {

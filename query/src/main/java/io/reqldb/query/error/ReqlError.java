@@ -21,6 +21,8 @@ public abstract sealed class ReqlError extends RuntimeException
         permits ReqlCompileError, ReqlRuntimeError {
 
     private final Deque<Object> frames = new ArrayDeque<>();
+    /** The place in the query the frames start from once known; then frames stop growing. */
+    private List<Object> anchor;
 
     protected ReqlError(String message) {
         super(message, null, false, false);
@@ -34,19 +36,38 @@ public abstract sealed class ReqlError extends RuntimeException
 
     /** Records that the error passed through argument {@code index} of the term above. */
     public ReqlError addFrame(int index) {
-        frames.addFirst(index);
+        if (anchor == null) {
+            frames.addFirst(index);
+        }
         return this;
     }
 
     /** Records that the error passed through optarg {@code name} of the term above. */
     public ReqlError addFrame(String name) {
-        frames.addFirst(name);
+        if (anchor == null) {
+            frames.addFirst(name);
+        }
+        return this;
+    }
+
+    /**
+     * Records that the frames so far are relative to the term at {@code path} in the query (a
+     * function body): the backtrace is then complete, and the terms the error passes through on
+     * its way out add nothing. A null path (a term outside any query) changes nothing.
+     */
+    public ReqlError anchorAt(List<Object> path) {
+        if (anchor == null && path != null) {
+            anchor = path;
+        }
         return this;
     }
 
     /** The backtrace as the wire protocol sends it: a list of numbers and strings. */
     public ArrayDatum backtrace() {
         List<Datum> out = new ArrayList<>(frames.size());
+        for (Object f : anchor == null ? List.of() : anchor) {
+            out.add(f instanceof Integer i ? NumberDatum.of(i) : new StringDatum((String) f));
+        }
         for (Object f : frames) {
             out.add(f instanceof Integer i ? NumberDatum.of(i) : new StringDatum((String) f));
         }

@@ -99,7 +99,7 @@ public final class FuncValue {
                     + " argument" + (params.length == 1 ? "" : "s") + ".");
         }
         Env env = params.length == 0 ? closure : closure.bind(params, args);
-        return body.eval(env);
+        return body.evalAsBody(env);
     }
 
     /** The body's result as a datum. */

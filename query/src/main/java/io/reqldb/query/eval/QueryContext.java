@@ -6,6 +6,7 @@ import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.Store;
+import java.util.function.Supplier;
 
 /**
  * Everything one query run shares: the store, the session, the global optargs that shape
@@ -16,7 +17,7 @@ public final class QueryContext {
     private final Catalog catalog;
     private final Session session;
     private final TermCompiler compiler;
-    private final String defaultDb;
+    private final Supplier<String> defaultDb;
     private final int arrayLimit;
     private final Durability durability;
     private final TimeDatum now;
@@ -27,7 +28,8 @@ public final class QueryContext {
 
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now) {
-        this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now, DEFAULT_CHANGEFEED_QUEUE_SIZE);
+        this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now,
+                DEFAULT_CHANGEFEED_QUEUE_SIZE);
     }
 
     /** RethinkDB's default for the {@code changefeed_queue_size} optarg. */
@@ -43,6 +45,18 @@ public final class QueryContext {
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize,
                         HttpAccess httpAccess) {
+        this(store, catalog, session, compiler, () -> defaultDb, arrayLimit, durability, now, changefeedQueueSize,
+                httpAccess);
+    }
+
+    /**
+     * {@code defaultDb} is asked only when a query uses the default database: as in RethinkDB, a
+     * {@code db} global optarg naming a missing database fails only the queries that use it, so
+     * that a client connected with {@code db: 'x'} can still run {@code r.dbCreate('x')}.
+     */
+    public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler,
+                        Supplier<String> defaultDb, int arrayLimit, Durability durability, TimeDatum now,
+                        int changefeedQueueSize, HttpAccess httpAccess) {
         this.store = store;
         this.catalog = catalog;
         this.session = session;
@@ -75,7 +89,7 @@ public final class QueryContext {
 
     /** The database used when a query names none ({@code db} global optarg, else "test"). */
     public String defaultDb() {
-        return defaultDb;
+        return defaultDb.get();
     }
 
     /** Most elements an array may have ({@code array_limit}, default 100,000). */

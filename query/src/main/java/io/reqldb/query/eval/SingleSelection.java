@@ -7,11 +7,42 @@ import io.reqldb.datum.ObjectDatum;
  * One row of a table known by primary key ({@code get}, {@code nth} of a selection): usable as
  * the row's value, and writable through {@code update}, {@code replace}, {@code delete}.
  *
- * @param table      the table
- * @param primaryKey the key of the row
- * @param row        the row as read (NullDatum when absent)
+ * <p>A {@code get} its user may not read holds no row until the row is asked for (then the
+ * refusal comes): writing through it is a point write, which needs {@code write}, not a read.
  */
-public record SingleSelection(TableRef table, Datum primaryKey, Datum row) {
+public final class SingleSelection {
+    private final TableRef table;
+    private final Datum primaryKey;
+    /** The row as read (NullDatum when absent); null until read. */
+    private Datum row;
+
+    /** A row already read. */
+    public SingleSelection(TableRef table, Datum primaryKey, Datum row) {
+        this.table = table;
+        this.primaryKey = primaryKey;
+        this.row = row;
+    }
+
+    /** The row with this key, read when first asked for. */
+    public static SingleSelection byKey(TableRef table, Datum primaryKey) {
+        return new SingleSelection(table, primaryKey, null);
+    }
+
+    public TableRef table() {
+        return table;
+    }
+
+    public Datum primaryKey() {
+        return primaryKey;
+    }
+
+    /** The row (NullDatum when absent). */
+    public Datum row() {
+        if (row == null) {
+            row = table.get(primaryKey);
+        }
+        return row;
+    }
 
     /**
      * A row picked out of a stream ({@code nth}, {@code min}, {@code max}): a single selection when

@@ -3,7 +3,6 @@ package io.reqldb.query.eval;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.BoolDatum;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NullDatum;
@@ -14,7 +13,6 @@ import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Conversions between the kinds of values terms produce, with RethinkDB's exact type errors. The
@@ -271,7 +269,8 @@ public final class Values {
             return "db(\"" + db.name() + "\")";
         }
         if (v instanceof TableValue t) {
-            return "table(\"" + t.ref().name() + "\")";
+            // A slice (between, order_by with an index) is a selection to RethinkDB's printer.
+            return t.isSlice() ? "SELECTION ON table(" + t.ref().name() + ")" : "table(\"" + t.ref().name() + "\")";
         }
         if (v instanceof Sequence s && s.table() != null) {
             return "SELECTION ON table(" + s.table().name() + ")";
@@ -282,28 +281,5 @@ public final class Values {
     /** RethinkDB's error for a value of the wrong kind: "Expected type DATUM but found TABLE:\ntable(\"t\")". */
     public static ReqlQueryLogicError typeError(String expected, Object v) {
         return new ReqlQueryLogicError("Expected type " + expected + " but found " + kindName(v) + ":\n" + describe(v));
-    }
-
-    /** Validates a {@code $reql_type$} object built by a query (only known pseudo-types are legal). */
-    public static Datum checkPseudoType(Datum d) {
-        if (d instanceof ObjectDatum o && o.has(ObjectDatum.REQL_TYPE)) {
-            PseudoTypes.check(o);
-        }
-        return d;
-    }
-
-    /**
-     * An object a query built, as the pseudo-type it may be ({@link DatumJson#fromObject}) and
-     * then validated ({@link #checkPseudoType}); BINARY data that is not base64 is RethinkDB's
-     * logic error ("Invalid base64 character found: '@'.").
-     */
-    public static Datum objectFromFields(TreeMap<String, Datum> fields) {
-        Datum d;
-        try {
-            d = DatumJson.fromObject(fields);
-        } catch (DatumJson.DatumJsonException e) {
-            throw new ReqlQueryLogicError(e.getMessage());
-        }
-        return checkPseudoType(d);
     }
 }

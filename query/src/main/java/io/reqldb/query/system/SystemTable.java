@@ -121,12 +121,20 @@ public abstract class SystemTable implements Table {
         }
         write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);
         Datum stored = next == null ? null : get(primaryKey) != null ? get(primaryKey) : next;
-        WriteResult result = new WriteResult(old, stored);
-        List<WriteResult> changes = List.of(result);
+        List<WriteResult> changes = List.of(new WriteResult(old, stored));
         for (ChangeListener l : system.listeners(info.name())) {
             l.onChanges(changes);
         }
-        return result;
+        return new WriteResult(old, reported(next, stored));
+    }
+
+    /**
+     * The new row a write answers with ({@code new_val}, and whether it counts as replaced): the
+     * row as stored, as most of RethinkDB's system tables answer. Changefeeds always get the
+     * stored row.
+     */
+    protected Datum reported(Datum written, Datum stored) {
+        return stored;
     }
 
     @Override

@@ -146,6 +146,8 @@ public final class Users {
         String name = ((StringDatum) id).value();
         if (password instanceof StringDatum s) {
             users.put(name, s.value().isEmpty() ? Optional.empty() : Optional.of(hash(s.value())));
+        } else if (password instanceof ObjectDatum o && password.type() == io.reqldb.datum.DatumType.OBJECT) {
+            users.put(name, withIterations(o));
         } else if (password instanceof BoolDatum b) {
             if (b.value()) {
                 Optional<Password> current = users.get(name);
@@ -163,6 +165,33 @@ public final class Users {
         saved(name);
     }
 
+    /** A password given as {@code {password, iterations}} (RethinkDB's per-user PBKDF2 cost). */
+    private static Optional<Password> withIterations(ObjectDatum o) {
+        TreeSet<String> keys = new TreeSet<>(o.fields().keySet());
+        Datum iterations = o.get("iterations");
+        if (iterations == null) {
+            throw new ReqlOpFailedError("Expected a field named `iterations`.");
+        }
+        if (!(iterations instanceof io.reqldb.datum.NumberDatum n) || n.value() < 1 || n.value() != Math.rint(n.value())
+                || n.value() > Integer.MAX_VALUE) {
+            throw new ReqlOpFailedError("Expected `iterations` to be an integer greater than zero, got "
+                    + DatumPrinter.print(iterations) + ".");
+        }
+        keys.remove("iterations");
+        Datum password = o.get("password");
+        if (password == null) {
+            throw new ReqlOpFailedError("Expected a field named `password`.");
+        }
+        if (!(password instanceof StringDatum text)) {
+            throw new ReqlOpFailedError("Expected `password` to be a string, got " + DatumPrinter.print(password) + ".");
+        }
+        keys.remove("password");
+        if (!keys.isEmpty()) {
+            throw new ReqlOpFailedError("Unexpected key(s) `" + String.join("`, `", keys) + "`.");
+        }
+        return text.value().isEmpty() ? Optional.empty() : Optional.of(hash(text.value(), (int) n.value()));
+    }
+
     public synchronized void delete(String user) {
         users.remove(user);
         emptyPasswords.remove(user);
@@ -173,12 +202,16 @@ public final class Users {
     }
 
     private static Password hash(String password) {
+        return hash(password, ITERATIONS);
+    }
+
+    private static Password hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         try {
             SecretKeyFactory f = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
-            byte[] salted = f.generateSecret(new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
-            return new Password(salt, ITERATIONS, salted);
+            byte[] salted = f.generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+            return new Password(salt, iterations, salted);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -290,13 +323,15 @@ public final class Users {
     }
 
     /**
-     * Fails with RethinkDB's permission error unless {@code user} holds {@code permission} for the
-     * scope: the table's setting, else the database's, else the global one. The system database
-     * does not inherit global permissions; admin holds everything.
+     * Whether {@code user} holds {@code permission} where RethinkDB 2.4 looks for it: the table's
+     * setting if it has one, else the database's, else the global one; {@code null} at a scope
+     * means "inherit". The {@code rethinkdb} database does not inherit global settings, and
+     * {@code connect} exists only globally. {@code db} and {@code table} may be null (a database-
+     * or global-scope check). admin holds everything.
      */
-    public synchronized void require(String user, String permission, UUID db, UUID table, boolean systemDb) {
-        if (user == null || ADMIN.equals(user)) {
-            return;
+    public synchronized boolean holds(String user, String permission, UUID db, UUID table) {
+        if (ADMIN.equals(user)) {
+            return true;
         }
         Map<Scope, TreeMap<String, Boolean>> byScope = permissions.getOrDefault(user, Map.of());
         Boolean v = null;
@@ -306,13 +341,30 @@ public final class Users {
         if (v == null && db != null) {
             v = get(byScope, new Scope(db, null), permission);
         }
-        if (v == null && !systemDb) {
+        if (v == null && !SystemTable.SYSTEM_DB_ID.equals(db)) {
             v = get(byScope, Scope.GLOBAL, permission);
         }
-        if (v == null || !v) {
-            throw new ReqlPermissionError("User `" + user + "` does not have the required `" + permission
-                    + "` permission.");
+        return v != null && v;
+    }
+
+    /**
+     * Fails with RethinkDB's permission error unless {@code user} holds {@code permission} for
+     * the scope. As in RethinkDB (since its issue 5599), {@code write} needs {@code read} too: a
+     * write's answer can show the documents it touched.
+     */
+    public void require(String user, String permission, UUID db, UUID table) {
+        boolean ok = permission.equals("write")
+                ? holds(user, "read", db, table) && holds(user, "write", db, table)
+                : holds(user, permission, db, table);
+        if (!ok) {
+            throw refusal(user, permission);
         }
+    }
+
+    /** RethinkDB's text for a refused operation. */
+    public static ReqlPermissionError refusal(String user, String permission) {
+        return new ReqlPermissionError("User `" + user + "` does not have the required `" + permission
+                + "` permission.");
     }
 
     private static Boolean get(Map<Scope, TreeMap<String, Boolean>> byScope, Scope s, String permission) {

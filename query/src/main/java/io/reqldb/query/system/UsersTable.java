@@ -22,6 +22,15 @@ public final class UsersTable extends SystemTable {
         return out;
     }
 
+    /**
+     * RethinkDB answers a write to {@code users} with the row as given, not as read back: setting
+     * a new password is {@code replaced: 1} though the row still reads {@code password: true}.
+     */
+    @Override
+    protected Datum reported(Datum written, Datum stored) {
+        return written;
+    }
+
     @Override
     protected void write(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
         String user = key instanceof StringDatum s ? s.value() : null;

@@ -4,6 +4,7 @@ import io.reqldb.datum.Datum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.terms.datum.PseudoTypes;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,6 +17,13 @@ final class MakeObjectTerm extends Term {
         this.fields = fields;
     }
 
+    /** The value of an object whose fields are all literals. */
+    Datum constantValue() {
+        TreeMap<String, Datum> out = io.reqldb.datum.ObjectDatum.newFieldMap();
+        fields.forEach((k, t) -> out.put(k, ((DatumTerm) t).value()));
+        return PseudoTypes.build(out);
+    }
+
     @Override
     public Object eval(Env env) {
         TreeMap<String, Datum> out = io.reqldb.datum.ObjectDatum.newFieldMap();
@@ -26,6 +34,6 @@ final class MakeObjectTerm extends Term {
                 throw err.addFrame(e.getKey());
             }
         }
-        return Values.objectFromFields(out);
+        return PseudoTypes.build(out);
     }
 }

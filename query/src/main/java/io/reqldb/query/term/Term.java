@@ -24,6 +24,11 @@ public abstract class Term {
     protected final TermType type;
     protected final Term[] args;
     protected final Map<String, Term> optargs;
+    /**
+     * Where this term sits in the client's query (argument indexes and optarg names from the
+     * root), or null for terms that are not part of one (stored functions).
+     */
+    private java.util.List<Object> path;
     /** Argument 0 already evaluated by {@link GroupAwareTerm}; consulted by {@link #arg}. */
     private Object firstArgValue;
 
@@ -35,6 +40,23 @@ public abstract class Term {
 
     /** Evaluates the term. */
     public abstract Object eval(Env env);
+
+    final void setPath(java.util.List<Object> path) {
+        this.path = path;
+    }
+
+    /**
+     * Evaluates the term as the body of a function. A body runs wherever its function is called
+     * (inside another term, or while a lazy sequence is read), so its errors take the body's own
+     * place in the query, as RethinkDB's do, rather than the path the call happened to take.
+     */
+    public final Object evalAsBody(Env env) {
+        try {
+            return eval(env);
+        } catch (ReqlError e) {
+            throw e.anchorAt(path);
+        }
+    }
 
     /** Evaluates with argument 0 given (already evaluated, or one group of grouped data). */
     final Object evalWithFirstArg(Env env, Object first) {

@@ -6,6 +6,8 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlCompileError;
 import io.reqldb.query.error.ReqlError;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,17 @@ public final class TermCompiler {
         this.registry = registry;
     }
 
-    /** Compiles a whole query. */
+    /**
+     * Compiles a whole query. Each term learns its position in the query, so that errors raised
+     * inside a function body, wherever the body runs, report RethinkDB's frames.
+     */
+    public Term compileQuery(Datum raw) {
+        return compile(raw, new Visibility(Set.of(), 0, true, null, null, new ArrayDeque<>()));
+    }
+
+    /** Compiles a term that is not a client's query (stored index functions, write hooks, optargs). */
     public Term compile(Datum raw) {
-        return compile(raw, new Visibility(Set.of(), 0, true, null, null));
+        return compile(raw, new Visibility(Set.of(), 0, true, null, null, null));
     }
 
     /**
@@ -36,27 +46,35 @@ public final class TermCompiler {
      * writes are still legal here (not inside a stream operation's function arguments).
      */
     private record Visibility(Set<Integer> vars, int implicitDepth, boolean writesLegal, TermType parent,
-                              TermType grandparent) {
+                              TermType grandparent, Deque<Object> path) {
         Visibility withParams(int[] params) {
             Set<Integer> more = new HashSet<>(vars);
             for (int p : params) {
                 more.add(p);
             }
             boolean emitsImplicit = params.length == 1 && params[0] >= 0;
-            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal, TermType.FUNC, parent);
+            return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal, TermType.FUNC, parent, path);
         }
 
         Visibility noWrites() {
-            return writesLegal ? new Visibility(vars, implicitDepth, false, parent, grandparent) : this;
+            return writesLegal ? new Visibility(vars, implicitDepth, false, parent, grandparent, path) : this;
         }
 
         /** The visibility inside a term of type {@code type} (for checks on where a term may appear). */
         Visibility under(TermType type) {
-            return new Visibility(vars, implicitDepth, writesLegal, type, parent);
+            return new Visibility(vars, implicitDepth, writesLegal, type, parent, path);
         }
     }
 
     private Term compile(Datum raw, Visibility vis) {
+        Term compiled = compileAny(raw, vis);
+        if (vis.path() != null) {
+            compiled.setPath(List.copyOf(vis.path()));
+        }
+        return compiled;
+    }
+
+    private Term compileAny(Datum raw, Visibility vis) {
         if (raw instanceof ArrayDatum term) {
             return compileTerm(term, vis);
         }
@@ -74,20 +92,21 @@ public final class TermCompiler {
         Map<String, Term> fields = new LinkedHashMap<>();
         boolean constant = true;
         for (Map.Entry<String, Datum> e : obj.fields().entrySet()) {
-            Term t = frame(e.getKey(), () -> compile(e.getValue(), vis));
+            Term t = frame(vis, e.getKey(), () -> compile(e.getValue(), vis));
             constant &= t.isConstant();
             fields.put(e.getKey(), t);
         }
+        MakeObjectTerm made = new MakeObjectTerm(fields);
         if (constant) {
-            return new DatumTerm(ObjectDatum.copyOf(constantValues(fields)));
+            // Built now, once; an object that is not a value (a malformed pseudo-type) stays a
+            // term and fails when evaluated, as in RethinkDB, where the error is a runtime one.
+            try {
+                return new DatumTerm(made.constantValue());
+            } catch (ReqlError notAValue) {
+                return made;
+            }
         }
-        return new MakeObjectTerm(fields);
-    }
-
-    private static Map<String, Datum> constantValues(Map<String, Term> fields) {
-        Map<String, Datum> values = new LinkedHashMap<>();
-        fields.forEach((k, t) -> values.put(k, ((DatumTerm) t).value()));
-        return values;
+        return made;
     }
 
     private Term compileTerm(ArrayDatum term, Visibility vis) {
@@ -162,7 +181,7 @@ public final class TermCompiler {
             Datum a = rawArgs.get(i);
             int index = i;
             Visibility argVis = i == 0 ? here : later;
-            args[i] = frame(index, () -> compile(a, argVis));
+            args[i] = frame(here, index, () -> compile(a, argVis));
             hasArgsTerm |= args[i].type() == TermType.ARGS;
         }
         Map<String, Term> optargs = rawOptargs.size() == 0 ? Map.of() : new LinkedHashMap<>();
@@ -170,7 +189,7 @@ public final class TermCompiler {
             if (!spec.optargs().contains(e.getKey())) {
                 throw new ReqlCompileError("Unrecognized optional argument `" + e.getKey() + "`.");
             }
-            optargs.put(e.getKey(), frame(e.getKey(), () -> compile(e.getValue(), later)));
+            optargs.put(e.getKey(), frame(here, e.getKey(), () -> compile(e.getValue(), later)));
         }
         io.reqldb.query.terms.datum.Literals.allowInArgs(type, args);
         if (hasArgsTerm) {
@@ -192,7 +211,7 @@ public final class TermCompiler {
         }
         int[] params = funcParams(rawArgs.get(0));
         Visibility inner = vis.withParams(params);
-        Term body = frame(1, () -> compile(rawArgs.get(1), inner));
+        Term body = frame(inner, 1, () -> compile(rawArgs.get(1), inner));
         return new FuncTerm(params, body, source);
     }
 
@@ -264,11 +283,19 @@ public final class TermCompiler {
         };
     }
 
-    private static Term frame(Object frame, java.util.function.Supplier<Term> body) {
+    /** Compiles a part of a term at position {@code frame} (an argument index or optarg name). */
+    private static Term frame(Visibility vis, Object frame, java.util.function.Supplier<Term> body) {
+        if (vis.path() != null) {
+            vis.path().addLast(frame);
+        }
         try {
             return body.get();
         } catch (ReqlError e) {
             throw frame instanceof Integer i ? e.addFrame(i) : e.addFrame((String) frame);
+        } finally {
+            if (vis.path() != null) {
+                vis.path().removeLast();
+            }
         }
     }
 }

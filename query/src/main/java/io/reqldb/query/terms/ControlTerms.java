@@ -46,8 +46,11 @@ public final class ControlTerms implements TermFamily {
         FuncValue f = t.funcArg(env, 0);
         Datum[] args = new Datum[last];
         Object first = last > 0 ? t.arg(env, 1) : null;
+        // Arguments must be data (arrays in disguise included): RethinkDB refuses a table,
+        // selection or stream here with "Expected type DATUM but found ...", blaming the argument.
         for (int i = 1; i < last; i++) {
-            args[i] = Values.toDatumMaterialized(t.arg(env, i + 1));
+            Object v = t.arg(env, i + 1);
+            args[i] = t.inArg(i + 1, () -> io.reqldb.query.terms.seq.Funcs.datumResult(v));
         }
         if (first instanceof io.reqldb.query.eval.GroupedData grouped) {
             // RethinkDB's funcall is polymorphic on its first data argument: the function runs per group.
@@ -60,7 +63,7 @@ public final class ControlTerms implements TermFamily {
             return out;
         }
         if (last > 0) {
-            args[0] = Values.toDatumMaterialized(first);
+            args[0] = t.inArg(1, () -> io.reqldb.query.terms.seq.Funcs.datumResult(first));
         }
         return t.inArg(0, () -> f.callValue(args));
     }

@@ -88,10 +88,7 @@ public final class DbTableTerms implements TermFamily {
         }
         if (env.context().catalog() instanceof StoreCatalog c) {
             io.reqldb.query.eval.TableRef ref = c.table(db, name, format.equals("uuid"));
-            // RethinkDB checks `read` when the table is read; we check it when it is named, which
-            // differs only for users who may write a table but not read it.
-            io.reqldb.query.terms.admin.Permissions.require(env, "read", ref);
-            return TableValue.of(ref);
+            return TableValue.of(io.reqldb.query.terms.admin.Permissions.guard(env, ref));
         }
         return TableValue.of(env.context().catalog().table(db, name));
     }
@@ -131,15 +128,13 @@ public final class DbTableTerms implements TermFamily {
         if (name.equals(io.reqldb.query.system.SettingsStore.DATABASE)) {
             throw new ReqlOpFailedError("Database `" + name + "` does not exist.");
         }
-        if (c.store().database(name).isPresent()) {
-            io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", name);
-        }
         List<TableInfo> tables;
         try {
             tables = c.store().tables(name);
         } catch (StorageException e) {
             throw new ReqlOpFailedError("Database `" + name + "` does not exist.");
         }
+        io.reqldb.query.terms.admin.Permissions.requireConfig(env, c.databaseId(name), tables);
         DatabaseInfo info;
         try {
             info = c.store().dropDatabase(name);
@@ -190,11 +185,11 @@ public final class DbTableTerms implements TermFamily {
         if (db.equals(SystemDatabase.NAME)) {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't drop tables in it.");
         }
-        io.reqldb.query.terms.admin.Permissions.requireDb(env, "config", db);
         Datum oldConfig;
         TableInfo info;
         try {
             info = c.store().table(db, name).info();
+            io.reqldb.query.terms.admin.Permissions.require(env, "config", info);
             oldConfig = TableRows.config(c.system().context(), info, false);
             c.store().dropTable(db, name);
         } catch (StorageException e) {

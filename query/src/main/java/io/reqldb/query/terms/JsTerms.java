@@ -8,9 +8,10 @@ import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.js.JsRunner;
 
 /**
- * {@code r.js}: JavaScript evaluated by an embedded engine (Mozilla Rhino), with the
- * {@code timeout} optarg (seconds, default 5). Code that evaluates to a function gives a ReQL
- * function taking any number of arguments.
+ * {@code r.js}: JavaScript evaluated in a worker process (Mozilla Rhino, no host access; see
+ * {@link io.reqldb.jsworker}), with the {@code timeout} optarg (seconds, default 5). Code that
+ * evaluates to a function gives a ReQL function taking any number of arguments, each call run in
+ * a worker too.
  */
 public final class JsTerms implements TermFamily {
     @Override
@@ -23,10 +24,9 @@ public final class JsTerms implements TermFamily {
                 timeoutMs = seconds > Long.MAX_VALUE / 1000.0 ? Long.MAX_VALUE : (long) (seconds * 1000);
             }
             String source = t.stringArg(env, 0);
-            long ms = timeoutMs;
-            JsRunner.Result result = JsRunner.eval(source, ms);
+            JsRunner.Result result = JsRunner.eval(source, timeoutMs);
             if (result instanceof JsRunner.FunctionResult f) {
-                return FuncValue.ofNative(args -> JsRunner.call(f, source, ms, args));
+                return FuncValue.ofNative(args -> JsRunner.call(f, args));
             }
             return ((JsRunner.DatumResult) result).value();
         });

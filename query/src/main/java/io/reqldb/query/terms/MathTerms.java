@@ -42,12 +42,14 @@ public final class MathTerms implements TermFamily {
         new BitTerms().register(r);
     }
 
+    /**
+     * Applies {@code step} left to right. A step's errors (wrong types, division by zero) are the
+     * arithmetic term's own, as in RethinkDB, not the argument's that had the wrong type.
+     */
     private static Object fold(Term t, Env env, Step step) {
         Datum acc = t.datumArg(env, 0);
         for (int i = 1; i < t.argCount(); i++) {
-            Datum rhs = t.datumArg(env, i);
-            Datum lhs = acc;
-            acc = t.inArg(i, () -> step.apply(lhs, rhs, env));
+            acc = step.apply(acc, t.datumArg(env, i), env);
         }
         return acc;
     }

@@ -20,6 +20,7 @@ import io.reqldb.query.terms.datum.Nth;
 import io.reqldb.query.terms.datum.ObjOrSeq;
 import io.reqldb.query.terms.datum.ObjOrSeq.Poly;
 import io.reqldb.query.terms.datum.PathSpec;
+import io.reqldb.query.terms.datum.PseudoTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,6 @@ public final class ObjectTerms implements TermFamily {
                         + DatumPrinter.truncated(value) + " as values)");
             }
         }
-        return Values.objectFromFields(fields);
+        return PseudoTypes.build(fields);
     }
 }

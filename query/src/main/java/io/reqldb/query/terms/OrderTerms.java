@@ -149,7 +149,7 @@ public final class OrderTerms implements TermFamily {
             boolean sliceHasIndex = tv.index() != null || tv.range() != null || tv.ordered();
             if (idx != null && idx.equals(pk)) {
                 Datum key = new StringDatum(pk);
-                return TransformedSequence.map(tv.scan(), row -> Rows.bracket(row, key));
+                return TransformedSequence.map(tv.scan(), row -> Rows.getField(row, key));
             }
             if (!sliceHasIndex || tv.indexName().equals(idxName)) {
                 if (idx == null) {

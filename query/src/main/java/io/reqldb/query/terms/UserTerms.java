@@ -1,19 +1,21 @@
 package io.reqldb.query.terms;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.query.eval.DbValue;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.eval.TableRef;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
-import io.reqldb.query.system.SystemTable;
+import io.reqldb.query.system.SystemDatabase;
 import io.reqldb.query.system.Users;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.admin.Changes;
+import io.reqldb.query.terms.admin.Permissions;
 import io.reqldb.query.terms.admin.TableArgs;
 
 /** {@code r.grant}: global, database and table permissions, as rows of {@code rethinkdb.permissions}. */
@@ -39,11 +41,13 @@ public final class UserTerms implements TermFamily {
         }
         String user = t.stringArg(env, t.argCount() - 2);
         Datum permissions = t.datumArg(env, t.argCount() - 1);
-        String caller = env.context().session() == null ? null : env.context().session().user();
-        TableRef permissionsTable = c.table("rethinkdb", "permissions");
-        java.util.UUID tableId = permissionsTable.storage().info().id();
-        c.users().require(caller, "read", SystemTable.SYSTEM_DB_ID, tableId, true);
-        c.users().require(caller, "write", SystemTable.SYSTEM_DB_ID, tableId, true);
+        if (Users.ADMIN.equals(user)) {
+            throw new ReqlOpFailedError("The permissions of the user `" + user + "` can't be modified.");
+        }
+        // RethinkDB lets whoever may read and write `rethinkdb.permissions` grant.
+        TableRef permissionsTable = c.table(SystemDatabase.NAME, "permissions");
+        Permissions.require(env, "read", permissionsTable);
+        Permissions.require(env, "write", permissionsTable);
         Datum[] change = c.users().grant(user, scope, permissions);
         return Changes.result("granted", 1, "permissions_changes", Changes.pair(change[0], change[1]));
     }

@@ -29,6 +29,7 @@ public final class WriteHookTerms implements TermFamily {
         r.term(TermType.SET_WRITE_HOOK).args(2).notGroupable().body(WriteHookTerms::set);
         r.term(TermType.GET_WRITE_HOOK).args(1).notGroupable().body((t, env) -> {
             TableRef table = TableArgs.table(t, env, 0);
+            io.reqldb.query.terms.admin.Permissions.require(env, "config", table);
             Datum source = TableArgs.catalog(env).settings().writeHookSource(table.storage().info().id());
             return source == null ? NullDatum.INSTANCE : StoredFunctions.writeHookInfo(source);
         });

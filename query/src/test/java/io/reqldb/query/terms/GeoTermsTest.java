@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.reqldb.datum.NumberDatum;
+import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.query.EngineHarness;
 import io.reqldb.query.terms.geo.GeoJson;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class GeoTermsTest {
                 + "ellipsoid.  Got 14000000m, but must be smaller than 9985163.1855612862855m.");
         assertThatThrownBy(() -> reql.run("[165,[" + pair(0, 0) + ",2],{\"num_vertices\":3,\"geo_system\":\"unit_sphere\"}]"))
                 .hasMessageEndingWith("Got 2m, but must be smaller than 1.570796326794896558m.");
-        assertThat(GeoJson.reconstructable(10968937.995244588703)).isEqualTo("10968937.995244588703");
+        assertThat(ReconstructableDouble.format(10968937.995244588703)).isEqualTo("10968937.995244588703");
         assertThat(reql.run("[167,[[165,[" + pair(0, 0) + ",1],{\"fill\":false}]]]"))
                 .isEqualTo(reql.run("[165,[" + pair(0, 0) + ",1]]"));
     }

@@ -87,7 +87,8 @@ class HttpSafetyTest {
     void byDefault_thisHostAndLinkLocal_areRefusedBeforeConnecting() {
         EngineHarness reql = engine(false, List.of());
         for (String url : List.of(base + "/text", "http://169.254.169.254/latest/meta-data/",
-                "http://[::1]:" + server.getAddress().getPort() + "/text", "http://0.0.0.0:1/", "http://[fe80::1]/")) {
+                "http://[::1]:" + server.getAddress().getPort() + "/text", "http://0.0.0.0:1/", "http://[fe80::1]/",
+                "http://localhost:" + server.getAddress().getPort() + "/text")) {
             assertThatThrownBy(() -> http(reql, url, null)).isInstanceOf(ReqlPermissionError.class)
                     .hasMessageStartingWith("Error in HTTP GET of `" + url + "`: connecting to ")
                     .hasMessageEndingWith("; the server's --http-allow can permit it).");

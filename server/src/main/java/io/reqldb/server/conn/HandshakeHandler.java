@@ -13,6 +13,7 @@ import io.reqldb.server.auth.AuthenticationException;
 import io.reqldb.server.auth.InMemoryUserStore;
 import io.reqldb.server.auth.PasswordHash;
 import io.reqldb.server.auth.ScramExchange;
+import io.reqldb.server.wire.HandshakeJson;
 import io.reqldb.server.wire.HandshakeMessages;
 import io.reqldb.server.wire.ProtocolMagic;
 import io.reqldb.server.wire.QueryFrameDecoder;
@@ -57,6 +58,19 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
             step(ctx, in);
         } catch (AuthenticationException e) {
             fail(ctx, in, e);
+        } catch (NotAnObject e) {
+            // RethinkDB fails looking for a field of a non-object and closes without a word.
+            LOG.debug("handshake from {} failed: a message that is not a JSON object", ctx.channel().remoteAddress());
+            state = State.FAILED;
+            in.skipBytes(in.readableBytes());
+            ctx.close();
+        }
+    }
+
+    /** A handshake message that is JSON but not an object. */
+    private static final class NotAnObject extends RuntimeException {
+        NotAnObject() {
+            super(null, null, false, false);
         }
     }
 
@@ -187,11 +201,16 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
     }
 
     private static ObjectDatum parse(byte[] message) throws AuthenticationException {
-        Datum datum = HandshakeMessages.parseClientMessage(message);
-        if (datum == null) {
-            throw new AuthenticationException(8, "Invalid JSON object.");
+        Datum datum;
+        try {
+            datum = HandshakeJson.parse(message);
+        } catch (HandshakeJson.Refused e) {
+            throw new AuthenticationException(e.code(), e.getMessage());
         }
-        return datum instanceof ObjectDatum o ? o : ObjectDatum.EMPTY;
+        if (!(datum instanceof ObjectDatum o)) {
+            throw new NotAnObject();
+        }
+        return o;
     }
 
     private static String authentication(ObjectDatum fields) throws AuthenticationException {

@@ -85,9 +85,9 @@ public final class DriverTls {
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), new SecureRandom());
-            SSLParameters supported = context.getSupportedSSLParameters();
+            // The JVM's defaults leave out what its jdk.tls.disabledAlgorithms turns off (TLS 1.0 and 1.1).
             List<String> enabled = new ArrayList<>(PROTOCOLS.subList(PROTOCOLS.indexOf(min), PROTOCOLS.size()));
-            enabled.retainAll(Arrays.asList(supported.getProtocols()));
+            enabled.retainAll(Arrays.asList(context.getDefaultSSLParameters().getProtocols()));
             return new DriverTls(context, enabled.toArray(new String[0]),
                     suites(context, ciphers == null ? OpenSslCiphers.RETHINKDB_DEFAULT : ciphers, enabled),
                     caFile != null);
@@ -161,7 +161,7 @@ public final class DriverTls {
         return new SslHandler(engine);
     }
 
-    /** The protocols a client may use, oldest first (for the start-up log). */
+    /** The protocols a client may use, oldest first (what was asked for, less what the JVM disables). */
     public List<String> protocols() {
         return List.of(protocols);
     }

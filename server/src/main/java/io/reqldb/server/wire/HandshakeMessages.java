@@ -57,19 +57,6 @@ public final class HandshakeMessages {
         return "SUCCESS\0".getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Parses a client message (without its NUL). Returns Java null when it is not JSON, so the
-     * caller can answer with RethinkDB's code 8; a JSON value that is not an object is returned
-     * as is and fails the field checks.
-     */
-    public static Datum parseClientMessage(byte[] json) {
-        try {
-            return DatumJson.parse(json);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     private static byte[] terminated(ObjectDatum message) {
         return (DatumJson.write(message) + "\0").getBytes(StandardCharsets.UTF_8);
     }

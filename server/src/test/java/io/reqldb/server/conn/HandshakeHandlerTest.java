@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The handshake byte for byte, as a driver sees it, on an in-memory channel. */
 class HandshakeHandlerTest {
@@ -134,6 +136,74 @@ class HandshakeHandlerTest {
         written();
         ch.writeInbound(text("{nope\0"));
         assertThat(written()).isEqualTo("{\"error\":\"Invalid JSON object.\",\"error_code\":8,\"success\":false}\0");
+    }
+
+    /** A first message RethinkDB refuses: the text it carries, the code and the error RethinkDB answers. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"protocol_version":0,"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"} | 9 | Failed to convert JSON to datum.
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a","authentication":"x"} | 9 | Failed to convert JSON to datum.
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a","x":{"$reql_type$":"NOPE"}} | 9 | Failed to convert JSON to datum.
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"} trailing | 8 | Invalid JSON object.
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"}} | 8 | Invalid JSON object.
+            {"protocol_version":1e400,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"} | 8 | Invalid JSON object.
+            {"protocol_version":0,'authentication_method':"SCRAM-SHA-256"} | 8 | Invalid JSON object.
+            {"protocol_version":NaN} | 8 | Invalid JSON object.
+            {"protocol_version":"0","authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"} | 1 | Expected a number for `protocol_version`.
+            {"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"} | 1 | Expected a number for `protocol_version`.
+            {"protocol_version":1,"authentication_method":"SCRAM-SHA-256","authentication":"n,,n=admin,r=a"} | 2 | Unsupported `protocol_version`.
+            {"protocol_version":0,"authentication_method":["SCRAM-SHA-256"],"authentication":"n,,n=admin,r=a"} | 3 | Expected a string for `authentication_method`.
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":5} | 5 | Expected a string for `authentication`.
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n,n=admin,r=a"} | 10 | Invalid encoding
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"n=admin,r=a"} | 15 | Channel binding is not supported
+            {"protocol_version":0,"authentication_method":"SCRAM-SHA-256","authentication":"p=tls,,n=admin,r=a"} | 15 | Channel binding is not supported
+            """)
+    void v1_firstMessageRefused_answersRethinkDbsErrorAndCloses(String message, int code, String error) {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text(message + "\0"));
+        assertThat(written()).isEqualTo("{\"error\":\"" + error + "\",\"error_code\":" + code + ",\"success\":false}\0");
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void v1_invalidUtf8InAString_isCode9() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("{\"protocol_version\":0,\"x\":\"").writeByte(0xC3).writeByte(0x28)
+                .writeBytes(text("\"}\0")));
+        assertThat(written()).isEqualTo("{\"error\":\"Failed to convert JSON to datum.\",\"error_code\":9,\"success\":false}\0");
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void v1_firstMessageNotAnObject_closesWithoutAnswer() {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("[0,\"SCRAM-SHA-256\"]\0"));
+        assertThat(written()).isEmpty();
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"authentication":"c=biws,r=x,p=AAAA","authentication":"c=biws,r=x,p=AAAA"} | 9 | Failed to convert JSON to datum.
+            {"authentication":"c=biws,r=x,p=AAAA"}x | 8 | Invalid JSON object.
+            {"authentication":null} | 5 | Expected a string for `authentication`.
+            {} | 5 | Expected a string for `authentication`.
+            {"authentication":"c=xyz"} | 10 | Invalid encoding
+            {"authentication":"c=biws,r=x"} | 20 | Other error
+            {"authentication":"c=biws,r=x,p=AAAA"} | 12 | Wrong password
+            """)
+    void v1_finalMessageRefused_answersRethinkDbsErrorAndCloses(String message, int code, String error) {
+        ch.writeInbound(magic(ProtocolMagic.V1_0));
+        written();
+        ch.writeInbound(text("{\"protocol_version\":0,\"authentication_method\":\"SCRAM-SHA-256\","
+                + "\"authentication\":\"n,,n=admin,r=abc\"}\0"));
+        assertThat(written()).contains("\"success\":true");
+        ch.writeInbound(text(message + "\0"));
+        assertThat(written()).isEqualTo("{\"error\":\"" + error + "\",\"error_code\":" + code + ",\"success\":false}\0");
+        assertThat(ch.isOpen()).isFalse();
     }
 
     @Test

@@ -93,4 +93,45 @@ class ReqlFidelityTest {
                 .toGeojson().g("coordinates").run(conn, List.class).single();
         assertThat(circle.get(0)).isEqualTo(List.of(0L, -9.04369477050382e-06));
     }
+    /** Every key type RethinkDB accepts is stored and read back in the primary index's order. */
+    @Test
+    void primaryKeysOfEveryAcceptedType() {
+        r.tableCreate("keys").run(conn);
+        List<Object> ids = List.of(r.array(1, "a", r.array(true)), false, true, -2.5, 0, 1e300, r.binary(new byte[] {0, 1, 2}),
+                r.epochTime(1000), "", "z");
+        for (Object id : ids) {
+            assertThat(r.table("keys").insert(r.hashMap("id", id)).run(conn, Map.class).single().get("inserted"))
+                    .isEqualTo(1L);
+        }
+        List<?> order = r.table("keys").orderBy().optArg("index", "id").map(row -> row.g("id").typeOf()).coerceTo("array")
+                .run(conn, List.class).single();
+        assertThat(order.stream().map(Object::toString).toList()).containsExactly("ARRAY", "BOOL", "BOOL", "NUMBER", "NUMBER", "NUMBER", "PTYPE<BINARY>",
+                "PTYPE<TIME>", "STRING", "STRING");
+        assertThat((Object) r.table("keys").get(r.epochTime(1000)).count().run(conn, Long.class).single()).isEqualTo(1L);
+    }
+
+    /** What RethinkDB refuses as a key, refused with its words. */
+    @Test
+    void primaryKeysRethinkDbRefuses() {
+        r.tableCreate("badkeys").run(conn);
+        assertThat(r.table("badkeys").insert(r.hashMap("id", r.json("[1, null]"))).run(conn, Map.class).single()
+                .get("first_error")).isEqualTo("Array keys can only contain numbers, strings, bools,  pseudotypes, "
+                        + "or arrays (got null of type NULL).");
+        assertThat(r.table("badkeys").insert(r.hashMap("id", r.point(0, 0))).run(conn, Map.class).single()
+                .get("first_error")).isEqualTo("Cannot use a geometry value as a key value in a primary or "
+                        + "non-geospatial secondary index.");
+        // The key's internal encoding ("S" and the string here) may take 128 bytes; a number in it takes 18
+        // plus its %.20g text, so five 0.1s (41 bytes each with the separator) are too long.
+        String longest = "x".repeat(127);
+        assertThat(r.table("badkeys").insert(r.hashMap("id", longest)).run(conn, Map.class).single().get("inserted"))
+                .isEqualTo(1L);
+        assertThat((String) r.table("badkeys").insert(r.hashMap("id", longest + "x")).run(conn, Map.class).single()
+                .get("first_error")).startsWith("Primary key too long (max 127 characters): ");
+        List<Object> numbers = r.array();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(0.1);
+        }
+        assertThat((String) r.table("badkeys").insert(r.hashMap("id", numbers)).run(conn, Map.class).single()
+                .get("first_error")).startsWith("Primary key too long (max 127 characters): ");
+    }
 }

@@ -1,5 +1,14 @@
 package io.reqldb.tools.conn;
 
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
 /** Turns driver and I/O exceptions into one-line messages for the user. */
 public final class Errors {
     private Errors() {}
@@ -15,5 +24,41 @@ public final class Errors {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /**
+     * Why a file operation failed, as the C library would say it ("Permission denied", "No such
+     * file or directory"), without the Java exception's name or the path, which the caller's
+     * message already gives.
+     */
+    public static String ioReason(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (t instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (t instanceof FileAlreadyExistsException) {
+            return "File exists";
+        }
+        if (t instanceof NotDirectoryException) {
+            return "Not a directory";
+        }
+        if (t instanceof DirectoryNotEmptyException) {
+            return "Directory not empty";
+        }
+        if (t instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String message = t.getMessage();
+        if (t instanceof FileNotFoundException && message != null && message.endsWith(")")) {
+            // java.io says "<path> (<reason>)"
+            int open = message.lastIndexOf(" (");
+            if (open >= 0) {
+                return message.substring(open + 2, message.length() - 1);
+            }
+        }
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : describe(t);
     }
 }

@@ -49,6 +49,7 @@ public final class ClusterTerms {
         });
         r.term(TermType.SYNC).args(1).notGroupable().body((t, env) -> {
             TableRef table = TableArgs.table(t, env, 0);
+            Permissions.require(env, "write", table); // RethinkDB's sync is a write
             if (!TableArgs.isSystem(table)) {
                 TableArgs.catalog(env).store().sync();
             }
@@ -67,7 +68,8 @@ public final class ClusterTerms {
             if (db.name().equals("rethinkdb")) {
                 throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't configure it.");
             }
-            TableRef dbConfig = c.table("rethinkdb", "db_config");
+            Permissions.requireDb(env, "config", db.name());
+            TableRef dbConfig = Permissions.guard(env, c.table("rethinkdb", "db_config"), false);
             Datum key = new StringDatum(c.databaseId(db.name()).toString());
             return new SingleSelection(dbConfig, key, dbConfig.get(key));
         }
@@ -75,7 +77,8 @@ public final class ClusterTerms {
         if (TableArgs.isSystem(table)) {
             throw new ReqlOpFailedError("Database `rethinkdb` is special; you can't configure the tables in it.");
         }
-        TableRef tableConfig = c.table("rethinkdb", "table_config");
+        Permissions.require(env, "config", table);
+        TableRef tableConfig = Permissions.guard(env, c.table("rethinkdb", "table_config"), false);
         Datum key = new StringDatum(table.storage().info().id().toString());
         return new SingleSelection(tableConfig, key, tableConfig.get(key));
     }
@@ -103,6 +106,15 @@ public final class ClusterTerms {
             return List.of(tv.ref().storage().info());
         }
         throw Values.typeError("TABLE", target).addFrame(0);
+    }
+
+    /** {@code config} on the table, or on the database and every table in it. */
+    private static void requireConfig(Term t, Env env, List<TableInfo> tables) {
+        if (t.arg(env, 0) instanceof DbValue db) {
+            Permissions.requireConfig(env, TableArgs.catalog(env).databaseId(db.name()), tables);
+        } else {
+            Permissions.require(env, "config", TableArgs.table(t, env, 0));
+        }
     }
 
     private static Object waitTerm(Term t, Env env) {
@@ -137,10 +149,12 @@ public final class ClusterTerms {
                 throw new ReqlQueryLogicError("Can't emergency repair an entire database at once; instead you "
                         + "should run `reconfigure()` on each table individually.");
             }
+            requireConfig(t, env, tables);
             throw new ReqlOpFailedError("This table doesn't need to be repaired.");
         }
         Replication params = Replication.parse(t, env, true);
         params.validate();
+        requireConfig(t, env, tables);
         SystemContext sys = TableArgs.catalog(env).system().context();
         List<Datum> configChanges = new ArrayList<>();
         List<Datum> statusChanges = new ArrayList<>();
@@ -169,6 +183,7 @@ public final class ClusterTerms {
 
     private static Object rebalance(Term t, Env env) {
         List<TableInfo> tables = targets(t, env, "rebalance");
+        requireConfig(t, env, tables);
         SystemContext sys = TableArgs.catalog(env).system().context();
         List<Datum> statusChanges = new ArrayList<>();
         for (TableInfo info : tables) {

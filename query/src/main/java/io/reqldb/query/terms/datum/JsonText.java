@@ -163,7 +163,7 @@ public final class JsonText {
             int c = peek();
             pos++;
             if (c == '}') {
-                return Values.objectFromFields(fields);
+                return PseudoTypes.build(fields);
             }
             if (c != ',') {
                 throw new Fail("Missing a comma or '}' after an object member.");

@@ -7,6 +7,7 @@ import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.CursorSequence;
@@ -250,8 +251,8 @@ public final class GeoIndexTerms {
                 throw new ReqlQueryLogicError("The distance has become too large for continuing the indexed nearest "
                         + "traversal.  Consider specifying a smaller `max_dist` parameter.  (Radius must be smaller "
                         + "than a quarter of the circumference along the minor axis of the reference ellipsoid.  Got "
-                        + GeoJson.reconstructable(exRadius) + "m, but must be smaller than "
-                        + GeoJson.reconstructable(limit) + "m.)");
+                        + ReconstructableDouble.format(exRadius) + "m, but must be smaller than "
+                        + ReconstructableDouble.format(limit) + "m.)");
             }
         }
         List<Datum> out = new ArrayList<>();

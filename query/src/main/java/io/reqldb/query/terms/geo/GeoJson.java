@@ -14,12 +14,11 @@ import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NullDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Values;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -212,13 +211,13 @@ public final class GeoJson {
     public static S2Point toS2Point(LonLat p) {
         double lon = p.lon();
         if (lon < -180.0 || lon > 180.0 || Double.isNaN(lon)) {
-            throw new GeoException("Longitude must be between -180 and 180.  Got " + reconstructable(lon) + ".");
+            throw new GeoException("Longitude must be between -180 and 180.  Got " + ReconstructableDouble.format(lon) + ".");
         }
         if (lon == 180.0) {
             lon = -180.0;
         }
         if (p.lat() < -90.0 || p.lat() > 90.0 || Double.isNaN(p.lat())) {
-            throw new GeoException("Latitude must be between -90 and 90.  Got " + reconstructable(p.lat()) + ".");
+            throw new GeoException("Latitude must be between -90 and 90.  Got " + ReconstructableDouble.format(p.lat()) + ".");
         }
         // S2's arithmetic (S2LatLng.fromDegrees(...).toPoint()), with correctly rounded sin and cos.
         double phi = p.lat() * RADIANS_PER_DEGREE;
@@ -351,29 +350,6 @@ public final class GeoJson {
             throw new GeoException("Expected geometry of type `Polygon` but found `" + type + "`.");
         }
         return toPolygon(field(geojson, "coordinates"));
-    }
-
-    /** C's {@code %.20g}: how RethinkDB prints numbers in geo error messages. */
-    public static String reconstructable(double v) {
-        if (v == 0) {
-            return (1 / v < 0) ? "-0" : "0";
-        }
-        BigDecimal b = new BigDecimal(v).round(new MathContext(20, java.math.RoundingMode.HALF_EVEN));
-        int exponent = b.precision() - b.scale() - 1;
-        if (exponent < -4 || exponent >= 20) {
-            BigDecimal unscaled = b.movePointLeft(exponent).stripTrailingZeros();
-            String mantissa = unscaled.toPlainString();
-            String e = String.format(java.util.Locale.ROOT, "%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
-            return mantissa + "e" + e;
-        }
-        String s = b.toPlainString();
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "");
-            if (s.endsWith(".")) {
-                s = s.substring(0, s.length() - 1);
-            }
-        }
-        return s;
     }
 
     static S1Angle radians(double r) {

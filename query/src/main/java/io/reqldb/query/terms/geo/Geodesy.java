@@ -3,6 +3,7 @@ package io.reqldb.query.terms.geo;
 import com.google.common.geometry.S2Point;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Values;
@@ -108,8 +109,8 @@ public final class Geodesy {
         double max = maxRadius(e);
         if (radius >= max) {
             throw new GeoException("Radius must be smaller than a quarter of the circumference along the minor axis "
-                    + "of the reference ellipsoid.  Got " + GeoJson.reconstructable(radius) + "m, but must be smaller "
-                    + "than " + GeoJson.reconstructable(max) + "m.");
+                    + "of the reference ellipsoid.  Got " + ReconstructableDouble.format(radius) + "m, but must be smaller "
+                    + "than " + ReconstructableDouble.format(max) + "m.");
         }
         KarneyGeodesic g = e.geodesic();
         List<GeoJson.LonLat> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NullDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlQueryLogicError;
@@ -71,7 +72,7 @@ public final class HttpTerm {
 
     /** A number in a URL or form: as RethinkDB prints it ({@code %.20g}). */
     static String printNumber(double d) {
-        return GeoJson.reconstructable(d);
+        return ReconstructableDouble.format(d);
     }
 
     private static void timeout(Term t, Env env, HttpOptions o) {

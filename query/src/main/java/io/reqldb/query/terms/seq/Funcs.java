@@ -80,7 +80,7 @@ public final class Funcs {
             return row -> call(f, row);
         }
         Datum key = v instanceof FuncValue f ? f.call() : Values.toDatum(v);
-        return row -> Rows.bracket(row, key);
+        return row -> Rows.getField(row, key);
     }
 
     /** A predicate function, or a datum every matching element equals. */

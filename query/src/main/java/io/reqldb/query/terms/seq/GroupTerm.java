@@ -46,7 +46,7 @@ public final class GroupTerm {
             TableValue table = t.inArg(0, () -> Funcs.wholeTable(v0));
             if (index.equals(table.ref().primaryKey())) {
                 Datum key = new StringDatum(index);
-                funcs.add(row -> Rows.bracket(row, key));
+                funcs.add(row -> Rows.getField(row, key));
             } else {
                 IndexValues.checkNotGeo(table.ref(), index);
                 indexKeys = IndexValues.of(table.ref(), index, env);

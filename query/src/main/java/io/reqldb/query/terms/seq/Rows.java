@@ -21,8 +21,20 @@ public final class Rows {
     private Rows() {
     }
 
-    /** {@code row[key]} for a field-name shortcut, with RethinkDB's bracket errors. */
+    /** {@code row[key]}, with RethinkDB's bracket errors. */
     public static Datum bracket(Datum row, Datum key) {
+        return field(row, key, "bracket");
+    }
+
+    /**
+     * A field-name shortcut ({@code order_by('a')}, {@code group('a')}, {@code eq_join('a', t)},
+     * {@code sum('a')}): RethinkDB makes it a {@code get_field} and its errors say so.
+     */
+    public static Datum getField(Datum row, Datum key) {
+        return field(row, key, "get_field");
+    }
+
+    private static Datum field(Datum row, Datum key, String operation) {
         if (row instanceof ObjectDatum o && o.type() == io.reqldb.datum.DatumType.OBJECT) {
             String k = ((StringDatum) Values.expect(key, io.reqldb.datum.DatumType.STRING)).value();
             Datum v = o.get(k);
@@ -44,14 +56,15 @@ public final class Rows {
             java.util.List<Datum> out = new java.util.ArrayList<>();
             for (Datum item : a.items()) {
                 try {
-                    out.add(bracket(item, key));
+                    out.add(field(item, key, operation));
                 } catch (ReqlNonExistenceError e) {
                     // skipped, as RethinkDB's get_field over a sequence does
                 }
             }
             return ArrayDatum.wrap(out);
         }
-        String msg = "Cannot perform bracket on a non-object non-sequence `" + DatumPrinter.truncated(row) + "`.";
+        String msg = "Cannot perform " + operation + " on a non-object non-sequence `" + DatumPrinter.truncated(row)
+                + "`.";
         if (row == NullDatum.INSTANCE) {
             throw new ReqlNonExistenceError(msg);
         }

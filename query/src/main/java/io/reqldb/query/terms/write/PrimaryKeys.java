@@ -1,11 +1,15 @@
 package io.reqldb.query.terms.write;
 
 import io.reqldb.datum.ArrayDatum;
+import io.reqldb.datum.BinaryDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumPrinter;
+import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.datum.StringDatum;
+import io.reqldb.datum.TimeDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +35,20 @@ public final class PrimaryKeys {
 
     /** The length of RethinkDB's internal key string for the value (its print_primary). */
     private static int encodedSize(Datum d) {
+        return switch (d.type()) {
+            case NULL, OBJECT -> throw new ReqlQueryLogicError("Primary keys must be either a number, string, bool, "
+                    + "pseudotype or array (got type " + d.typeName() + "):\n" + DatumPrinter.truncated(d));
+            default -> keySize(d);
+        };
+    }
+
+    /** The size of one value's part of the key, as RethinkDB's *_to_str_key functions write it. */
+    private static int keySize(Datum d) {
         switch (d.type()) {
             case MINVAL, MAXVAL, BOOL:
                 return 2;
             case NUMBER:
-                return 18 + DatumJsonNumber.print(((NumberDatum) d).value()).length();
+                return numberKeySize(((NumberDatum) d).value());
             case STRING: {
                 String v = ((StringDatum) d).value();
                 int nul = v.indexOf('\0');
@@ -50,18 +63,37 @@ public final class PrimaryKeys {
             case ARRAY: {
                 int n = 1;
                 for (Datum item : ((ArrayDatum) d).items()) {
-                    n += encodedSize(item) + 1;
+                    if (item.type() == DatumType.NULL || item.type() == DatumType.OBJECT) {
+                        throw new ReqlQueryLogicError("Array keys can only contain numbers, strings, bools,  "
+                                + "pseudotypes, or arrays (got " + DatumPrinter.print(item) + " of type "
+                                + item.typeName() + ").");
+                    }
+                    n += keySize(item) + 1;
                 }
                 return n;
             }
-            case BINARY:
-                return 2 + ((io.reqldb.datum.BinaryDatum) d).length();
-            case TIME, GEOMETRY:
-                return 1 + io.reqldb.datum.DatumJson.write(d).length();
+            case BINARY: {
+                // "PBINARY:" and the bytes, with 0x00 and 0x01 escaped to two bytes each.
+                int n = 8;
+                for (byte x : ((BinaryDatum) d).bytes()) {
+                    n += x == 0 || x == 1 ? 2 : 1;
+                }
+                return n;
+            }
+            case TIME:
+                return "PTIME:".length() + numberKeySize(((TimeDatum) d).epochSeconds());
+            case GEOMETRY:
+                throw new ReqlQueryLogicError("Cannot use a geometry value as a key value in a primary or "
+                        + "non-geospatial secondary index.");
             default:
                 throw new ReqlQueryLogicError("Primary keys must be either a number, string, bool, pseudotype "
                         + "or array (got type " + d.typeName() + "):\n" + DatumPrinter.truncated(d));
         }
+    }
+
+    /** "N", sixteen hex digits of the order-preserving bits, "#" and the value as C's %.20g. */
+    private static int numberKeySize(double v) {
+        return 18 + ReconstructableDouble.format(v == 0 ? 0.0 : v).length();
     }
 
     /** Fails when a value to be stored holds r.minval or r.maxval anywhere. */
@@ -78,13 +110,6 @@ public final class PrimaryKeys {
             case OBJECT -> ((ObjectDatum) d).fields().values().forEach(PrimaryKeys::checkStorable);
             default -> {
             }
-        }
-    }
-
-    /** Number printing as RethinkDB's key encoding uses it (shortest round-trip form). */
-    private static final class DatumJsonNumber {
-        static String print(double v) {
-            return io.reqldb.datum.DatumJson.formatNumber(v);
         }
     }
 }

@@ -88,13 +88,15 @@ public final class RowWriter {
                 }
             });
         }
-        if (table.storage() instanceof io.reqldb.query.system.SystemTable) {
+        if (io.reqldb.query.terms.admin.TableArgs.isSystem(table)) {
             for (int j = 0; j < batchKeys.size(); j++) {
                 Outcome o = outcomes[positions.get(j)];
                 Datum key = batchKeys.get(j);
                 UnaryOperator<Datum> change = batchChanges.get(j);
                 try {
                     o.result = table.translate(() -> table.storage().modify(key, change, durability));
+                } catch (io.reqldb.query.error.ReqlPermissionError e) {
+                    throw e; // the whole write is refused, as RethinkDB checks before any row
                 } catch (ReqlRuntimeError e) {
                     o.error = e.getMessage();
                 }

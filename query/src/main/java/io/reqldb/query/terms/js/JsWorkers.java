@@ -1,0 +1,36 @@
+package io.reqldb.query.terms.js;
+
+import io.reqldb.jsworker.JsWorkerOptions;
+import io.reqldb.jsworker.JsWorkerPool;
+
+/**
+ * The process's JavaScript workers, shared by every query engine in it: worker processes are a
+ * machine resource, like the query threads, and their limits are the server's options
+ * ({@code --js-workers}, {@code --js-memory}). Made with the defaults on first use unless
+ * {@link #configure} came first.
+ */
+public final class JsWorkers {
+    private static JsWorkerPool pool;
+
+    private JsWorkers() {
+    }
+
+    /**
+     * Sets the limits of the workers to come (the server's start-up calls it before any query) and
+     * starts one worker in the background; workers of an earlier setting are stopped.
+     */
+    public static synchronized void configure(JsWorkerOptions options) {
+        if (pool != null) {
+            pool.close();
+        }
+        pool = new JsWorkerPool(options);
+        pool.warmUp();
+    }
+
+    static synchronized JsWorkerPool pool() {
+        if (pool == null) {
+            pool = new JsWorkerPool(JsWorkerOptions.defaults());
+        }
+        return pool;
+    }
+}

@@ -1,0 +1,158 @@
+package io.reqldb.server.it;
+
+import static com.rethinkdb.RethinkDB.r;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rethinkdb.gen.exc.ReqlError;
+import com.rethinkdb.gen.exc.ReqlOpFailedError;
+import com.rethinkdb.gen.exc.ReqlQueryLogicError;
+import com.rethinkdb.net.Connection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the test suites of real clients (rethinkdbdash, thinky, the official Java driver) rely on,
+ * through the official Java driver: expected texts and frames are RethinkDB 2.4's, as those suites
+ * record them (issue 17).
+ */
+class ClientCompatibilityTest {
+    @TempDir
+    static Path dir;
+    static LiveServer server;
+    static Connection conn;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new LiveServer(dir.resolve("data"));
+        conn = server.connect();
+        r.tableCreate("docs").run(conn);
+        r.table("docs").insert(r.range(5).map(i -> r.hashMap("id", i).with("foo", i))).run(conn);
+        r.table("docs").indexCreate("foo").run(conn);
+        r.table("docs").indexWait().run(conn);
+    }
+
+    @AfterAll
+    static void stop() {
+        conn.close();
+        server.close();
+    }
+
+    /** An app connected with db: 'app' can create that database at start-up (thinky does). */
+    @Test
+    void theDefaultDatabaseIsResolvedOnlyWhenAQueryUsesIt() {
+        try (Connection appConn = r.connection().hostname("127.0.0.1").port(server.port()).db("app").connect()) {
+            assertThat((Object) r.expr(1).run(appConn, Long.class).single()).isEqualTo(1L);
+            assertThat(r.dbList().run(appConn, List.class).single()).doesNotContain("app");
+            assertThatThrownBy(() -> r.table("users").count().run(appConn))
+                    .isInstanceOf(ReqlOpFailedError.class)
+                    .hasMessageStartingWith("Database `app` does not exist.");
+            Map<?, ?> created = r.dbCreate("app").run(appConn, Map.class).single();
+            assertThat(created.get("dbs_created")).isEqualTo(1L);
+            r.tableCreate("users").run(appConn);
+            r.table("users").insert(r.hashMap("id", 1)).run(appConn);
+            assertThat((Object) r.table("users").count().run(appConn, Long.class).single()).isEqualTo(1L);
+            assertThat((Object) r.db("app").table("users").count().run(conn, Long.class).single()).isEqualTo(1L);
+        }
+    }
+
+    /** java.time values sent by the driver are stored as RethinkDB TIMEs and come back equal. */
+    @Test
+    void javaDatesRoundTripAsTimes() {
+        OffsetDateTime when = OffsetDateTime.of(2024, 2, 29, 13, 45, 7, 123_000_000, ZoneOffset.ofHours(-7));
+        r.table("docs").insert(r.hashMap("id", "dated").with("at", when)).run(conn);
+        assertThat(r.table("docs").get("dated").g("at").typeOf().run(conn, String.class).single()).isEqualTo("PTYPE<TIME>");
+        OffsetDateTime back = r.table("docs").get("dated").g("at").run(conn, OffsetDateTime.class).single();
+        assertThat(back).isEqualTo(when);
+        assertThat((Object) r.table("docs").get("dated").g("at").year().run(conn, Long.class).single()).isEqualTo(2024L);
+        assertThat(r.expr(when).run(conn, OffsetDateTime.class).single()).isEqualTo(when);
+    }
+
+    /** The Java driver sends a Map as MAKE_OBJ: a TIME pseudo-type built that way is a time, usable as a key. */
+    @Test
+    void timePseudoTypesInObjectsAreTimesAndKeys() {
+        r.tableCreate("times").run(conn);
+        Map<Object, Object> t1 = time(1375445163.0872, "-07:00");
+        Map<Object, Object> t2 = time(1375445163.08832, "-07:00");
+        Map<?, ?> inserted = r.table("times").insert(r.array(r.hashMap("id", t1), r.hashMap("id", t2)))
+                .run(conn, Map.class).single();
+        assertThat(inserted.get("inserted")).isEqualTo(2L);
+        assertThat(r.expr(t1).typeOf().run(conn, String.class).single()).isEqualTo("PTYPE<TIME>");
+        assertThat((Object) r.table("times").between(time(1375445162.0872, "-07:00"), time(1375445164.0872, "-07:00"))
+                .count().run(conn, Long.class).single()).isEqualTo(2L);
+        OffsetDateTime key = r.table("times").get(t1).g("id").run(conn, OffsetDateTime.class).single();
+        assertThat(key).isEqualTo(OffsetDateTime.of(2013, 8, 2, 5, 6, 3, 87_000_000, ZoneOffset.ofHours(-7)));
+        Map<?, ?> duplicate = r.table("times").insert(r.hashMap("id", r.expr(t1).inTimezone("Z")))
+                .run(conn, Map.class).single();
+        assertThat((String) duplicate.get("first_error")).startsWith("Duplicate primary key `id`:");
+        expectLogicError(() -> r.expr(r.hashMap("$reql_type$", "TIME").with("epoch_time", 1)).run(conn),
+                "Invalid time object constructed (no field `timezone`):");
+    }
+
+    @Test
+    void binaryPseudoTypesInObjectsAreBinariesAndInvalidOnesAreRefused() {
+        byte[] bytes = r.expr(r.hashMap("$reql_type$", "BINARY").with("data", "aGVsbG8="))
+                .run(conn, byte[].class).single();
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(r.expr(r.hashMap("$reql_type$", "BINARY").with("data", "aGVsbG8=")).typeOf()
+                .run(conn, String.class).single()).isEqualTo("PTYPE<BINARY>");
+        expectLogicError(() -> r.expr(r.hashMap("$reql_type$", "BINARY")).run(conn),
+                "Invalid binary pseudotype: lacking `data` key.");
+        expectLogicError(() -> r.expr(r.hashMap("$reql_type$", "BINARY").with("data", "a!==")).run(conn),
+                "Invalid base64 character found: '!'.");
+        expectLogicError(() -> r.expr(r.hashMap("$reql_type$", "FOO")).run(conn),
+                "Unknown $reql_type$ `PTYPE<FOO>`.");
+    }
+
+    /** An error inside a function body carries the step into the body, blaming the arithmetic term. */
+    @Test
+    void errorsInFunctionBodiesHaveRethinkDbsFrames() {
+        assertFrames(() -> r.expr(2).do_(x -> x.add("a")).run(conn),
+                "Expected type NUMBER but found STRING.", 0L, 1L);
+        assertFrames(() -> r.expr(r.array(1, 2)).map(x -> x.add("eh")).run(conn),
+                "Expected type NUMBER but found STRING.", 1L, 1L);
+    }
+
+    /** do() takes values only: a selection or table slice is refused with its description. */
+    @Test
+    void doRefusesSelectionsWithRethinkDbsTexts() {
+        assertFrames(() -> r.table("docs").getAll(1, 2, 3).do_(x -> x.add(3)).run(conn),
+                "Expected type DATUM but found SELECTION:\nSELECTION ON table(docs)", 1L);
+        assertFrames(() -> r.table("docs").between(2, 3).optArg("index", "foo").do_(x -> x.add(3)).run(conn),
+                "Expected type DATUM but found TABLE_SLICE:\nSELECTION ON table(docs)", 1L);
+    }
+
+    /** Field-name shortcuts on non-objects fail as get_field does. */
+    @Test
+    void fieldShortcutsOnNonObjectsSayGetField() {
+        assertFrames(() -> r.expr(r.array(1, 2, 3)).eqJoin("id", r.table("docs")).run(conn),
+                "Cannot perform get_field on a non-object non-sequence `1`.", 1L);
+        expectLogicError(() -> r.expr(r.array(1, 2, 3)).group("id").run(conn),
+                "Cannot perform get_field on a non-object non-sequence `1`.");
+        expectLogicError(() -> r.expr(r.array(1, 2, 3)).orderBy("id").run(conn),
+                "Cannot perform get_field on a non-object non-sequence `1`.");
+    }
+
+    private static Map<Object, Object> time(double epoch, String zone) {
+        return r.hashMap("$reql_type$", "TIME").with("epoch_time", epoch).with("timezone", zone);
+    }
+
+    private static void expectLogicError(Executable query, String message) {
+        assertThatThrownBy(query::execute).isInstanceOf(ReqlQueryLogicError.class).hasMessageStartingWith(message);
+    }
+
+    private static void assertFrames(Executable query, String message, Object... frames) {
+        Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(ReqlError.class, query);
+        assertThat(thrown).hasMessageStartingWith(message);
+        assertThat(((ReqlError) thrown).getBacktrace().getRaw()).containsExactly(frames);
+    }
+}
