@@ -1,6 +1,7 @@
 package io.reqldb.cli;
 
 import io.reqldb.tools.cli.ToolCommands;
+import io.reqldb.tools.conn.Errors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -58,7 +59,23 @@ public final class ReqlDbCommand implements Runnable {
         subcommands.put("serve", () -> ServeCommand.commandLine(new ServeCommand()));
         subcommands.put("migrate", MigrateCommand::new);
         subcommands.putAll(ToolCommands.byName());
-        return ToolCommands.register(new CommandLine(new ReqlDbCommand()), subcommands, args);
+        CommandLine root = ToolCommands.register(new CommandLine(new ReqlDbCommand()), subcommands, args);
+        root.setParameterExceptionHandler(ReqlDbCommand::badArguments);
+        root.setExecutionExceptionHandler(ReqlDbCommand::failed);
+        return root;
+    }
+
+    /** Bad arguments: one line saying what was wrong and where the help is (not the whole help). */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        e.getCommandLine().getErr().println(command + ": " + Errors.describe(e) + ". See '" + command + " --help'.");
+        return 2;
+    }
+
+    /** A failure no command turned into its own message: still one line, never a stack trace. */
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + Errors.describe(e));
+        return 1;
     }
 
     /** Without a subcommand, say what there is, like {@code rethinkdb help}. */

@@ -12,7 +12,6 @@ import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -143,11 +142,15 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A started server and the storage under it; closing stops the server, then the storage. */
+    /**
+     * A started server and the storage under it; closing stops the server, its JavaScript
+     * workers (scripts still running included: none outlives the server), then the storage.
+     */
     record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
+            JsWorkers.shutdown();
             backend.close();
         }
     }
@@ -195,33 +198,50 @@ final class ServeCommand implements Callable<Integer> {
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .tls(driverTls)
                 .build();
-        JsWorkers.configure(js);
-        Files.createDirectories(directory);
-        log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
-        ServeBackend backend;
+        DataDirectory data;
         try {
-            backend = ServeBackend.open(directory, cacheSizeMb, httpAccess);
-        } catch (StorageException e) {
-            if (e.code() != StorageException.Code.UNSUPPORTED_FORMAT) {
-                throw e;
+            data = DataDirectory.prepare(directory);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return null;
+        }
+        boolean started = false;
+        try {
+            log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
+            ServeBackend backend;
+            try {
+                backend = ServeBackend.open(directory, cacheSizeMb, httpAccess);
+            } catch (StorageException e) {
+                err.println(e.getMessage());
+                return null;
             }
-            log.error(e.getMessage());
-            return null;
+            UserStore users = backend.users(adminPassword);
+            if (publicBind && !backend.adminHasPassword()) {
+                err.println(PublicBindRule.refusal(addresses));
+                backend.close();
+                return null;
+            }
+            JsWorkers.configure(js);
+            ReqlServer server = new ReqlServer(config, backend.engine(), users);
+            try {
+                server.start();
+            } catch (Exception e) {
+                err.println(DriverPortFailure.message(config.driverPort(), e));
+                JsWorkers.shutdown();
+                backend.close();
+                return null;
+            }
+            started = true;
+            announce(log, config, driverTls);
+            return new Running(backend, server);
+        } finally {
+            if (!started) {
+                data.removeIfNew();
+            }
         }
-        UserStore users = backend.users(adminPassword);
-        if (publicBind && !backend.adminHasPassword()) {
-            err.println(PublicBindRule.refusal(addresses));
-            backend.close();
-            return null;
-        }
-        ReqlServer server = new ReqlServer(config, backend.engine(), users);
-        try {
-            server.start();
-        } catch (Exception e) {
-            log.error("Could not bind to the client driver port: {}", e.toString());
-            backend.close();
-            return null;
-        }
+    }
+
+    private void announce(Logger log, ServerConfig config, DriverTls driverTls) {
         if (driverTls != null) {
             if (tls.minProtocol != null && !driverTls.protocols().contains(tls.minProtocol)) {
                 log.warn("--tls-min-protocol {}: this JVM disables it (jdk.tls.disabledAlgorithms in its "
@@ -231,7 +251,6 @@ final class ServeCommand implements Callable<Integer> {
                     driverTls.cipherSuites(), driverTls.requiresClientCertificates() ? "; client certificates required" : "");
         }
         log.info("Server ready, \"{}\" {}", config.identity().name(), config.identity().id());
-        return new Running(backend, server);
     }
 
     /** Whether the directory already holds a ReqlDB store (which may have an admin password). */

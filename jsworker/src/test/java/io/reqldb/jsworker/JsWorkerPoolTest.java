@@ -31,7 +31,8 @@ class JsWorkerPoolTest {
 
     @Test
     void evalAnswersAValue() throws Exception {
-        WireReader v = ((JsReply.Value) pool.eval("[1, 'two', {three: true}, null, new Date(1500)]", 5000)).value();
+        JsReply reply = pool.eval("[1, 'two', {three: true}, null, new Date(1500)]", 5000, CancelSignal.NEVER);
+        WireReader v = ((JsReply.Value) reply).value();
         assertThat(v.readByte()).isEqualTo(Protocol.ARRAY);
         assertThat(v.readInt()).isEqualTo(5);
         assertThat(v.readByte()).isEqualTo(Protocol.NUMBER);
@@ -51,9 +52,9 @@ class JsWorkerPoolTest {
     @Test
     void aFunctionIsCalledByItsSource() throws Exception {
         String source = "(function(a, b) { return a + b; })";
-        assertThat(pool.eval(source, 5000)).isInstanceOf(JsReply.Function.class);
+        assertThat(pool.eval(source, 5000, CancelSignal.NEVER)).isInstanceOf(JsReply.Function.class);
         var request = JsWorkerPool.callRequest(source, 5000).writeInt(2).number(40).number(2);
-        WireReader v = ((JsReply.Value) pool.finishCall(request, 5000)).value();
+        WireReader v = ((JsReply.Value) pool.finishCall(request, 5000, CancelSignal.NEVER)).value();
         assertThat(v.readByte()).isEqualTo(Protocol.NUMBER);
         assertThat(v.readDouble()).isEqualTo(42.0);
     }
@@ -91,7 +92,7 @@ class JsWorkerPoolTest {
         start = System.nanoTime();
         assertFailure("new Array(1e9).join('x').length", JsFailure.Kind.OUT_OF_MEMORY, "out of memory", 60_000);
         System.out.println("huge string in " + Duration.ofNanos(System.nanoTime() - start));
-        assertThat(pool.eval("1", 5000)).isInstanceOf(JsReply.Value.class);
+        assertThat(pool.eval("1", 5000, CancelSignal.NEVER)).isInstanceOf(JsReply.Value.class);
     }
 
     @Test
@@ -100,7 +101,7 @@ class JsWorkerPoolTest {
         CompletableFuture<JsFailure> outcome = CompletableFuture.supplyAsync(() -> {
             runner.set(Thread.currentThread());
             try {
-                pool.eval("while (true) {}", 3_600_000);
+                pool.eval("while (true) {}", 3_600_000, CancelSignal.NEVER);
                 return null;
             } catch (JsFailure f) {
                 return f;
@@ -109,7 +110,7 @@ class JsWorkerPoolTest {
         Thread.sleep(1500);
         runner.get().interrupt();
         assertThat(outcome.get(10, TimeUnit.SECONDS).kind()).isEqualTo(JsFailure.Kind.CANCELLED);
-        assertThat(pool.eval("2", 5000)).isInstanceOf(JsReply.Value.class);
+        assertThat(pool.eval("2", 5000, CancelSignal.NEVER)).isInstanceOf(JsReply.Value.class);
     }
 
     private static long workerCount() {
@@ -121,9 +122,10 @@ class JsWorkerPoolTest {
     }
 
     private static void assertFailure(String script, JsFailure.Kind kind, String message, long timeoutMs) {
-        assertThatThrownBy(() -> pool.eval(script, timeoutMs)).as(script).isInstanceOfSatisfying(JsFailure.class, f -> {
-            assertThat(f.kind()).isEqualTo(kind);
-            assertThat(f.getMessage()).isEqualTo(message);
-        });
+        assertThatThrownBy(() -> pool.eval(script, timeoutMs, CancelSignal.NEVER)).as(script)
+                .isInstanceOfSatisfying(JsFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(kind);
+                    assertThat(f.getMessage()).isEqualTo(message);
+                });
     }
 }

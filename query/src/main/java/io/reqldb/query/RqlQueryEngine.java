@@ -108,7 +108,7 @@ public final class RqlQueryEngine implements QueryEngine {
         int arrayLimit = DEFAULT_ARRAY_LIMIT;
         if (optargs.containsKey("array_limit")) {
             long limit = Values.toLong(Values.toDatum(optargs.get("array_limit").eval(env)));
-            if (limit <= 1) {
+            if (limit < 1) {
                 throw new ReqlQueryLogicError("Illegal array size limit `" + limit + "`.  (Must be >= 1.)");
             }
             arrayLimit = (int) Math.min(Integer.MAX_VALUE, limit);
@@ -133,7 +133,7 @@ public final class RqlQueryEngine implements QueryEngine {
             tables = c.atSnapshot(s.value());
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
-                feedQueueSize, httpAccess);
+                feedQueueSize, httpAccess, optargs);
     }
 
     /** The first answer of {@code supplier}, kept; a failure is not kept (each use reports it again). */

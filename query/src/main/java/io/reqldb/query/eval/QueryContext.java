@@ -23,6 +23,8 @@ public final class QueryContext {
     private final TimeDatum now;
     private final int changefeedQueueSize;
     private final HttpAccess httpAccess;
+    /** The query's global optargs: a term's own optarg of the same name wins, as in RethinkDB. */
+    private final java.util.Map<String, io.reqldb.query.term.Term> globalOptargs;
     /** Changefeeds this query opened; the engine serves them, or closes them when the query fails. */
     private final java.util.List<Sequence> openFeeds = new java.util.ArrayList<>();
 
@@ -46,17 +48,20 @@ public final class QueryContext {
                         int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize,
                         HttpAccess httpAccess) {
         this(store, catalog, session, compiler, () -> defaultDb, arrayLimit, durability, now, changefeedQueueSize,
-                httpAccess);
+                httpAccess, java.util.Map.of());
     }
 
     /**
      * {@code defaultDb} is asked only when a query uses the default database: as in RethinkDB, a
      * {@code db} global optarg naming a missing database fails only the queries that use it, so
      * that a client connected with {@code db: 'x'} can still run {@code r.dbCreate('x')}.
+     *
+     * @param globalOptargs the query's global optargs, compiled
      */
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler,
                         Supplier<String> defaultDb, int arrayLimit, Durability durability, TimeDatum now,
-                        int changefeedQueueSize, HttpAccess httpAccess) {
+                        int changefeedQueueSize, HttpAccess httpAccess,
+                        java.util.Map<String, io.reqldb.query.term.Term> globalOptargs) {
         this.store = store;
         this.catalog = catalog;
         this.session = session;
@@ -67,6 +72,16 @@ public final class QueryContext {
         this.now = now;
         this.changefeedQueueSize = changefeedQueueSize;
         this.httpAccess = httpAccess;
+        this.globalOptargs = globalOptargs;
+    }
+
+    /**
+     * The global optarg of this name, or null: every term that reads an optarg it was not given
+     * reads the query's global one instead (RethinkDB's op_term_t::optarg), so that
+     * {@code run(conn, read_mode="outdated")} reaches every table term.
+     */
+    public io.reqldb.query.term.Term globalOptarg(String name) {
+        return globalOptargs.get(name);
     }
 
     public Store store() {

@@ -81,8 +81,14 @@ public abstract class Term {
         return args[i];
     }
 
+    /** Whether the term was given optarg {@code name} (its own; see {@link #hasOptarg(Env, String)}). */
     public boolean hasOptarg(String name) {
         return optargs.containsKey(name);
+    }
+
+    /** Whether optarg {@code name} has a value here: the term's own, or the query's global one. */
+    public boolean hasOptarg(Env env, String name) {
+        return optargs.containsKey(name) || env.context().globalOptarg(name) != null;
     }
 
     /** The compiled optarg {@code name} (for MAKE_OBJ: the field's term), or Java null. */
@@ -190,11 +196,12 @@ public abstract class Term {
 
     // ----------------------------------------------------------------- optargs
 
-    /** Evaluates an optarg, or returns Java null when it was not given. */
+    /** Evaluates an optarg (the term's own, else the query's global one), or Java null when neither was given. */
     public final Object optarg(Env env, String name) {
         Term t = optargs.get(name);
         if (t == null) {
-            return null;
+            Term global = env.context().globalOptarg(name);
+            return global == null ? null : global.eval(env);
         }
         try {
             return t.eval(env);

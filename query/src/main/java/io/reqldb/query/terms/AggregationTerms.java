@@ -113,7 +113,7 @@ public final class AggregationTerms implements TermFamily {
 
     /** The mapping function of sum/avg/min/max, or null for the elements themselves. */
     private static UnaryOperator<Datum> mapping(Term t, Env env, String name) {
-        boolean hasIndex = t.hasOptarg("index");
+        boolean hasIndex = t.hasOptarg(env, "index");
         if (t.argCount() == 2) {
             if (hasIndex) {
                 throw new ReqlQueryLogicError("Cannot provide both a function and an index to " + name + ".");
@@ -171,7 +171,7 @@ public final class AggregationTerms implements TermFamily {
     private static Object sumOrAvg(Term t, Env env, Object v0, boolean avg) {
         String name = avg ? "avg" : "sum";
         UnaryOperator<Datum> f = mapping(t, env, name);
-        if (f == null && t.hasOptarg("index")) {
+        if (f == null && t.hasOptarg(env, "index")) {
             throw new ReqlQueryLogicError("Cannot call " + name + " on an index.");
         }
         Sequence seq = terminal(t, v0);
@@ -200,7 +200,7 @@ public final class AggregationTerms implements TermFamily {
     private static Object minOrMax(Term t, Env env, Object v, boolean max) {
         String name = max ? "max" : "min";
         UnaryOperator<Datum> f = mapping(t, env, name);
-        if (f == null && (t.hasOptarg("index") || (v instanceof TableValue tv && !tv.isSlice()))) {
+        if (f == null && (t.hasOptarg(env, "index") || (v instanceof TableValue tv && !tv.isSlice()))) {
             TableValue tv = t.inArg(0, () -> Funcs.wholeTable(v));
             String index = t.optargString(env, "index", null);
             io.reqldb.query.terms.seq.IndexValues.checkNotGeo(tv.ref(), index);

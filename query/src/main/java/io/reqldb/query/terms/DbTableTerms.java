@@ -70,11 +70,11 @@ public final class DbTableTerms implements TermFamily {
             name = t.stringArg(env, 0);
         }
         Names.check(name, "Table");
-        if (t.hasOptarg("use_outdated")) {
+        if (t.hasOptarg(env, "use_outdated")) {
             throw new io.reqldb.query.error.ReqlQueryLogicError("The `use_outdated` optarg is no longer supported.  "
                     + "Use the `read_mode` optarg instead.");
         }
-        if (t.hasOptarg("read_mode")) {
+        if (t.hasOptarg(env, "read_mode")) {
             String mode = t.optargString(env, "read_mode", "single");
             if (!List.of("majority", "single", "outdated", "_debug_direct").contains(mode)) {
                 throw new io.reqldb.query.error.ReqlQueryLogicError("Read mode `" + mode + "` unrecognized "

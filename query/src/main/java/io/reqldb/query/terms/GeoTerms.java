@@ -143,7 +143,7 @@ public final class GeoTerms implements TermFamily {
         double radius = t.numberArg(env, 1);
         boolean fill = t.optargBool(env, "fill", true);
         long numVertices = 32;
-        if (t.hasOptarg("num_vertices")) {
+        if (t.hasOptarg(env, "num_vertices")) {
             Datum n = t.optargDatum(env, "num_vertices");
             numVertices = t.inOptarg("num_vertices", () -> Values.toLong(n));
             if (numVertices <= 0) {

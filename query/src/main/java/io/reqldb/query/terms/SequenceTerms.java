@@ -51,7 +51,7 @@ public final class SequenceTerms implements TermFamily {
     private static Object filter(Term t, Env env, Object v0) {
         Sequence seq = t.inArg(0, () -> Values.toSequence(v0));
         FuncValue f = t.funcArg(env, 1);
-        Supplier<Datum> dflt = t.hasOptarg("default") ? () -> t.optargDatum(env, "default") : null;
+        Supplier<Datum> dflt = t.hasOptarg(env, "default") ? () -> t.optargDatum(env, "default") : null;
         Predicate<Datum> keep = Funcs.filterPredicate(f, dflt);
         return Streams.result(TransformedSequence.filter(seq, row -> t.inArg(1, () -> keep.test(row))), env);
     }

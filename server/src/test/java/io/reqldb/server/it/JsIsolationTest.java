@@ -93,13 +93,36 @@ class JsIsolationTest {
     }
 
     @Test
+    void scriptsCannotListTheDataDirectory() throws Exception {
+        List<String> names;
+        try (var files = Files.list(dataDir)) {
+            names = files.map(f -> f.getFileName().toString()).toList();
+        }
+        assertThat(names).isNotEmpty();
+        String dir = dataDir.toString();
+        for (String script : List.of(
+                "String(new java.io.File('" + dir + "').list())",
+                "String(java.nio.file.Files.list(java.nio.file.Paths.get('" + dir + "')).toArray())",
+                "String(new Packages.java.io.File('" + dir + "').listFiles())")) {
+            Object answer = answerOrError(script);
+            assertThat(answer).as(script).isInstanceOf(ReqlQueryLogicError.class);
+            for (String name : names) {
+                assertThat(String.valueOf(answer)).as(script).doesNotContain(name);
+            }
+        }
+    }
+
+    @Test
     void scriptsCannotRunPrograms() {
         Path marker = scratch.resolve("ran");
         for (String script : List.of(
                 "java.lang.Runtime.getRuntime().exec(['touch', '" + marker + "']).waitFor()",
                 "new java.lang.ProcessBuilder(['touch', '" + marker + "']).start().waitFor()",
-                "Packages.java.lang.Runtime.getRuntime().exec('id')")) {
-            assertThat(answerOrError(script)).as(script).isInstanceOf(ReqlQueryLogicError.class);
+                "Packages.java.lang.Runtime.getRuntime().exec('id')",
+                "String(new java.util.Scanner(java.lang.Runtime.getRuntime().exec('id').getInputStream()).nextLine())")) {
+            Object answer = answerOrError(script);
+            assertThat(answer).as(script).isInstanceOf(ReqlQueryLogicError.class);
+            assertThat(String.valueOf(answer)).as(script).doesNotContain("uid=");
         }
         assertThat(marker).doesNotExist();
     }

@@ -4,9 +4,6 @@ import static com.rethinkdb.RethinkDB.r;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rethinkdb.net.Connection;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +21,8 @@ class KillDurabilityTest {
     @Test
     void acknowledgedHardWritesSurviveKillNine() throws Exception {
         ConcurrentLinkedQueue<Integer> acknowledged = new ConcurrentLinkedQueue<>();
-        Process process = startServer();
-        int port = readPort(process);
+        Process process = StandaloneServer.launch(dataDir);
+        int port = StandaloneServer.port(process);
         try (Connection setup = connect(port)) {
             r.dbCreate("d").run(setup);
             r.db("d").tableCreate("t").run(setup);
@@ -55,8 +52,8 @@ class KillDurabilityTest {
             t.join(30_000);
         }
 
-        Process restarted = startServer();
-        try (Connection c = connect(readPort(restarted))) {
+        Process restarted = StandaloneServer.launch(dataDir);
+        try (Connection c = connect(StandaloneServer.port(restarted))) {
             for (Integer id : acknowledged) {
                 assertThat(r.db("d").table("t").get(id).run(c).single()).as("row %s", id).isNotNull();
             }
@@ -64,23 +61,6 @@ class KillDurabilityTest {
             restarted.destroyForcibly();
             restarted.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private Process startServer() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StandaloneServer.class.getName(), dataDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private static int readPort(Process p) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("PORT ")) {
-                return Integer.parseInt(line.substring(5).trim());
-            }
-        }
-        throw new IllegalStateException("server exited before listening");
     }
 
     private static Connection connect(int port) {

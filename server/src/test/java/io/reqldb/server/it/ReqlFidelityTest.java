@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rethinkdb.gen.exc.ReqlCompileError;
 import com.rethinkdb.gen.exc.ReqlQueryLogicError;
+import com.rethinkdb.gen.exc.ReqlResourceLimitError;
 import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
 import java.nio.file.Path;
@@ -46,6 +47,27 @@ class ReqlFidelityTest {
                 .hasMessageContaining("Unrecognized global optional argument `durabilty`.");
         assertThat((Object) r.expr(1).run(conn, OptArgs.of("read_mode", "outdated"), Long.class).single())
                 .isEqualTo(1L);
+    }
+
+    /** A term reads the query's global optarg of a name it was not given, as RethinkDB's terms do. */
+    @Test
+    void termsFallBackToGlobalOptargs() {
+        assertThatThrownBy(() -> r.table("b").run(conn, OptArgs.of("read_mode", "bogus")))
+                .isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessageContaining("Read mode `bogus` unrecognized (options are \"majority\", \"single\", and "
+                        + "\"outdated\").");
+        assertThatThrownBy(() -> r.table("b").run(conn, OptArgs.of("use_outdated", true)))
+                .isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessageContaining("The `use_outdated` optarg is no longer supported.  Use the `read_mode` optarg "
+                        + "instead.");
+        Map<?, ?> done = r.table("b").insert(r.hashMap("id", 1).with("v", 1).with("w", 1))
+                .run(conn, OptArgs.of("conflict", "update"), Map.class).single();
+        assertThat(done.get("replaced")).isEqualTo(1L);
+        // RethinkDB accepts any limit from 1 up.
+        assertThat((Object) r.expr(r.array(1)).run(conn, OptArgs.of("array_limit", 1), List.class).single())
+                .isEqualTo(List.of(1L));
+        assertThatThrownBy(() -> r.expr(r.array(1, 2)).run(conn, OptArgs.of("array_limit", 1)))
+                .isInstanceOf(ReqlResourceLimitError.class).hasMessageStartingWith("Array over size limit `1`.");
     }
 
     /** The values of an r.args are as deterministic as the r.args term they came from. */

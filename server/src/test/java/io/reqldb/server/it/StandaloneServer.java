@@ -1,5 +1,9 @@
 package io.reqldb.server.it;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +13,25 @@ import java.nio.file.Path;
  */
 public final class StandaloneServer {
     private StandaloneServer() {
+    }
+
+    /** Starts one in a new process on this JVM's class path, its standard error discarded. */
+    static Process launch(Path dataDir) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                StandaloneServer.class.getName(), dataDir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Waits for a process {@link #launch}ed to listen and returns its port. */
+    static int port(Process p) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("PORT ")) {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new IllegalStateException("server exited before listening");
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,5 +1,6 @@
 package io.reqldb.tools.archive;
 
+import io.reqldb.tools.conn.Errors;
 import io.reqldb.tools.format.FormatException;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -117,7 +118,7 @@ public final class ArchiveReader implements Closeable {
 
     FormatException corrupt(IOException cause) {
         return new FormatException("Error: archive " + source + " is truncated or corrupt ("
-                + cause.getMessage() + ")");
+                + Errors.ioReason(cause) + ")");
     }
 
     @Override

@@ -74,6 +74,9 @@ public final class DumpCommand extends ToolCommand {
                 throw ToolException.usage("Output file already exists: " + target);
             }
         }
+        if (target != null) {
+            checkWritableFolder(target.getParent());
+        }
         Path temp = TempDirs.check(tempDir, true);
         var selectors = Selectors.parse(reading.exports);
         var endpoint = connection.resolve();
@@ -106,5 +109,17 @@ public final class DumpCommand extends ToolCommand {
         }
         say(String.format("Done (%.2f seconds): %s", (System.nanoTime() - start) / 1e9, toStdout ? "-" : target));
         return 0;
+    }
+
+    /** Checked before connecting, so that an hour of reading never ends in "cannot write". */
+    private static void checkWritableFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw ToolException.usage("The -f/--file folder " + folder + " does not exist or is not a directory. "
+                    + "Create it, or give -f a path in an existing folder.");
+        }
+        if (!Files.isWritable(folder)) {
+            throw ToolException.usage("The -f/--file folder " + folder + " cannot be written by this user. "
+                    + "Give -f a path in a folder you can write.");
+        }
     }
 }

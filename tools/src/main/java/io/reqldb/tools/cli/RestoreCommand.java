@@ -179,7 +179,8 @@ public final class RestoreCommand extends ToolCommand {
         report.warnings().forEach(err()::println);
         if (!report.ok()) {
             report.problems().forEach(err()::println);
-            throw ToolException.failure("Error: the archive is damaged; nothing was restored");
+            throw ToolException.failure("Error: the archive is damaged; nothing was restored. Make the dump again "
+                    + "(or copy it again in full), then restore that.");
         }
         return report;
     }

@@ -46,7 +46,7 @@ public record Endpoint(String host, int port, String user, String password, Path
             }
             return builder.connect();
         } catch (ReqlError | IllegalStateException e) {
-            throw ToolException.usage("Unable to connect to server: " + Errors.describe(e));
+            throw ToolException.usage("Unable to connect to server: " + Errors.connectFailure(address(), e));
         }
     }
 

@@ -123,7 +123,7 @@ public final class ClusterTerms {
             throw new ReqlQueryLogicError("Unknown table readiness state: '" + waitFor + "', must be one of "
                     + "'ready_for_outdated_reads', 'ready_for_reads', 'ready_for_writes', or 'all_replicas_ready'");
         }
-        if (t.hasOptarg("timeout")) {
+        if (t.hasOptarg(env, "timeout")) {
             t.inOptarg("timeout", () -> Values.toLong(t.optargDatum(env, "timeout")));
         }
         return Changes.result("ready", targets(t, env, "wait").size());

@@ -54,7 +54,7 @@ public final class GeoIndexTerms {
     }
 
     private static String indexName(Term t, Env env, TableRef ref, String term) {
-        if (!t.hasOptarg("index")) {
+        if (!t.hasOptarg(env, "index")) {
             throw new ReqlQueryLogicError(term + " requires an index argument.");
         }
         String index = t.optargString(env, "index", null);
@@ -207,7 +207,7 @@ public final class GeoIndexTerms {
         Geodesy.Ellipsoid e = GeoTerms.ellipsoid(t, env);
         double unit = GeoTerms.geo(() -> GeoTerms.unit(t, env));
         double maxDist = 100000;
-        if (t.hasOptarg("max_dist")) {
+        if (t.hasOptarg(env, "max_dist")) {
             maxDist = Geodesy.convert(t.inOptarg("max_dist", () -> Values.toNumber(t.optargDatum(env, "max_dist"))),
                     unit, 1.0);
             if (!(maxDist > 0.0)) {
@@ -215,7 +215,7 @@ public final class GeoIndexTerms {
             }
         }
         long maxResults = 100;
-        if (t.hasOptarg("max_results")) {
+        if (t.hasOptarg(env, "max_results")) {
             maxResults = t.inOptarg("max_results", () -> Values.toLong(t.optargDatum(env, "max_results")));
             if (maxResults <= 0) {
                 throw new ReqlQueryLogicError("max_results must be positive.").addFrame("max_results");

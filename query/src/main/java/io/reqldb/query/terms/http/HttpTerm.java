@@ -32,10 +32,10 @@ public final class HttpTerm {
         HttpOptions o = new HttpOptions();
         o.url = t.stringArg(env, 0);
         timeout(t, env, o);
-        if (t.hasOptarg("attempts")) {
+        if (t.hasOptarg(env, "attempts")) {
             o.attempts = nonNegative(t, env, "attempts");
         }
-        if (t.hasOptarg("redirects")) {
+        if (t.hasOptarg(env, "redirects")) {
             o.maxRedirects = nonNegative(t, env, "redirects");
         }
         o.verify = t.optargBool(env, "verify", true);
@@ -43,7 +43,7 @@ public final class HttpTerm {
         resultFormat(t, env, o);
         method(t, env, o);
         auth(t, env, o);
-        if (t.hasOptarg("params")) {
+        if (t.hasOptarg(env, "params")) {
             Datum p = t.optargDatum(env, "params");
             t.inOptarg("params", () -> checkParams(p));
             o.params = (ObjectDatum) p;
@@ -52,8 +52,8 @@ public final class HttpTerm {
         data(t, env, o);
         FuncValue page = null;
         long pageLimit = 0;
-        if (t.hasOptarg("page")) {
-            if (!t.hasOptarg("page_limit")) {
+        if (t.hasOptarg(env, "page")) {
+            if (!t.hasOptarg(env, "page_limit")) {
                 throw new ReqlQueryLogicError("Cannot use `page` without specifying `page_limit` (a positive number "
                         + "performs that many requests, -1 is unlimited).").addFrame("page");
             }

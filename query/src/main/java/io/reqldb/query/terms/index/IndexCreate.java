@@ -72,10 +72,10 @@ public final class IndexCreate {
             throw new ReqlQueryLogicError("Could not prove function deterministic.  "
                     + "Index functions must be deterministic.");
         }
-        if (t.hasOptarg("multi")) {
+        if (t.hasOptarg(env, "multi")) {
             multi = t.optargBool(env, "multi", false);
         }
-        if (t.hasOptarg("geo")) {
+        if (t.hasOptarg(env, "geo")) {
             geo = t.optargBool(env, "geo", false);
         }
         boolean m = multi != null && multi;

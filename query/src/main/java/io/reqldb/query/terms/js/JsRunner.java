@@ -1,6 +1,7 @@
 package io.reqldb.query.terms.js;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.jsworker.CancelSignal;
 import io.reqldb.jsworker.JsFailure;
 import io.reqldb.jsworker.JsReply;
 import io.reqldb.jsworker.JsWorkerPool;
@@ -34,7 +35,7 @@ public final class JsRunner {
     public static Result eval(String source, long timeoutMs) {
         JsWorkerPool pool = JsWorkers.pool();
         try {
-            JsReply reply = pool.eval(source, timeoutMs);
+            JsReply reply = pool.eval(source, timeoutMs, CancelSignal.NEVER);
             if (reply instanceof JsReply.Value v) {
                 return new DatumResult(JsValues.read(v.value()));
             }
@@ -52,7 +53,7 @@ public final class JsRunner {
             JsValues.write(request, arg);
         }
         try {
-            JsReply reply = pool.finishCall(request, f.timeoutMs());
+            JsReply reply = pool.finishCall(request, f.timeoutMs(), CancelSignal.NEVER);
             if (reply instanceof JsReply.Value v) {
                 return JsValues.read(v.value());
             }

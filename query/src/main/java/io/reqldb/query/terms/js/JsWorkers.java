@@ -27,6 +27,17 @@ public final class JsWorkers {
         pool.warmUp();
     }
 
+    /**
+     * Kills every worker, idle or busy (the server's shutdown calls it, so that no worker outlives
+     * it); a later script starts workers of the default limits.
+     */
+    public static synchronized void shutdown() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+
     static synchronized JsWorkerPool pool() {
         if (pool == null) {
             pool = new JsWorkerPool(JsWorkerOptions.defaults());

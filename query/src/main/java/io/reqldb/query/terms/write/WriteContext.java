@@ -20,7 +20,7 @@ public record WriteContext(TableRef table, Durability durability, WriteStats.Ret
                            boolean ignoreWriteHook) {
 
     public static WriteContext parse(Term t, Env env, TableRef table) {
-        if (t.hasOptarg("return_vals")) {
+        if (t.hasOptarg(env, "return_vals")) {
             throw new ReqlQueryLogicError("Error: encountered obsolete optarg `return_vals`.  "
                     + "Use `return_changes` instead.");
         }
