@@ -1,6 +1,8 @@
 package io.reqldb.cli;
 
 import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.rethinkdata.DataDirectory;
+import io.reqldb.rethinkdata.RethinkDataException;
 import io.reqldb.query.system.CurrentIssuesTable;
 import io.reqldb.query.terms.index.FieldLookups;
 import io.reqldb.storage.StorageException;
@@ -9,6 +11,7 @@ import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Option;
  * 1 when it is refused.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Migrate a data directory to this release's format (serve does it on start).")
+        description = {"Migrate a data directory to this release's format (serve does it on start), or with"
+                + " --from-rethinkdb make one from a RethinkDB data directory."})
 final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--directory"}, paramLabel = "PATH", defaultValue = "reqldb_data",
@@ -29,6 +33,18 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Only report what starting on the directory would do; change nothing.")
     boolean check;
+
+    @Option(names = "--from-rethinkdb", paramLabel = "RETHINKDB_DATA",
+            description = "Make --directory (new or empty) from a RethinkDB data directory, read from its files: "
+                    + "no RethinkDB needed; the RethinkDB folder is only read.")
+    Path fromRethinkDb;
+
+    @Option(names = "--continue-on-error",
+            description = "With --from-rethinkdb: convert every table that can be read, list the others, exit 1.")
+    boolean continueOnError;
+
+    @Option(names = "--force", description = "With --from-rethinkdb: read the folder even though a running RethinkDB holds it.")
+    boolean force;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -44,6 +60,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fromRethinkDb != null) {
+            return fromRethinkDb();
+        }
         StartupDecision decision;
         try {
             decision = StartupDecision.inspect(directory);
@@ -80,5 +99,34 @@ final class MigrateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --from-rethinkdb}: a new ReqlDB data directory from a RethinkDB one. */
+    private int fromRethinkDb() {
+        try {
+            StartupDecision target = StartupDecision.inspect(directory);
+            if (target.kind() != StartupDecision.Kind.CREATE) {
+                err.println(directory + " already holds data; give --directory a new or empty directory."
+                        + " Nothing was changed.");
+                return 1;
+            }
+            DataDirectory source = DataDirectory.open(fromRethinkDb, force);
+            out.println("Converting RethinkDB " + source.metadata().version().label() + " data directory "
+                    + fromRethinkDb + " (" + source.tables().size() + " tables) into " + directory + "...");
+            List<String> failed = new RethinkDataMigration(source, out, err, continueOnError).run(directory);
+            if (!failed.isEmpty()) {
+                err.println("Error: " + failed.size() + " table(s) could not be read completely:");
+                failed.forEach(f -> err.println("  " + f));
+                return 1;
+            }
+            out.println(directory + " is ready: `reqldb serve --directory " + directory + "`.");
+            return 0;
+        } catch (RethinkDataException | StorageException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("Error: migration failed: " + e);
+            return 1;
+        }
     }
 }

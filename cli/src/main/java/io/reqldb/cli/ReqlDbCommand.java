@@ -1,5 +1,6 @@
 package io.reqldb.cli;
 
+import io.reqldb.tools.cli.DumpCommand;
 import io.reqldb.tools.cli.ToolCommands;
 import io.reqldb.tools.conn.Errors;
 import java.util.LinkedHashMap;
@@ -59,6 +60,8 @@ public final class ReqlDbCommand implements Runnable {
         subcommands.put("serve", () -> ServeCommand.commandLine(new ServeCommand()));
         subcommands.put("migrate", MigrateCommand::new);
         subcommands.putAll(ToolCommands.byName());
+        // dump --data-dir prints stored functions as the server does, which needs the query engine.
+        subcommands.put("dump", () -> new DumpCommand(QueryFunctionTexts.INSTANCE));
         CommandLine root = ToolCommands.register(new CommandLine(new ReqlDbCommand()), subcommands, args);
         root.setParameterExceptionHandler(ReqlDbCommand::badArguments);
         root.setExecutionExceptionHandler(ReqlDbCommand::failed);

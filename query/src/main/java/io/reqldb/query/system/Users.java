@@ -121,6 +121,17 @@ public final class Users {
         saved(user);
     }
 
+    /**
+     * Creates (or replaces) a user with a password already hashed elsewhere — a RethinkDB data
+     * directory being migrated keeps the same salt, iteration count and salted password, so the
+     * user's password keeps working unchanged. Empty for no password.
+     */
+    public synchronized void importUser(String user, Optional<Password> password) {
+        users.put(user, password);
+        emptyPasswords.remove(user);
+        saved(user);
+    }
+
     /** Whether the user has a password ({@code users} shows {@code password: true}). */
     public synchronized boolean hasPassword(String user) {
         Optional<Password> p = users.get(user);

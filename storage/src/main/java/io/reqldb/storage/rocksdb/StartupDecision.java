@@ -41,11 +41,11 @@ public record StartupDecision(Kind kind, Path directory, Metadata metadata, Stri
         if (rethink != null) {
             return new StartupDecision(Kind.REFUSE_RETHINKDB, dir, null, String.format(
                     "%s is a RethinkDB data directory (its file %s starts with RethinkDB's header), not a ReqlDB one."
-                            + " ReqlDB does not read RethinkDB's files. To bring the data over: start RethinkDB on"
-                            + " this directory, run `rethinkdb dump -c localhost:28015 -f rethinkdb_dump.tar.gz`"
-                            + " with RethinkDB's Python driver installed, then start ReqlDB (`reqldb serve`) and load"
-                            + " the archive with `reqldb restore rethinkdb_dump.tar.gz`. Nothing was changed.",
-                    dir, dir.relativize(rethink)));
+                            + " ReqlDB serves only its own format. To bring the data over, no RethinkDB needed:"
+                            + " `reqldb migrate --from-rethinkdb %s --directory NEW_DIR`, then"
+                            + " `reqldb serve --directory NEW_DIR` (or archive it with"
+                            + " `reqldb dump --data-dir %s`). Nothing was changed.",
+                    dir, dir.relativize(rethink), rethink.getParent(), rethink.getParent()));
         }
         Metadata meta = Metadata.read(dir);
         if (meta == null) {

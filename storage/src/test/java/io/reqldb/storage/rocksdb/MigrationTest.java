@@ -122,10 +122,10 @@ class MigrationTest {
         Files.writeString(dir.resolve("log_file"), "2026-11-25T20:00:00.000000000 0.0s notice: Running rethinkdb 2.4.4\n");
         Map<String, String> before = V1Fixture.checksums(dir);
         String expected = dir + " is a RethinkDB data directory (its file metadata starts with RethinkDB's header),"
-                + " not a ReqlDB one. ReqlDB does not read RethinkDB's files. To bring the data over: start RethinkDB on"
-                + " this directory, run `rethinkdb dump -c localhost:28015 -f rethinkdb_dump.tar.gz` with RethinkDB's"
-                + " Python driver installed, then start ReqlDB (`reqldb serve`) and load the archive with"
-                + " `reqldb restore rethinkdb_dump.tar.gz`. Nothing was changed.";
+                + " not a ReqlDB one. ReqlDB serves only its own format. To bring the data over, no RethinkDB needed:"
+                + " `reqldb migrate --from-rethinkdb " + dir + " --directory NEW_DIR`, then"
+                + " `reqldb serve --directory NEW_DIR` (or archive it with `reqldb dump --data-dir " + dir + "`)."
+                + " Nothing was changed.";
         assertThat(StartupDecision.inspect(dir).kind()).isEqualTo(StartupDecision.Kind.REFUSE_RETHINKDB);
         assertThatThrownBy(() -> RocksStore.open(dir, RocksStoreOptions.DEFAULT)).hasMessage(expected);
         assertThat(V1Fixture.checksums(dir)).isEqualTo(before);

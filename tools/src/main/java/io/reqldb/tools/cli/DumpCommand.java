@@ -12,6 +12,7 @@ import io.reqldb.tools.export.ExportSettings;
 import io.reqldb.tools.export.Exporter;
 import io.reqldb.tools.export.TableDiscovery;
 import io.reqldb.tools.export.TableRef;
+import io.reqldb.tools.offline.FunctionTexts;
 import io.reqldb.tools.progress.Progress;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -26,14 +27,17 @@ import picocli.CommandLine.Option;
 /** {@code dump}: an export in JSON, streamed into a tar.gz archive compatible with {@code rethinkdb dump}. */
 @Command(name = "dump", sortOptions = false, versionProvider = ToolVersion.class,
         customSynopsis = "reqldb dump [-c HOST:PORT] [-p] [--password-file FILENAME] [--tls-cert FILENAME] [-f FILE] "
-                + "[--clients NUM] [-e (DB | DB.TABLE)]...",
+                + "[--clients NUM] [-e (DB | DB.TABLE)]...%n       reqldb dump --data-dir PATH [-f FILE] [-e (DB | DB.TABLE)]... [--include-config] "
+                + "[--continue-on-error] [--force]",
         description = "`reqldb dump` creates an archive of data from a RethinkDB or ReqlDB cluster",
         footer = {"", "EXAMPLES:", "reqldb dump -c mnemosyne:39500",
                 "  Archive all data from a cluster running on host 'mnemosyne' with a client port at 39500.", "",
                 "reqldb dump -e test -f rdb_dump.tar.gz",
                 "  Archive only the 'test' database from a local cluster into a named file.", "",
                 "reqldb dump -c hades -e test.subscribers -p",
-                "  Archive a specific table from a cluster running on host 'hades' which requires a password."})
+                "  Archive a specific table from a cluster running on host 'hades' which requires a password.", "",
+                "reqldb dump --data-dir /var/lib/rethinkdb/default/rethinkdb_data",
+                "  Archive everything in a RethinkDB data directory, reading its files: no RethinkDB needed."})
 public final class DumpCommand extends ToolCommand {
     @Mixin TableReadOptions reading;
 
@@ -49,9 +53,37 @@ public final class DumpCommand extends ToolCommand {
     @Option(names = "--overwrite-file", description = "overwrite -f/--file if it exists")
     boolean overwrite;
 
+    @Option(names = "--data-dir", paramLabel = "PATH",
+            description = "read a RethinkDB data directory (rethinkdb_data) directly, with no server running; -c is not used")
+    Path dataDir;
+
+    @Option(names = "--continue-on-error",
+            description = "with --data-dir: leave out the tables that cannot be read, list them, and exit 1")
+    boolean continueOnError;
+
+    @Option(names = "--force",
+            description = "with --data-dir: read the folder even though a running RethinkDB holds it")
+    boolean force;
+
     @Option(names = "--include-config",
             description = "also save table configuration, users and permissions (ignored by the official restore)")
     boolean includeConfig;
+
+    private final FunctionTexts functionTexts;
+
+    /** A dump whose {@code --data-dir} path leaves the index and hook {@code query} texts out. */
+    public DumpCommand() {
+        this(FunctionTexts.NONE);
+    }
+
+    /** A dump that prints index and hook functions with {@code texts} when reading a data directory. */
+    public DumpCommand(FunctionTexts texts) {
+        this.functionTexts = texts;
+    }
+
+    FunctionTexts functionTexts() {
+        return functionTexts;
+    }
 
     @Override
     String failurePrefix() {
@@ -79,6 +111,9 @@ public final class DumpCommand extends ToolCommand {
         }
         Path temp = TempDirs.check(tempDir, true);
         var selectors = Selectors.parse(reading.exports);
+        if (dataDir != null) {
+            return new OfflineDump(this, selectors, name, target, temp, toStdout).run();
+        }
         var endpoint = connection.resolve();
         long start = System.nanoTime();
         try (Connection conn = endpoint.connect()) {

@@ -53,6 +53,16 @@ public final class ClusterConfig {
             }
         }
         List<Object> users = new ArrayList<>(Rows.of(r.db("rethinkdb").table("users"), conn));
+        write(archive, configs, users, permissions);
+    }
+
+    /**
+     * Adds the config members from rows already read: {@code table_config}, {@code users} and
+     * {@code permissions} rows as the system tables show them (shared with {@code dump --data-dir},
+     * which builds them from RethinkDB's metadata file).
+     */
+    public static void write(ArchiveWriter archive, List<Object> configs, List<Object> users, List<Object> permissions)
+            throws IOException {
         String folder = ArchiveReader.CONFIG_FOLDER + "/";
         archive.addBytes(folder + TABLES, ndjson(configs));
         archive.addBytes(folder + USERS, ndjson(users));

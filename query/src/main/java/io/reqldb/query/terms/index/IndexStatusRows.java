@@ -31,7 +31,7 @@ public final class IndexStatusRows {
     }
 
     /** RethinkDB's {@code indexCreate('name', function(...) { ... }, {multi: true})} text. */
-    static String query(String name, byte[] blob) {
+    public static String query(String name, byte[] blob) {
         StoredFunctions.IndexFunc f;
         try {
             f = StoredFunctions.decodeIndex(blob);

@@ -1,0 +1,203 @@
+package io.reqldb.cli;
+
+import io.reqldb.datum.BinaryDatum;
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.query.system.SystemContext;
+import io.reqldb.query.system.Users;
+import io.reqldb.query.terms.index.IndexCreate;
+import io.reqldb.query.terms.index.StoredFunctions;
+import io.reqldb.rethinkdata.DataDirectory;
+import io.reqldb.rethinkdata.DatabaseInfo;
+import io.reqldb.rethinkdata.Permissions;
+import io.reqldb.rethinkdata.RethinkDataException;
+import io.reqldb.rethinkdata.TableConfig;
+import io.reqldb.rethinkdata.TableFile;
+import io.reqldb.rethinkdata.UserInfo;
+import io.reqldb.storage.Durability;
+import io.reqldb.storage.IndexDefinition;
+import io.reqldb.storage.IndexStatus;
+import io.reqldb.storage.Table;
+import io.reqldb.storage.TableInfo;
+import io.reqldb.storage.TableOptions;
+import io.reqldb.storage.rocksdb.RocksStore;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import io.reqldb.query.terms.index.FieldLookups;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code migrate --from-rethinkdb}: a new ReqlDB data directory made from a RethinkDB one read
+ * from its files. Every database and table (primary key, durability, shards, write acks, write
+ * hook), the rows, the secondary indexes (RethinkDB's own function blobs, rebuilt over the rows),
+ * the users with their password hashes as they are (so passwords keep working) and their
+ * permissions. The RethinkDB folder is only read.
+ */
+final class RethinkDataMigration {
+    /** Rows per write batch: large enough to amortise a commit, small enough for any row size. */
+    private static final int BATCH = 500;
+
+    private final DataDirectory source;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean continueOnError;
+
+    RethinkDataMigration(DataDirectory source, PrintStream out, PrintStream err, boolean continueOnError) {
+        this.source = source;
+        this.out = out;
+        this.err = err;
+        this.continueOnError = continueOnError;
+    }
+
+    /** Converts into {@code target} (new or empty); returns the tables that could not be read. */
+    List<String> run(Path target) throws Exception {
+        List<String> failed = new ArrayList<>();
+        try (RocksStore store = RocksStore.open(target, RocksStoreOptions.DEFAULT, FieldLookups.INSTANCE)) {
+            StoreCatalog catalog = new StoreCatalog(store);
+            SystemContext system = catalog.system().context();
+            Map<UUID, String> dbNames = new HashMap<>();
+            for (DatabaseInfo db : source.metadata().databases().values()) {
+                if (store.database(db.name()).isEmpty()) {
+                    store.createDatabase(db.name());
+                }
+                dbNames.put(db.id(), db.name());
+            }
+            Map<UUID, TableInfo> created = new HashMap<>();
+            for (TableConfig t : source.tables()) {
+                String db = source.databaseName(t);
+                String name = db + "." + t.name();
+                if (store.database(db).isEmpty()) {
+                    store.createDatabase(db);
+                }
+                Durability durability = "soft".equals(t.durability()) ? Durability.SOFT : Durability.HARD;
+                TableInfo info = store.createTable(db, t.name(), new TableOptions(t.primaryKey(), durability));
+                created.put(t.id(), info);
+                try {
+                    long rows = copyRows(t, store.table(db, t.name()));
+                    out.println("  " + name + ": " + rows + " rows");
+                } catch (RethinkDataException e) {
+                    if (!continueOnError) {
+                        throw e;
+                    }
+                    failed.add(name + ": " + e.getMessage());
+                    err.println("Error: table " + name + " could not be read completely: " + e.getMessage());
+                }
+                settings(system, t, info.id());
+                buildIndexes(catalog, t, store.table(db, t.name()), name);
+            }
+            users(system.users(), created, store);
+            store.sync();
+        }
+        return failed;
+    }
+
+    private long copyRows(TableConfig t, Table table) throws Exception {
+        Durability soft = Durability.SOFT; // one sync at the end instead of one per batch
+        List<Datum> keys = new ArrayList<>(BATCH);
+        List<UnaryOperator<Datum>> changes = new ArrayList<>(BATCH);
+        long[] rows = new long[1];
+        try (TableFile file = source.openTable(t)) {
+            file.rows((json, length) -> {
+                Datum row = DatumJson.parse(java.util.Arrays.copyOf(json, length));
+                Datum key = ((ObjectDatum) row).get(t.primaryKey());
+                keys.add(key);
+                changes.add(old -> row);
+                if (keys.size() == BATCH) {
+                    table.modifyAll(new ArrayList<>(keys), new ArrayList<>(changes), soft);
+                    keys.clear();
+                    changes.clear();
+                }
+                rows[0]++;
+            });
+        } finally {
+            if (!keys.isEmpty()) {
+                table.modifyAll(keys, changes, soft);
+            }
+        }
+        return rows[0];
+    }
+
+    private static void settings(SystemContext system, TableConfig t, UUID id) {
+        system.settings().setShards(id, t.shards());
+        system.settings().setWriteAcks(id, t.writeAcks());
+        if (t.writeHook() != null) {
+            system.settings().setWriteHook(id, BinaryDatum.wrap(t.writeHook()));
+        }
+    }
+
+    /** Creates the indexes from RethinkDB's blobs and waits until they are built over the copied rows. */
+    private void buildIndexes(StoreCatalog catalog, TableConfig t, Table table, String name) throws InterruptedException {
+        for (TableConfig.IndexDefinition index : t.indexes()) {
+            if (index.function() == null) {
+                err.println("Warning: index " + index.name() + " of " + name + " is not migrated: " + index.problem());
+                continue;
+            }
+            StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(index.function());
+            table.createIndex(new IndexDefinition(index.name(), index.function(), index.multi(), index.geo(),
+                    IndexCreate.FORMAT_VERSION), catalog.indexCompiler().compile(f.func(), f.multi(), f.geo()));
+        }
+        while (!table.indexes().stream().allMatch(IndexStatus::ready)) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** Users with their hashes unchanged, and their permissions at every scope that still exists. */
+    private void users(Users users, Map<UUID, TableInfo> tables, RocksStore store) {
+        Map<UUID, UUID> dbIds = new HashMap<>();
+        for (DatabaseInfo db : source.metadata().databases().values()) {
+            store.database(db.name()).ifPresent(d -> dbIds.put(db.id(), d.id()));
+        }
+        for (UserInfo u : source.metadata().users()) {
+            if (Users.ADMIN.equals(u.name())) {
+                continue; // admin always exists; its password (if any) is set below
+            }
+            users.importUser(u.name(), Optional.ofNullable(u.password())
+                    .map(p -> new Users.Password(p.salt(), p.iterations(), p.saltedPassword())));
+            grant(users, u.name(), Users.Scope.GLOBAL, u.global());
+            u.databases().forEach((db, p) -> {
+                if (dbIds.containsKey(db)) {
+                    grant(users, u.name(), new Users.Scope(dbIds.get(db), null), p);
+                }
+            });
+            u.tables().forEach((table, p) -> {
+                TableInfo info = tables.get(table);
+                if (info != null) {
+                    grant(users, u.name(), new Users.Scope(info.dbId(), info.id()), p);
+                }
+            });
+        }
+        source.metadata().users().stream().filter(u -> Users.ADMIN.equals(u.name()) && u.password() != null)
+                .findFirst().ifPresent(admin -> users.importUser(Users.ADMIN, Optional.of(new Users.Password(
+                        admin.password().salt(), admin.password().iterations(), admin.password().saltedPassword()))));
+    }
+
+    private static void grant(Users users, String user, Users.Scope scope, Permissions p) {
+        if (p.isEmpty()) {
+            return;
+        }
+        TreeMap<String, Datum> m = ObjectDatum.newFieldMap();
+        put(m, "read", p.read());
+        put(m, "write", p.write());
+        put(m, "config", p.config());
+        if (scope.db() == null) {
+            put(m, "connect", p.connect());
+        }
+        users.setPermissions(user, scope, ObjectDatum.wrap(m));
+    }
+
+    private static void put(TreeMap<String, Datum> m, String key, Boolean value) {
+        if (value != null) {
+            m.put(key, io.reqldb.datum.BoolDatum.of(value));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.reqldb.rethinkdata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A {@code rethinkdb_data} folder, opened for reading only: its {@code metadata} file and one
+ * file per table, named by the table's id. Nothing in the folder is written or locked.
+ */
+public final class DataDirectory {
+    private final Path path;
+    private final ClusterMetadata metadata;
+
+    private DataDirectory(Path path, ClusterMetadata metadata) {
+        this.path = path;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Opens {@code path}. Refuses a folder that a running RethinkDB holds (it takes an exclusive
+     * {@code flock} on the folder, seen in {@code /proc/locks}) unless {@code force}: its files
+     * change under the reader while it runs.
+     */
+    public static DataDirectory open(Path path, boolean force) {
+        if (!Files.isDirectory(path)) {
+            throw new RethinkDataException(path + " is not a directory");
+        }
+        if (!Files.isRegularFile(path.resolve("metadata"))) {
+            throw new RethinkDataException(path + " is not a RethinkDB data directory (it has no `metadata` file)");
+        }
+        if (!force && FolderLock.isHeld(path)) {
+            throw new RethinkDataException(path + " is in use by a running RethinkDB (it holds the folder's lock)."
+                    + " Dump it through the server with `reqldb dump -c HOST:PORT`, or stop RethinkDB first"
+                    + " (--force reads it anyway, at the risk of reading half-written data)");
+        }
+        return new DataDirectory(path, ClusterMetadata.read(path.resolve("metadata")));
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public ClusterMetadata metadata() {
+        return metadata;
+    }
+
+    /** The name of the table's database, or the id when the database is gone. */
+    public String databaseName(TableConfig table) {
+        DatabaseInfo db = metadata.databases().get(table.database());
+        return db == null ? table.database().toString() : db.name();
+    }
+
+    /** The tables, ordered by database name then table name. */
+    public List<TableConfig> tables() {
+        return metadata.tables().values().stream()
+                .sorted((a, b) -> {
+                    int c = databaseName(a).compareTo(databaseName(b));
+                    return c != 0 ? c : a.name().compareTo(b.name());
+                })
+                .toList();
+    }
+
+    /** The table's file. */
+    public Path tableFile(UUID id) {
+        return path.resolve(id.toString());
+    }
+
+    /** Opens the table's file. */
+    public TableFile openTable(TableConfig table) {
+        Path file = tableFile(table.id());
+        if (!Files.isRegularFile(file)) {
+            throw new RethinkDataException(file + ": the file of table " + databaseName(table) + "." + table.name()
+                    + " is missing");
+        }
+        return TableFile.open(file, "table " + databaseName(table) + "." + table.name());
+    }
+
+    /** True when {@code path} looks like a RethinkDB data directory: a {@code metadata} file with RethinkDB's header. */
+    public static boolean looksLikeOne(Path path) {
+        Path metadata = path.resolve("metadata");
+        if (!Files.isRegularFile(metadata)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(metadata)) {
+            return new String(in.readNBytes(9), java.nio.charset.StandardCharsets.US_ASCII).equals("RethinkDB");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

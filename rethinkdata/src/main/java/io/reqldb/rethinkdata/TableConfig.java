@@ -1,0 +1,21 @@
+package io.reqldb.rethinkdata;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A table as its {@code table_config_t} describes it: name, database and primary key, the
+ * shard count and replicas per shard (of the first shard), secondary indexes, write hook, write acknowledgements and durability.
+ */
+public record TableConfig(UUID id, UUID database, String name, String primaryKey, int shards, int replicas,
+        List<IndexDefinition> indexes, byte[] writeHook, String writeAcks, String durability) {
+
+    /**
+     * A secondary index: {@code function} is the blob {@code index_status()} reports (and
+     * {@code index_create} takes), or null when the function is stored in a form from before
+     * RethinkDB 2.2 (protobuf terms), which this reader does not convert; {@code problem} then
+     * says so.
+     */
+    public record IndexDefinition(String name, byte[] function, boolean multi, boolean geo, String problem) {
+    }
+}
