@@ -7,6 +7,7 @@ import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.storage.DatabaseInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code rethinkdb.db_config}: {id, name} per database. Inserting creates a database, deleting
@@ -43,6 +44,27 @@ public final class DbConfigTable extends SystemTable {
             system.store().renameTable(t.id(), to, t.name());
         }
         system.store().dropDatabase(from);
+    }
+
+    /**
+     * As RethinkDB's backend: a change to an existing database's row needs {@code config} on the
+     * database, deleting it (a {@code db_drop}) {@code config} on each of its tables too, and any
+     * other row (a new database) {@code config} globally.
+     */
+    @Override
+    public List<Users.Scope> configNeeded(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
+        if (oldRow == null) {
+            return List.of(Users.Scope.GLOBAL);
+        }
+        UUID db = UUID.fromString(((StringDatum) oldRow.get("id")).value());
+        List<Users.Scope> scopes = new ArrayList<>();
+        scopes.add(new Users.Scope(db, null));
+        if (newRow == null) {
+            for (io.reqldb.storage.TableInfo t : system.store().tables(((StringDatum) oldRow.get("name")).value())) {
+                scopes.add(new Users.Scope(db, t.id()));
+            }
+        }
+        return scopes;
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class DebugScratchTable extends SystemTable {
     }
 
     @Override
+    public boolean adminOnly() {
+        return true;
+    }
+
+    @Override
     protected List<Datum> rows() {
         synchronized (rows) {
             return new ArrayList<>(rows.values());

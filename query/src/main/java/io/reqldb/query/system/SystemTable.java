@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -112,10 +113,34 @@ public abstract class SystemTable implements Table {
         throw new StorageException(StorageException.Code.INDEX_MISSING, index);
     }
 
+    /**
+     * Where a user other than admin must hold {@code config} to make this change, as RethinkDB's
+     * backend for the table checks it; none unless a subclass says so.
+     */
+    public List<Users.Scope> configNeeded(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
+        return List.of();
+    }
+
+    /** Whether only admin may read or write the rows (RethinkDB's debug tables). */
+    public boolean adminOnly() {
+        return false;
+    }
+
     @Override
-    public synchronized WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability) {
+    public WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability) {
+        return modify(primaryKey, change, durability, (oldRow, newRow) -> { });
+    }
+
+    /**
+     * {@link #modify(Datum, UnaryOperator, Durability)}, showing {@code authorize} each change
+     * before it is stored, a change that changes nothing included: RethinkDB hands every row to
+     * its table's backend, which checks there.
+     */
+    public synchronized WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability,
+            BiConsumer<ObjectDatum, ObjectDatum> authorize) {
         Datum old = get(primaryKey);
         Datum next = change.apply(old);
+        authorize.accept((ObjectDatum) old, (ObjectDatum) next);
         if (next == old || (next != null && next.equals(old))) {
             return new WriteResult(old, old);
         }

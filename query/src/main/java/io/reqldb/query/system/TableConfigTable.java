@@ -75,6 +75,28 @@ public final class TableConfigTable extends SystemTable {
         }
     }
 
+    /**
+     * As RethinkDB's backend: changing or deleting an existing table's row needs {@code config} on
+     * the table, and moving it to another database {@code config} on that database too; creating a
+     * table by inserting a row needs nothing more than writing to this table.
+     */
+    @Override
+    public List<Users.Scope> configNeeded(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
+        if (oldRow == null) {
+            return List.of();
+        }
+        TableInfo t = system.store().table(UUID.fromString(((StringDatum) key).value())).orElseThrow().info();
+        Users.Scope table = new Users.Scope(t.dbId(), t.id());
+        if (newRow != null && newRow.get("db") instanceof StringDatum s && !same(oldRow, newRow, "db")) {
+            for (DatabaseInfo db : system.userDatabases()) {
+                if ((uuidFormat ? db.id().toString() : db.name()).equals(s.value()) && !db.id().equals(t.dbId())) {
+                    return List.of(table, new Users.Scope(db.id(), null));
+                }
+            }
+        }
+        return List.of(table);
+    }
+
     /** An insert into table_config creates the table it describes (with a generated id, as RethinkDB requires). */
     private void create(ObjectDatum row) {
         if (!(row.get("name") instanceof StringDatum name) || !(row.get("db") instanceof StringDatum db)) {

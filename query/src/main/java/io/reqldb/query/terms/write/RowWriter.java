@@ -89,6 +89,7 @@ public final class RowWriter {
             });
         }
         if (io.reqldb.query.terms.admin.TableArgs.isSystem(table)) {
+            io.reqldb.query.error.ReqlPermissionError refused = null;
             for (int j = 0; j < batchKeys.size(); j++) {
                 Outcome o = outcomes[positions.get(j)];
                 Datum key = batchKeys.get(j);
@@ -96,10 +97,17 @@ public final class RowWriter {
                 try {
                     o.result = table.translate(() -> table.storage().modify(key, change, durability));
                 } catch (io.reqldb.query.error.ReqlPermissionError e) {
-                    throw e; // the whole write is refused, as RethinkDB checks before any row
+                    // As RethinkDB: a row whose change failed never reached the permission check;
+                    // a refused row leaves the others to be written, then the whole write fails.
+                    if (o.error == null && refused == null) {
+                        refused = e;
+                    }
                 } catch (ReqlRuntimeError e) {
                     o.error = e.getMessage();
                 }
+            }
+            if (refused != null) {
+                throw refused;
             }
         } else if (!batchKeys.isEmpty()) {
             List<Table.WriteResult> results = table.translate(
