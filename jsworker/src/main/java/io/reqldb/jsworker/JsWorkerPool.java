@@ -275,9 +275,12 @@ public final class JsWorkerPool implements AutoCloseable {
         return live.stream().filter(Process::isAlive).map(Process::toHandle).toList();
     }
 
-    /** A reply cannot be larger than the worker's heap could hold; larger means a broken worker. */
+    /**
+     * The worker builds each reply whole in its heap, so a reply cannot be larger than that heap;
+     * a larger frame means a broken worker, and the server never buffers more for one.
+     */
     private int maxReplyBytes() {
-        return (int) Math.min(Integer.MAX_VALUE - 8, options.memoryMb() * 4L * 1024 * 1024);
+        return (int) Math.min(Integer.MAX_VALUE - 8, options.memoryMb() * 1024L * 1024);
     }
 
     /**

@@ -42,6 +42,33 @@ class JsTermsTest {
                 .contains("\"epoch_time\":1375147296.681");
     }
 
+    /** Values that cannot cross between JavaScript and ReQL, refused with RethinkDB's texts. */
+    @Test
+    void conversionsRefuseWhatRethinkDbRefuses() {
+        assertThatThrownBy(() -> reql.run(js("var o = {}; o.o = o; o")))
+                .hasMessage("Recursion limit exceeded in js_to_json (circular reference?).");
+        assertThatThrownBy(() -> reql.run(js("new Date('not a date')"))).hasMessage("Invalid Date in JS environment");
+        assertThatThrownBy(() -> reql.run(js("({f: function() {}})"))).hasMessage("Cannot convert function to ql::datum_t.");
+        assertThatThrownBy(() -> reql.run("[64,[" + js("(function(x) { return function() {}; })") + ",1]]"))
+                .hasMessage("Returning functions from within `r.js` is unsupported.");
+        assertThatThrownBy(() -> reql.run("[64,[" + js("(function(x) { return x; })") + ",[180,[]]]]"))
+                .hasMessage("`r.minval` cannot be passed to `r.js`.");
+        assertThatThrownBy(() -> reql.run("[64,[" + js("(function(x) { return x; })") + ",[181,[]]]]"))
+                .hasMessage("`r.maxval` cannot be passed to `r.js`.");
+    }
+
+    /** Times, binaries and nested values go into a function and come back as they were. */
+    @Test
+    void valuesRoundTripThroughAFunction() {
+        String identity = js("(function(x) { return x; })");
+        assertThat(reql.run("[64,[" + identity + ",{\"$reql_type$\":\"BINARY\",\"data\":\"aGk=\"}]]"))
+                .isEqualTo("{\"$reql_type$\":\"BINARY\",\"data\":\"aGk=\"}");
+        assertThat(reql.run("[64,[" + identity + ",{\"a\":[2,[1,2.5,\"x\",null,false,{\"b\":{}}]]}]]"))
+                .isEqualTo("{\"a\":[1,2.5,\"x\",null,false,{\"b\":{}}]}");
+        assertThat(reql.run("[64,[" + js("(function(t) { return t.getTime(); })") + ",[101,[1375147296.681]]]]"))
+                .isEqualTo("1375147296681");
+    }
+
     @Test
     void timesOut() {
         reql.run(js("1"));
