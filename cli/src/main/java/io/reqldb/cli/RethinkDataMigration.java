@@ -138,10 +138,6 @@ final class RethinkDataMigration {
     /** Creates the indexes from RethinkDB's blobs and waits until they are built over the copied rows. */
     private void buildIndexes(StoreCatalog catalog, TableConfig t, Table table, String name) throws InterruptedException {
         for (TableConfig.IndexDefinition index : t.indexes()) {
-            if (index.function() == null) {
-                err.println("Warning: index " + index.name() + " of " + name + " is not migrated: " + index.problem());
-                continue;
-            }
             StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(index.function());
             table.createIndex(new IndexDefinition(index.name(), index.function(), index.multi(), index.geo(),
                     IndexCreate.FORMAT_VERSION), catalog.indexCompiler().compile(f.func(), f.multi(), f.geo()));

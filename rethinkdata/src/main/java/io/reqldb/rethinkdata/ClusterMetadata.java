@@ -19,7 +19,8 @@ import java.util.UUID;
  * <li>{@code cluster_semilattice}: databases, a map from id to a deletable (optional) database
  *     whose name is a {@code versioned_t} (value, int64 timestamp, UUID tiebreaker);</li>
  * <li>{@code auth_semilattice} (from 2.3): users, a map from name to a versioned optional
- *     {@code user_t} (password, global, per-database and per-table permissions);</li>
+ *     {@code user_t} (password, global, per-database and per-table permissions); in 2.1 and
+ *     2.2 only the cluster's auth key, which becomes admin's password ({@link AuthKey});</li>
  * <li>{@code table.snapshot/<id>}: a table's Raft snapshot, whose state opens with the table's
  *     {@code table_config_t}, and {@code table.log/<id>/<index>}: later Raft log entries (type,
  *     term, an optional change whose first alternative sets a new config), applied in order;</li>
@@ -92,8 +93,9 @@ public final class ClusterMetadata {
         }
         Map<UUID, DatabaseInfo> databases = single.containsKey("cluster_semilattice")
                 ? databases(new Serial(single.get("cluster_semilattice"))) : Map.of();
-        List<UserInfo> users = single.containsKey("auth_semilattice") && version.code >= ClusterVersion.V2_3.code
-                ? users(new Serial(single.get("auth_semilattice"))) : List.of();
+        List<UserInfo> users = !single.containsKey("auth_semilattice") ? List.of()
+                : version.code >= ClusterVersion.V2_3.code ? users(new Serial(single.get("auth_semilattice")))
+                : AuthKey.admin(new Serial(single.get("auth_semilattice")));
         Map<UUID, TableConfig> tables = new LinkedHashMap<>();
         for (UUID id : active) {
             byte[] snapshot = snapshots.get(id);
@@ -211,38 +213,28 @@ public final class ClusterMetadata {
         int n = in.count();
         for (int i = 0; i < n; i++) {
             String index = in.string();
-            int start = in.position();
-            WireFunc.skip(in, version);
-            int end = in.position();
+            byte[] func = WireFunc.read(in, version);
             int funcVersion = in.u8();
             boolean multi = in.u8() == 1;
             boolean geo = in.u8() == 1;
-            if (version.termsAreJson()) {
-                ByteArrayOutputStream blob = new ByteArrayOutputStream();
-                blob.writeBytes(INDEX_PREFIX.getBytes(StandardCharsets.US_ASCII));
-                blob.write(ClusterVersion.V2_4.code);
-                blob.write(funcVersion);
-                blob.write(funcVersion);
-                blob.write(LATEST_REQL_VERSION);
-                blob.write(in.array(), start, end - start);
-                blob.write(multi ? 1 : 0);
-                blob.write(geo ? 1 : 0);
-                indexes.add(new TableConfig.IndexDefinition(index, blob.toByteArray(), multi, geo, null));
-            } else {
-                indexes.add(new TableConfig.IndexDefinition(index, null, multi, geo,
-                        "its function is stored as RethinkDB " + version.label()
-                                + " protobuf terms, which this reader does not convert; recreate the index"));
-            }
+            ByteArrayOutputStream blob = new ByteArrayOutputStream();
+            blob.writeBytes(INDEX_PREFIX.getBytes(StandardCharsets.US_ASCII));
+            blob.write(ClusterVersion.V2_4.code);
+            blob.write(funcVersion);
+            blob.write(funcVersion);
+            blob.write(LATEST_REQL_VERSION);
+            blob.writeBytes(func);
+            blob.write(multi ? 1 : 0);
+            blob.write(geo ? 1 : 0);
+            indexes.add(new TableConfig.IndexDefinition(index, blob.toByteArray(), multi, geo));
         }
         byte[] hook = null;
         if (version.code >= ClusterVersion.V2_4.code && in.bool()) {
-            int start = in.position();
-            WireFunc.skip(in, version);
-            int end = in.position();
+            byte[] func = WireFunc.read(in, version);
             in.u8(); // func_version
             ByteArrayOutputStream blob = new ByteArrayOutputStream();
             blob.writeBytes(HOOK_PREFIX.getBytes(StandardCharsets.US_ASCII));
-            blob.write(in.array(), start, end - start);
+            blob.writeBytes(func);
             hook = blob.toByteArray();
         }
         int acks = in.u8();

@@ -12,10 +12,8 @@ public record TableConfig(UUID id, UUID database, String name, String primaryKey
 
     /**
      * A secondary index: {@code function} is the blob {@code index_status()} reports (and
-     * {@code index_create} takes), or null when the function is stored in a form from before
-     * RethinkDB 2.2 (protobuf terms), which this reader does not convert; {@code problem} then
-     * says so.
+     * {@code index_create} takes), in RethinkDB 2.4's layout whatever version stored it.
      */
-    public record IndexDefinition(String name, byte[] function, boolean multi, boolean geo, String problem) {
+    public record IndexDefinition(String name, byte[] function, boolean multi, boolean geo) {
     }
 }

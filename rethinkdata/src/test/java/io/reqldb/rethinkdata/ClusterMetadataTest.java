@@ -61,16 +61,20 @@ class ClusterMetadataTest {
     }
 
     @Test
-    void v21_indexFunctionsInProtobuf_areReportedNotConverted() {
+    void v21_indexFunctionsInProtobuf_becomeJsonTerms() {
         Out out = new Out().string("t").uuid(DB).string("id").varint(1).varint(1).uuid(SERVER).varint(0).uuid(SERVER);
         out.varint(1).string("ix");
-        byte[] protobuf = {0x08, 0x01};
-        out.u8(0).varint(0).i32(0).varint(1).i64(1).i32(protobuf.length).bytes(protobuf).i32(0); // 2.1: uint32 backtrace
+        // r.row("user_id") as 2.1 stored it: Term{type: BRACKET(170), args: [Term{type: IMPLICIT_VAR(13)}, "user_id"]}
+        byte[] protobuf = ProtobufTermTest.term(170, ProtobufTermTest.term(13), ProtobufTermTest.datumTerm(
+                ProtobufTermTest.string("user_id")));
+        out.u8(0).varint(0).i32(0).varint(1).i64(1).i32(protobuf.length).bytes(protobuf).i32(7); // 2.1: uint32 backtrace
         out.u8(4).u8(1).u8(0).u8(1).u8(2);
         TableConfig t = ClusterMetadata.tableConfig(TABLE, new Serial(out.toBytes()), ClusterVersion.V2_1);
-        assertThat(t.indexes().get(0).function()).isNull();
-        assertThat(t.indexes().get(0).multi()).isTrue();
-        assertThat(t.indexes().get(0).problem()).contains("protobuf");
+        TableConfig.IndexDefinition index = t.indexes().get(0);
+        assertThat(index.multi()).isTrue();
+        String blob = new String(index.function(), StandardCharsets.ISO_8859_1);
+        assertThat(blob).startsWith("$reql_index_function$\u0009\u0004\u0004\u0007")
+                .contains("[170,[[13,0],[1,\"user_id\",0]],0]\0");
         assertThat(t.durability()).isEqualTo("hard");
     }
 }

@@ -95,11 +95,6 @@ public final class OfflineDumper {
     /** Rows, tables (0 or 1), indexes and hooks of one table. */
     private long[] dumpTable(TableConfig table, TableSink sink, List<String> failed) throws Exception {
         TableRef ref = ref(table);
-        for (TableConfig.IndexDefinition index : table.indexes()) {
-            if (index.function() == null) {
-                notes.accept("Warning: index " + index.name() + " of " + ref + " is not saved: " + index.problem());
-            }
-        }
         ProgressTask task;
         long rows;
         try (TableFile file = dir.openTable(table)) {

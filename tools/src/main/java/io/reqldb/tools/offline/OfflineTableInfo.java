@@ -28,9 +28,6 @@ final class OfflineTableInfo {
         db.put("type", "DB");
         List<Object> indexes = new ArrayList<>();
         for (TableConfig.IndexDefinition index : table.indexes()) {
-            if (index.function() == null) {
-                continue; // not convertible: reported by the dumper
-            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("function", binary(index.function()));
             row.put("geo", index.geo());
