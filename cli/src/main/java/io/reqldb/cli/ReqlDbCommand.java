@@ -4,6 +4,7 @@ import io.reqldb.tools.cli.DumpCommand;
 import io.reqldb.tools.cli.ToolCommands;
 import io.reqldb.tools.conn.Errors;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -32,6 +33,9 @@ public final class ReqlDbCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; for tests and embedding. */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            ServeCommand.argumentsAsTyped = List.of(args).subList(1, args.length);
+        }
         String[] effective;
         try {
             effective = withConfigFile(args);

@@ -12,6 +12,7 @@ import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -91,6 +92,9 @@ final class ServeCommand implements Callable<Integer> {
     Path configFile;
 
     @Mixin
+    ServiceFlags service = new ServiceFlags();
+
+    @Mixin
     DriverTlsFlags tls = new DriverTlsFlags();
 
     @Mixin
@@ -98,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The arguments after {@code serve} as typed (before --config-file adds its own), set by {@code main}. */
+    static List<String> argumentsAsTyped = List.of();
 
     private final PrintStream err;
 
@@ -118,6 +125,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (service.needRelaunch()) {
+            try {
+                return Relaunch.run(service, argumentsAsTyped, err);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+        }
         configureLogging();
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -130,13 +145,29 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "reqldb-shutdown"));
+        boolean pidWritten = false;
         try (Running running = start()) {
             if (running == null) {
                 return 1;
             }
+            if (service.pidFile != null) {
+                try {
+                    PidFile.write(service.pidFile);
+                    pidWritten = true;
+                } catch (IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    return 1;
+                }
+            }
+            if (service.daemon) {
+                Relaunch.detach();
+            }
             stopRequested.await();
             LoggerFactory.getLogger(ServeCommand.class).info("Shutting down");
         } finally {
+            if (pidWritten) {
+                PidFile.remove(service.pidFile);
+            }
             closed.countDown();
         }
         return 0;
@@ -166,6 +197,11 @@ final class ServeCommand implements Callable<Integer> {
         String refusal = RethinkDbOnlyOption.refusal(parsed);
         if (refusal != null) {
             err.println(refusal);
+            return null;
+        }
+        String running = PidFile.conflict(service.pidFile);
+        if (running != null) {
+            err.println(running);
             return null;
         }
         RethinkDbOnlyOption.notes(parsed).forEach(log::info);
@@ -264,8 +300,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** slf4j-simple reads its settings once, when the first logger is made: so, first thing. */
     private void configureLogging() {
-        if (logFile != null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
+        // A daemon has no terminal: by default it logs where RethinkDB does, in the data directory.
+        Path log = logFile == null && service.daemon && Files.isDirectory(directory) ? directory.resolve("log_file") : logFile;
+        if (log != null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
         }
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");

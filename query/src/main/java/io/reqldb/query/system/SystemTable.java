@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
 /**
  * A virtual table of the {@code rethinkdb} system database: its rows are computed from the
  * catalog on every read, keyed by {@code id}. Writes are refused with RethinkDB's message unless
- * a subclass overrides {@link #write}; an unchanged row is never a write.
+ * a subclass overrides {@link #write}; an unchanged row is never a write (but see {@link #unchanged}).
  */
 public abstract class SystemTable implements Table {
     /** The id RethinkDB gives the {@code rethinkdb} database is fixed too. */
@@ -121,6 +121,13 @@ public abstract class SystemTable implements Table {
         return List.of();
     }
 
+    /**
+     * A change that changed nothing ({@code row} null: there was no row and still is none).
+     * RethinkDB hands it to the table's backend all the same, which may refuse it; nothing here.
+     */
+    protected void unchanged(Datum key, ObjectDatum row) {
+    }
+
     /** Whether only admin may read or write the rows (RethinkDB's debug tables). */
     public boolean adminOnly() {
         return false;
@@ -142,6 +149,7 @@ public abstract class SystemTable implements Table {
         Datum next = change.apply(old);
         authorize.accept((ObjectDatum) old, (ObjectDatum) next);
         if (next == old || (next != null && next.equals(old))) {
+            unchanged(primaryKey, (ObjectDatum) old);
             return new WriteResult(old, old);
         }
         write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);

@@ -31,12 +31,26 @@ public final class UsersTable extends SystemTable {
         return written;
     }
 
+    /** Deleting a user that is not there is an error in RethinkDB, not a skip. */
+    @Override
+    protected void unchanged(Datum key, ObjectDatum row) {
+        String user = userName(key);
+        if (row == null) {
+            throw new ReqlOpFailedError("User `" + user + "` not found.");
+        }
+    }
+
+    private static String userName(Datum key) {
+        if (!(key instanceof StringDatum s)) {
+            throw new ReqlOpFailedError("Expected a username as the primary key, got "
+                    + io.reqldb.datum.DatumPrinter.print(key) + ".");
+        }
+        return s.value();
+    }
+
     @Override
     protected void write(Datum key, ObjectDatum oldRow, ObjectDatum newRow) {
-        String user = key instanceof StringDatum s ? s.value() : null;
-        if (user == null) {
-            throw new ReqlOpFailedError("Expected a string as the user name, got " + io.reqldb.datum.DatumPrinter.print(key) + ".");
-        }
+        String user = userName(key);
         if (newRow == null) {
             if (Users.ADMIN.equals(user)) {
                 throw new ReqlOpFailedError("The user `admin` can't be deleted.");

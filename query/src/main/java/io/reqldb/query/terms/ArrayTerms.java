@@ -69,8 +69,12 @@ public final class ArrayTerms implements TermFamily {
         new ArrayAtTerms().register(r);
     }
 
+    /**
+     * Argument {@code i} as an array. RethinkDB checks these terms' values as datums, so a value of
+     * the wrong type is the term's error (its frame is the term's), not the argument's.
+     */
     static ArrayDatum array(Term t, Env env, int i) {
-        return t.arrayArg(env, i);
+        return (ArrayDatum) Values.expect(t.datumArg(env, i), DatumType.ARRAY);
     }
 
     static ArrayDatum limited(List<Datum> items, Env env) {
@@ -105,14 +109,17 @@ public final class ArrayTerms implements TermFamily {
         return limited(out, env);
     }
 
-    /** {@code seq.difference(array)}: RethinkDB's rewrite to filter(x => !array.contains(x)). */
+    /**
+     * {@code seq.difference(array)}: RethinkDB's rewrite to filter(x => !array.contains(x)); the
+     * rewritten term stands for the whole, so errors about the array are this term's.
+     */
     private static Object difference(Term t, Env env) {
         Sequence seq = t.seqArg(env, 0);
         List<Datum> removed = new ArrayList<>();
         boolean[] loaded = {false};
         Sequence out = TransformedSequence.filter(seq, d -> {
             if (!loaded[0]) {
-                removed.addAll(Values.materialize(t.seqArg(env, 1), Integer.MAX_VALUE).items());
+                removed.addAll(Values.materialize(Values.toSequence(t.datumArg(env, 1)), Integer.MAX_VALUE).items());
                 loaded[0] = true;
             }
             return removed.stream().noneMatch(x -> DatumOrder.compare(x, d) == 0);
@@ -151,7 +158,7 @@ public final class ArrayTerms implements TermFamily {
                     arr.remove(start);
                     return ArrayDatum.wrap(arr);
                 }
-                int end = (int) Nth.canonicalize(t.intArg(env, 2), arr.size());
+                int end = (int) Nth.canonicalize(Values.toLong(t.datumArg(env, 2)), arr.size());
                 checkBound(start, arr.size(), true);
                 checkBound(end, arr.size(), true);
                 if (start > end) {
@@ -170,8 +177,9 @@ public final class ArrayTerms implements TermFamily {
             });
         }
 
+        /** The index argument, checked as a datum: a wrong one is the term's error, as in RethinkDB. */
         private static int index(Term t, Env env, int size) {
-            long i = t.intArg(env, 1);
+            long i = Values.toLong(t.datumArg(env, 1));
             return (int) Math.min(Nth.canonicalize(i, size), Integer.MAX_VALUE);
         }
 

@@ -88,12 +88,13 @@ public final class JoinTerms implements TermFamily {
 
     private static Object nestedLoop(Term t, Env env, boolean outer) {
         Sequence left = t.seqArg(env, 0);
-        FuncValue f = t.funcArg(env, 2);
         Sequence out = Streams.concatMap(left, row -> {
             List<Datum> matched = new ArrayList<>();
             Object rightValue = t.arg(env, 1);
             Sequence right = t.inArg(1, () -> Values.toSequence(rightValue instanceof TableValue tv ? tv : rightValue));
             try (right) {
+                // as in RethinkDB's rewrite, the right side is checked before the predicate
+                FuncValue f = t.funcArg(env, 2);
                 for (Datum r = right.next(); r != null; r = right.next()) {
                     Datum rr = r;
                     if (t.inArg(2, () -> Funcs.test(f, row, rr))) {

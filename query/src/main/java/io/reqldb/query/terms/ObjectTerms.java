@@ -114,7 +114,9 @@ public final class ObjectTerms implements TermFamily {
     private static Object keysOrValues(Term t, Env env, String name, boolean keys) {
         Datum d = t.datumArg(env, 0);
         if (!(d instanceof ObjectDatum o) || o.reqlType() != null) {
-            throw new ReqlQueryLogicError("Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.");
+            // RethinkDB checks the value as the argument's, so the frame is the argument's
+            throw new ReqlQueryLogicError("Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.")
+                    .addFrame(0);
         }
         List<Datum> out = new ArrayList<>(o.size());
         for (Map.Entry<String, Datum> e : o.fields().entrySet()) {

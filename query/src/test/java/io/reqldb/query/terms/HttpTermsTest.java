@@ -126,6 +126,18 @@ class HttpTermsTest {
                 .hasMessage("Error in HTTP GET of `" + base + "/slow`: timed out after 0.200 seconds.");
     }
 
+    /** A failed transfer's error ends with the response's header and body, null when there was none. */
+    @Test
+    void transferErrorsShowTheResponsesHeaderAndBody() {
+        assertThatThrownBy(() -> http("/missing", null)).isInstanceOf(ReqlNonExistenceError.class)
+                .hasMessageContaining("status code 404.\nheader:\n{").hasMessageEndingWith("\nbody:\n\"nope\"");
+        assertThatThrownBy(() -> reql.run("[153,[\"\"]]")).isInstanceOf(ReqlNonExistenceError.class)
+                .hasMessage("Error in HTTP GET of ``: URL using bad/illegal format or missing URL.\nheader:\nnull\nbody:\nnull");
+        assertThatThrownBy(() -> http("/text", "{\"result_format\":\"json\"}"))
+                .hasMessageContaining("failed to parse JSON response: Invalid value..\nheader:\n{")
+                .hasMessageEndingWith("\nbody:\n\"hello\"");
+    }
+
     @Test
     void depaginatesWithLinkNext() {
         assertThat(http("/page", "{\"page\":\"link-next\",\"page_limit\":-1}")).isEqualTo("[1,2,3]");

@@ -165,6 +165,19 @@ class PermissionRulesTest {
     }
 
     @Test
+    void aUserThatIsNotThereIsAnErrorNotASkip() {
+        Map<?, ?> deleted = (Map<?, ?>) r.db("rethinkdb").table("users").get("nobody").delete().run(admin).single();
+        assertThat(deleted.get("errors")).isEqualTo(1L);
+        assertThat(deleted.get("first_error")).isEqualTo("User `nobody` not found.");
+        Map<?, ?> updated = (Map<?, ?>) r.db("rethinkdb").table("users").get("nobody")
+                .update(r.hashMap("password", "x")).run(admin).single();
+        assertThat(updated.get("first_error")).isEqualTo("User `nobody` not found.");
+        Map<?, ?> numbered = (Map<?, ?>) r.db("rethinkdb").table("users").insert(r.hashMap("id", 5).with("password", "x"))
+                .run(admin).single();
+        assertThat(numbered.get("first_error")).isEqualTo("Expected a username as the primary key, got 5.");
+    }
+
+    @Test
     void badPasswordObjectsGetRethinkDbsMessages() {
         Map<?, ?> result = (Map<?, ?>) r.db("rethinkdb").table("users").get("bob")
                 .update(r.hashMap("password", r.hashMap("password", "x").with("iterations", 0))).run(admin).single();

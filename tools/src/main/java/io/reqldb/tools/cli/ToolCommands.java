@@ -14,7 +14,7 @@ import picocli.CommandLine;
 public final class ToolCommands {
     private ToolCommands() {}
 
-    /** dump, restore, export, import, index-rebuild and verify by name, in that order (help is the root's). */
+    /** dump, restore, export, import, index-rebuild, verify, compare and sync by name, in that order (help is the root's). */
     public static Map<String, Supplier<Object>> byName() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("dump", DumpCommand::new);
@@ -23,6 +23,8 @@ public final class ToolCommands {
         commands.put("import", ImportCommand::new);
         commands.put("index-rebuild", IndexRebuildCommand::new);
         commands.put("verify", VerifyCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("sync", SyncCommand::new);
         return commands;
     }
 
@@ -33,7 +35,7 @@ public final class ToolCommands {
      */
     public static void prepare(String[] args) {
         List<String> all = List.of(args);
-        if (!all.isEmpty() && List.of("dump", "restore", "export", "import", "index-rebuild").contains(all.get(0))
+        if (!all.isEmpty() && List.of("dump", "restore", "export", "import", "index-rebuild", "compare", "sync").contains(all.get(0))
                 && !all.contains("-h") && !all.contains("--help")) {
             DriverWarmUp.start();
         }

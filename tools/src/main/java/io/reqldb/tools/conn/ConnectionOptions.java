@@ -36,7 +36,7 @@ public final class ConnectionOptions {
 
     @Option(names = {"-c", "--connect"}, order = -8, paramLabel = "HOST:PORT",
             description = "host and client port of a rethinkdb node to connect (default: localhost:28015)")
-    void connect(String value) {
+    public void connect(String value) {
         Matcher m = HOST_PORT.matcher(value);
         if (!m.matches()) {
             invalid = "Invalid 'host:port' format: " + value;
@@ -60,19 +60,19 @@ public final class ConnectionOptions {
     }
 
     @Option(names = {"-u", "--user"}, order = -5, paramLabel = "USERNAME", description = "user name to connect as")
-    void user(String value) {
+    public void user(String value) {
         user = value;
     }
 
     @Option(names = {"-p", "--password"}, order = -4,
             description = "interactively prompt for a password for the connection")
-    void prompt(boolean value) {
+    public void prompt(boolean value) {
         prompt = value;
     }
 
     @Option(names = "--password-file", order = -3, paramLabel = "PSWD_FILE",
             description = "read the connection password from a file")
-    void passwordFile(Path file) {
+    public void passwordFile(Path file) {
         if (!Files.isRegularFile(file)) {
             invalid = "--password-file value is not an existing file: '" + file + "'";
             return;
@@ -88,7 +88,7 @@ public final class ConnectionOptions {
 
     @Option(names = "--tls-cert", order = -2, paramLabel = "TLS_CERT",
             description = "certificate file to use for TLS encryption.")
-    void tlsCert(Path file) {
+    public void tlsCert(Path file) {
         if (!Files.isRegularFile(file)) {
             invalid = "Option --tls-cert value is not a file: '" + file + "'";
             return;

@@ -16,15 +16,20 @@ import io.reqldb.tools.conn.WireValue;
  * key come first in the answer, so the next page can be asked for before this one is read, and
  * a short page is known to be the last.
  */
-final class PageQuery {
+public final class PageQuery {
     private PageQuery() {}
 
     /** The page of up to {@code limit} rows after {@code after} (from the start when null). */
-    static ReqlExpr of(TableRef ref, String pk, Object after, int limit) {
+    public static ReqlExpr of(TableRef ref, String pk, Object after, int limit) {
+        return ordered(ref, pk, after).limit(limit).coerceTo("array")
+                .do_(rows -> r.array(rows.count(), rows.slice(-1).getField(pk), rows));
+    }
+
+    /** The table's rows after {@code after} (from the start when null), in primary-key order. */
+    public static ReqlExpr ordered(TableRef ref, String pk, Object after) {
         Table table = r.db(ref.db()).table(ref.table());
         ReqlExpr range = after == null ? table
                 : table.between(new WireValue(after), r.maxval()).optArg("left_bound", "open");
-        return range.orderBy().optArg("index", pk).limit(limit).coerceTo("array")
-                .do_(rows -> r.array(rows.count(), rows.slice(-1).getField(pk), rows));
+        return range.orderBy().optArg("index", pk);
     }
 }

@@ -1,10 +1,7 @@
 package io.reqldb.tools.export;
 
-import static com.rethinkdb.RethinkDB.r;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.rethinkdb.gen.ast.Table;
 import com.rethinkdb.gen.exc.ReqlDriverError;
 import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
@@ -19,7 +16,6 @@ import io.reqldb.tools.progress.Progress;
 import io.reqldb.tools.progress.ProgressTask;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +61,7 @@ final class TableExporter {
 
     /** Exports the table into the sink and returns its row count. */
     long export(TableRef ref, TableSink sink, Progress progress) throws IOException {
-        TableInfo info = readInfo(metadata, ref);
+        TableInfo info = InfoQuery.read(metadata, ref, writeHooks);
         ProgressTask task = progress.start(ref.toString(), "rows", estimate(info));
         long rows;
         try (RowWriter writer = settings.format().writer(
@@ -77,22 +73,6 @@ final class TableExporter {
         sink.finishTable(ref, settings.format().extension(), info);
         progress.finish(task);
         return rows;
-    }
-
-    private TableInfo readInfo(Connection conn, TableRef ref) {
-        Table table = r.db(ref.db()).table(ref.table());
-        // Metadata is read live, not at the snapshot: it is not versioned by the snapshot anyway, and
-        // info() at a snapshot would count the rows (doc_count_estimates) with a full scan.
-        OptArgs raw = new OptArgs().with("binary_format", "raw");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> info = (Map<String, Object>) table.info().run(conn).single();
-        Object indexes = table.indexStatus().run(conn, raw).single();
-        info = new LinkedHashMap<>(info);
-        info.put("indexes", indexes); // replaces the list of names in place, keeping the key order
-        if (writeHooks) {
-            info.put("write_hook", table.getWriteHook().run(conn, raw).single());
-        }
-        return new TableInfo(info);
     }
 
     /**

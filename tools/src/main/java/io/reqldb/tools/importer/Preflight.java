@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * official tool, databases are created only after these checks pass, so a refused run leaves
  * nothing behind.
  */
-final class Preflight {
+public final class Preflight {
     private Preflight() {}
 
     /**
@@ -73,7 +73,7 @@ final class Preflight {
     }
 
     /** Creates the table if missing, waits for it, and checks its primary key. */
-    static void createTable(Connection conn, PlannedTable t, Integer shards, Integer replicas) {
+    public static void createTable(Connection conn, PlannedTable t, Integer shards, Integer replicas) {
         r.expr(r.array(t.table())).setDifference(r.db(t.db()).tableList()).forEach(name -> {
             var create = r.db(t.db()).tableCreate(name);
             if (t.primaryKey() != null) {

@@ -16,11 +16,11 @@ import java.util.Map;
  * installs its write hook, with the official queries. Indexes of the same name are dropped first
  * "on the assumption they are wrong"; the blob already carries multi and geo, so no optargs.
  */
-final class TableFinisher {
+public final class TableFinisher {
     private TableFinisher() {}
 
     /** Indexes (unless disabled), then the write hook. */
-    static void finish(Connection conn, PlannedTable plan, boolean indexes) {
+    public static void finish(Connection conn, PlannedTable plan, boolean indexes) {
         if (plan.info() == null) {
             return;
         }

@@ -31,6 +31,7 @@ final class LiveServer {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static Endpoint endpoint;
     private static String unavailable;
+    private static Endpoint second;
 
     private LiveServer() {}
 
@@ -54,6 +55,22 @@ final class LiveServer {
         return endpoint;
     }
 
+    /**
+     * A second server, always a fresh {@code reqldb serve} of its own (for the tools that copy or
+     * compare between two servers); skips the calling test when there is none.
+     */
+    static synchronized Endpoint second() {
+        endpoint();
+        if (second == null) {
+            try {
+                second = start();
+            } catch (Exception e) {
+                assumeTrue(false, () -> "no second live server: " + e.getMessage());
+            }
+        }
+        return second;
+    }
+
     private static Endpoint locate() throws Exception {
         String given = System.getenv("REQLDB_TEST_SERVER");
         if (given != null && !given.isBlank()) {
@@ -62,6 +79,11 @@ final class LiveServer {
             probe(e);
             return e;
         }
+        return start();
+    }
+
+    /** Starts {@code reqldb serve} on a free port with a fresh data directory, stopped at JVM exit. */
+    private static Endpoint start() throws Exception {
         List<String> command = serverCommand();
         int port = freePort();
         Path data = Files.createTempDirectory("reqldb-tools-live");

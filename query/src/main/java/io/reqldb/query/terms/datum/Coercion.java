@@ -105,8 +105,9 @@ public final class Coercion {
                 return pairsToObject(seq);
             }
         }
+        // the value's own error (RethinkDB's rfail_typed_target): its frame is COERCE_TO's argument 0
         String message = "Cannot coerce " + name(start) + " to " + name(end) + ".";
-        throw isDatum ? Values.typedError(d, message) : new ReqlQueryLogicError(message);
+        throw (isDatum ? Values.typedError(d, message) : new ReqlQueryLogicError(message)).addFrame(0);
     }
 
     private static Datum convertDatum(Datum d, DatumType from, DatumType to, Env env) {

@@ -59,12 +59,14 @@ public final class ObjOrSeq {
             }
             return out;
         }
+        // RethinkDB blames the value itself (rfail_typed_target): the frame is the term's argument 0
         if (d != null) {
             throw Values.typedError(d, "Cannot perform " + name + " on a non-object non-sequence `"
-                    + DatumPrinter.truncated(d) + "`.");
+                    + DatumPrinter.truncated(d) + "`.").addFrame(0);
         }
         String shown = v0 instanceof io.reqldb.query.eval.DbValue db ? "db(\"" + db.name() + "\")" : Values.typeOf(v0);
-        throw new ReqlQueryLogicError("Cannot perform " + name + " on a non-object non-sequence `" + shown + "`.");
+        throw new ReqlQueryLogicError("Cannot perform " + name + " on a non-object non-sequence `" + shown + "`.")
+                .addFrame(0);
     }
 
     /** Objects in RethinkDB's sense: plain objects and the object-shaped pseudo-types. */

@@ -67,7 +67,7 @@ final class HttpFetcher {
                     break;
                 }
             } catch (HttpWire.Timeout e) {
-                throw error(o, timedOut(o), null, null);
+                throw new ReqlNonExistenceError(prefix(o) + timedOut(o) + ".");
             } catch (HttpWire.BodyTooLarge e) {
                 throw new ReqlResourceLimitError(prefix(o) + "the body is larger than the server's limit of "
                         + access.maxBodyBytes() + " bytes (--http-max-body).");
@@ -90,7 +90,7 @@ final class HttpFetcher {
         if (o.method.equals("HEAD")) {
             return new Result(NullDatum.INSTANCE, header);
         }
-        return new Result(body(o, response, text), header);
+        return new Result(body(o, response, text, header), header);
     }
 
     private static String timedOut(HttpOptions o) {
@@ -197,12 +197,12 @@ final class HttpFetcher {
         return url + (url.contains("?") ? "&" : "?") + q;
     }
 
-    private static Datum body(HttpOptions o, HttpWire.Response response, String text) {
+    private static Datum body(HttpOptions o, HttpWire.Response response, String text, ObjectDatum header) {
         switch (o.resultFormat) {
             case "json":
-                return json(o, text, true);
+                return json(o, text, header, true);
             case "jsonp":
-                return jsonp(o, text, true);
+                return jsonp(o, text, header, true);
             case "text":
                 return new StringDatum(text);
             case "binary":
@@ -212,7 +212,7 @@ final class HttpFetcher {
         }
         String type = response.header("content-type") == null ? "" : response.header("content-type").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
-            return json(o, text, true);
+            return json(o, text, header, true);
         }
         if (type.startsWith("text/javascript") || type.startsWith("application/json-p") || type.startsWith("text/json-p")) {
             try {
@@ -236,20 +236,20 @@ final class HttpFetcher {
         return new StringDatum(text);
     }
 
-    private static Datum json(HttpOptions o, String text, boolean attach) {
+    private static Datum json(HttpOptions o, String text, ObjectDatum header, boolean attach) {
         try {
             return DatumJson.parse(text);
         } catch (RuntimeException e) {
-            throw error(o, "failed to parse JSON response: Invalid value.", null, attach ? new StringDatum(text) : null);
+            throw error(o, "failed to parse JSON response: Invalid value.", header, attach ? new StringDatum(text) : null);
         }
     }
 
-    private static Datum jsonp(HttpOptions o, String text, boolean attach) {
+    private static Datum jsonp(HttpOptions o, String text, ObjectDatum header, boolean attach) {
         Matcher m = JSONP.matcher(text);
         if (!m.matches()) {
-            throw error(o, "failed to parse JSONP response", null, attach ? new StringDatum(text) : null);
+            throw error(o, "failed to parse JSONP response", header, attach ? new StringDatum(text) : null);
         }
-        return json(o, m.group(1), attach);
+        return json(o, m.group(1), header, attach);
     }
 
     /** Response headers as RethinkDB gives them; {@code Link} headers parsed into {rel: url}. */
@@ -303,14 +303,16 @@ final class HttpFetcher {
         return "Error in HTTP " + o.method + " of `" + o.url + "`: ";
     }
 
+    /**
+     * A failure of the transfer itself, as RethinkDB's HTTP worker reports it: the response's
+     * header and body follow the reason, {@code null} when there was none (a timeout is reported
+     * by RethinkDB outside the worker, and so without them).
+     */
     static ReqlNonExistenceError error(HttpOptions o, String what, ObjectDatum header, Datum body) {
-        StringBuilder s = new StringBuilder(prefix(o) + what + ".");
-        if (header != null) {
-            s.append("\nheader:\n").append(DatumPrinter.print(header));
-        }
-        if (body != null) {
-            s.append("\nbody:\n").append(DatumPrinter.print(body));
-        }
-        return new ReqlNonExistenceError(s.toString());
+        return new ReqlNonExistenceError(prefix(o) + what + ".\nheader:\n" + print(header) + "\nbody:\n" + print(body));
+    }
+
+    private static String print(Datum d) {
+        return d == null ? "null" : DatumPrinter.print(d);
     }
 }

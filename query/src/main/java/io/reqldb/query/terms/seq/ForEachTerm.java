@@ -32,7 +32,8 @@ public final class ForEachTerm {
     }
 
     public static Object eval(Term t, Env env) {
-        Sequence seq = t.seqArg(env, 0);
+        // a value that is no sequence is FOR_EACH's own error in RethinkDB (no frame into the argument)
+        Sequence seq = Values.toSequence(t.arg(env, 0));
         if (seq.isInfinite()) {
             throw Values.infiniteError(seq);
         }

@@ -1,0 +1,128 @@
+package io.reqldb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rethinkdb.RethinkDB;
+import com.rethinkdb.net.Connection;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --daemon}, {@code --pid-file} and {@code --runuser}, as real processes: the command
+ * returns once the server serves, the pid file names the serving process, a second start on the
+ * same pid file is refused, and SIGTERM stops the server and removes its pid file.
+ */
+class ServiceOptionsTest {
+    @TempDir
+    Path tmp;
+
+    record Outcome(int exitCode, String err) {
+    }
+
+    private Outcome reqldb(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
+        command.addAll(List.of(args));
+        Path errFile = tmp.resolve("stderr-" + System.nanoTime());
+        Process p = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errFile.toFile()).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("reqldb %s returned", List.of(args)).isTrue();
+        return new Outcome(p.exitValue(), Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static ProcessHandle stop(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        server.destroy();
+        server.onExit().get(60, TimeUnit.SECONDS);
+        return server;
+    }
+
+    @Test
+    void daemon_returnsOnceServing_andThePidFileNamesTheServer() throws Exception {
+        Path pidFile = tmp.resolve("reqldb.pid");
+        Path data = tmp.resolve("data");
+        int port = freePort();
+        Outcome started = reqldb("serve", "--daemon", "--pid-file", pidFile.toString(), "--directory", data.toString(),
+                "--driver-port", Integer.toString(port), "--log-file", tmp.resolve("log").toString());
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(pidFile).exists();
+        try {
+            try (Connection c = RethinkDB.r.connection().hostname("127.0.0.1").port(port).connect()) {
+                assertThat((Object) RethinkDB.r.expr(2).run(c, Long.class).single()).isEqualTo(2L);
+            }
+            Outcome second = reqldb("serve", "--pid-file", pidFile.toString(), "--directory", tmp.resolve("other").toString(),
+                    "--driver-port", "0");
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).contains("The pid file " + pidFile + " names process ")
+                    .contains("which is running: stop that server first, or give another --pid-file.");
+            assertThat(tmp.resolve("other")).doesNotExist();
+        } finally {
+            stop(pidFile);
+        }
+        assertThat(pidFile).doesNotExist();
+        assertThat(Files.readString(tmp.resolve("log"))).contains("Server ready");
+    }
+
+    @Test
+    void daemon_failedStart_isReportedByTheCommand() throws Exception {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        Outcome run = reqldb("serve", "--daemon", "--directory", file.toString(), "--driver-port", "0");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Cannot use " + file + " as the data directory");
+    }
+
+    @Test
+    void runuser_unknownUser_isRefused() throws Exception {
+        Outcome run = reqldb("serve", "--runuser", "no_such_user_here", "--directory", tmp.resolve("d").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("User 'no_such_user_here' not found. Give --runuser an existing user."
+                + System.lineSeparator());
+        assertThat(tmp.resolve("d")).doesNotExist();
+    }
+
+    @Test
+    void runuser_runsTheServerAsThatUser() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root can change its user");
+        // The test's class path is in the build's Maven repository, often in root's private home;
+        // bin/release-check runs the same from the release archive, which any user can read.
+        Assumptions.assumeTrue(Files.getPosixFilePermissions(Path.of(System.getProperty("user.home")))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE), "class path readable by nobody");
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path pidFile = shared.resolve("reqldb.pid");
+        Outcome started = reqldb("serve", "--daemon", "--runuser", "nobody", "--pid-file", pidFile.toString(),
+                "--directory", shared.resolve("data").toString(), "--driver-port", Integer.toString(freePort()),
+                "--log-file", shared.resolve("log").toString());
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        try {
+            String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+            assertThat(status.lines().filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow())
+                    .matches("Uid:\\s+65534\\s+65534\\s+65534\\s+65534");
+        } finally {
+            stop(pidFile);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.reqldb.tools.sync;
+
+import static com.rethinkdb.RethinkDB.r;
+
+import com.rethinkdb.gen.ast.ReqlExpr;
+import com.rethinkdb.model.MapObject;
+import java.util.function.Function;
+
+/**
+ * A hash of a row computed by the server, with terms RethinkDB 2.4 has: the row's
+ * {@code to_json_string()} (objects with their keys sorted, numbers in their shortest digits, so
+ * equal rows give equal text on RethinkDB and ReqlDB) split into characters and folded into a
+ * polynomial hash modulo 2^31−1. ReQL has no character-code term, so each character is looked up
+ * in a table of printable ASCII codes bound once per query; every other character (the text is
+ * JSON, so that means non-ASCII ones) counts as one code, {@link #OTHER}: a row that differs only
+ * by one non-ASCII character for another goes unnoticed, any other difference is caught with
+ * probability 1 − 2^−31.
+ */
+final class RowHash {
+    /** Keeps {@code h * 31 + code} below 2^36, exact in the servers' doubles. */
+    static final long MODULUS = 2147483647L;
+    /** Keeps the sum of two table hashes below 2^53. */
+    static final long SUM_MODULUS = 1L << 52;
+    private static final int OTHER = 128;
+
+    private RowHash() {}
+
+    /**
+     * {@code r.expr(codes).do(codes -> body(hash))}: the code table bound once, {@code body}
+     * given the function from a row to its hash.
+     */
+    static ReqlExpr withHash(Function<Function<ReqlExpr, ReqlExpr>, ReqlExpr> body) {
+        return r.expr(codes()).do_(codes -> body.apply(row -> of(row, codes)));
+    }
+
+    private static ReqlExpr of(ReqlExpr row, ReqlExpr codes) {
+        return row.toJsonString().split("")
+                .fold(0, (h, c) -> h.mul(31).add(codes.bracket(c).default_(OTHER)).mod(MODULUS));
+    }
+
+    private static MapObject<Object, Object> codes() {
+        MapObject<Object, Object> codes = r.hashMap();
+        for (char c = ' '; c <= '~'; c++) {
+            codes.with(String.valueOf(c), (int) c);
+        }
+        return codes;
+    }
+}
