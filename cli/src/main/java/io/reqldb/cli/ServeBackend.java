@@ -46,6 +46,11 @@ final class ServeBackend implements AutoCloseable {
         return catalog.users().hasPassword(io.reqldb.query.system.Users.ADMIN);
     }
 
+    /** For {@code rethinkdb.server_status}: the real command line and driver port. */
+    void describeProcess(java.util.List<String> argv, int driverPort) {
+        catalog.system().context().describeProcess(argv, driverPort);
+    }
+
     QueryEngine engine() {
         return engine;
     }

@@ -103,7 +103,10 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The arguments after {@code serve} as typed (before --config-file adds its own), set by {@code main}. */
+    /**
+     * The arguments after {@code serve} as typed (before --config-file adds its own), set by
+     * {@code main}: the child of {@link Relaunch} gets them, and {@code server_status} reports them.
+     */
     static List<String> argumentsAsTyped = List.of();
 
     private final PrintStream err;
@@ -268,6 +271,9 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             started = true;
+            List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
+            argv.addAll(argumentsAsTyped);
+            backend.describeProcess(argv, server.port());
             announce(log, config, driverTls);
             return new Running(backend, server);
         } finally {

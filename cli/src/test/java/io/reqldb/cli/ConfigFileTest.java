@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParseResult;
@@ -62,12 +63,21 @@ class ConfigFileTest {
         Path data = tmp.resolve("data");
         int port = freePort();
         Path file = conf(rethinkDbInstance(data, port));
+        ServeCommand.argumentsAsTyped = List.of("--config-file", file.toString());
         try (ServeCommand.Running s = new ServeHarness().start("--config-file", file.toString());
              Connection c = RethinkDB.r.connection().hostname("127.0.0.1").port(port).connect()) {
             assertThat(s).isNotNull();
             assertThat(s.server().port()).isEqualTo(port);
             assertThat((Object) RethinkDB.r.expr(1).add(1).run(c, Long.class).single()).isEqualTo(2L);
             assertThat(c.server().getName()).isEqualTo("db1");
+            java.util.Map<?, ?> process = RethinkDB.r.db("rethinkdb").table("server_status").nth(0).g("process")
+                    .run(c, java.util.Map.class).single();
+            assertThat(process.get("argv")).isEqualTo(List.of("reqldb", "serve", "--config-file", file.toString()));
+            assertThat(process.get("pid")).isEqualTo(ProcessHandle.current().pid());
+            assertThat((Object) RethinkDB.r.db("rethinkdb").table("server_status").nth(0).g("network").g("reql_port")
+                    .run(c, Long.class).single()).isEqualTo((long) port);
+        } finally {
+            ServeCommand.argumentsAsTyped = List.of();
         }
         assertThat(data.resolve("metadata.txt")).exists();
     }

@@ -24,10 +24,10 @@ public final class ServerStatusTable extends SystemTable {
                         "connected_to", Rows.obj(),
                         "hostname", system.hostname(),
                         "http_admin_port", "<no http admin>",
-                        "reql_port", 28015,
+                        "reql_port", system.reqlPort(),
                         "time_connected", system.startTime()),
                 "process", Rows.obj(
-                        "argv", List.of("reqldb", "serve"),
+                        "argv", system.argv(),
                         "cache_size_mb", maxMb,
                         "pid", ProcessHandle.current().pid(),
                         "time_started", system.startTime(),

@@ -30,6 +30,9 @@ public final class SystemContext {
     private final String hostname;
     private final TimeDatum startTime;
     private final SnapshotRegistry snapshots;
+    /** What {@code server_status.process.argv} and {@code network.reql_port} report: see {@link #describeProcess}. */
+    private volatile List<String> argv = List.of("reqldb", "serve");
+    private volatile int reqlPort = 28015;
 
     public SystemContext(Store store) {
         this.store = store;
@@ -54,6 +57,20 @@ public final class SystemContext {
         } catch (Exception e) {
             return "reqldb";
         }
+    }
+
+    /** The command line the server was started with, and the port it listens on, once it listens. */
+    public void describeProcess(List<String> argv, int reqlPort) {
+        this.argv = List.copyOf(argv);
+        this.reqlPort = reqlPort;
+    }
+
+    public List<String> argv() {
+        return argv;
+    }
+
+    public int reqlPort() {
+        return reqlPort;
     }
 
     /** Snapshots pinned through {@code rethinkdb.snapshots}. */
