@@ -47,13 +47,15 @@ public final class Syncer {
     /** Runs until stopped or idle, then verifies. */
     public Outcome run(List<TableRef> tables) {
         long start = System.nanoTime();
-        try (Connection src = source.connect(); Connection dst = target.connect()) {
+        double firstInSync;
+        long rejected;
+        Connection src = source.connect();
+        Connection dst = target.connect();
+        try {
             boolean sourceHooks = ServerVersion.read(src).requireSupported().hasWriteHooks();
             boolean targetHooks = ServerVersion.read(dst).requireSupported().hasWriteHooks();
             TargetTables.requireAbsent(dst, tables);
             List<TableSync> syncs = new ArrayList<>();
-            double firstInSync;
-            long rejected;
             try (TargetWriter writer = new TargetWriter(target, targetHooks, say)) {
                 try {
                     for (TableRef ref : tables) {
@@ -81,8 +83,11 @@ public final class Syncer {
                 }
                 rejected = writer.rejected();
             }
-            return new Outcome(verify(src, dst, tables) && rejected == 0, firstInSync, rejected);
+        } finally {
+            src.close(false); // it may have dropped: no noreply_wait
+            dst.close(false);
         }
+        return new Outcome(verify(tables) && rejected == 0, firstInSync, rejected);
     }
 
     /** Applies changes until stopped or idle; returns the seconds until all tables first caught up. */
@@ -135,16 +140,19 @@ public final class Syncer {
         }
     }
 
-    private boolean verify(Connection src, Connection dst, List<TableRef> tables) {
+    /** Compares on new connections: those of the sync may have dropped on the way. */
+    private boolean verify(List<TableRef> tables) {
         say.accept("Verifying:");
-        Comparer comparer = new Comparer(src, dst);
-        boolean equal = true;
-        for (TableRef ref : tables) {
-            TableComparison result = comparer.compare(ref);
-            say.accept("  " + result.line());
-            equal &= result.equal();
+        try (Connection src = source.connect(); Connection dst = target.connect()) {
+            Comparer comparer = new Comparer(src, dst);
+            boolean equal = true;
+            for (TableRef ref : tables) {
+                TableComparison result = comparer.compare(ref);
+                say.accept("  " + result.line());
+                equal &= result.equal();
+            }
+            return equal;
         }
-        return equal;
     }
 
     private static void sleep(long ms) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback TCP proxy in front of a server that drops one connection, once: the first whose
  * traffic in one direction passes {@code cutAfterBytes}. So a client sees a real dropped
  * connection in the middle of a large read (or write), and whatever it reconnects with goes
- * through.
+ * through. {@link #cutAll()} drops every connection open at that moment, on demand.
  */
 final class DroppingProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -23,6 +23,7 @@ final class DroppingProxy implements AutoCloseable {
     private final boolean cutWhileReading;
     private final AtomicBoolean cut = new AtomicBoolean();
     private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** {@code cutWhileReading}: count what the server sends, else what the client sends. */
     DroppingProxy(String host, int port, long cutAfterBytes, boolean cutWhileReading) throws IOException {
@@ -54,6 +55,8 @@ final class DroppingProxy implements AutoCloseable {
                 Socket client = listener.accept();
                 Socket server = new Socket(host, port);
                 connections.incrementAndGet();
+                open.add(client);
+                open.add(server);
                 daemon(() -> pipe(client, server, !cutWhileReading));
                 daemon(() -> pipe(server, client, cutWhileReading));
             }
@@ -79,7 +82,15 @@ final class DroppingProxy implements AutoCloseable {
         } finally {
             close(from);
             close(to);
+            open.remove(from);
+            open.remove(to);
         }
+    }
+
+    /** Drops every connection open now (new ones still go through). */
+    void cutAll() {
+        cut.set(true);
+        open.forEach(DroppingProxy::close);
     }
 
     private static void close(Socket socket) {

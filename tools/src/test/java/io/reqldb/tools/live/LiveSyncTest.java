@@ -8,6 +8,8 @@ import io.reqldb.tools.cli.ToolMain;
 import io.reqldb.tools.conn.Endpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,7 +27,8 @@ import picocli.CommandLine;
  * of the source: after the writers stop and the sync ends (--until-idle), it has verified both
  * sides equal, {@code compare} agrees, and every document reads back the same on both. The
  * source table has a write hook that counts its runs in each row, so a target that ran the
- * copied hook on the copied rows would differ.
+ * copied hook on the copied rows would differ. The same through a loopback proxy that cuts the
+ * source connections mid-copy and mid-catch-up, and a sync stopped by SIGTERM.
  */
 class LiveSyncTest {
     /** The issue asks for 100k; 20k keeps the suite's time small on a 2-core CI machine. */
@@ -87,18 +90,11 @@ class LiveSyncTest {
         StringWriter out = new StringWriter();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong writes = new AtomicLong();
-        List<CompletableFuture<Void>> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            int seed = w;
-            writers.add(CompletableFuture.runAsync(() -> write(seed, stop, writes)));
-        }
+        List<CompletableFuture<Void>> writers = startWriters(stop, writes);
         CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> run(out, "sync",
                 "-c", source.address(), "--to", target.address(), "-e", "live", "--until-idle", "3",
                 "--status-interval", "2"));
-        long deadline = System.currentTimeMillis() + MAX_WRITING_MS;
-        while (!out.toString().contains("rows copied") && System.currentTimeMillis() < deadline && !sync.isDone()) {
-            Thread.sleep(50);
-        }
+        waitFor(out, "rows copied", sync);
         long writesDuringCopy = writes.get();
         Thread.sleep(WRITES_AFTER_COPY_MS);
         stop.set(true);
@@ -115,6 +111,74 @@ class LiveSyncTest {
         List<String> onSource = Tables.rows(src, "live", "docs", "id");
         assertThat(onSource.size()).isGreaterThan(ROWS / 2);
         assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(onSource);
+    }
+
+    @Test
+    void sourceConnectionsCutMidCopyAndMidCatchUp_syncStillConverges() throws Exception {
+        fillSource(src, ROWS);
+        StringWriter out = new StringWriter();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong writes = new AtomicLong();
+        List<CompletableFuture<Void>> writers = startWriters(stop, writes);
+        // The first source connection to receive 300 kB (the copy's) is dropped mid-copy.
+        try (DroppingProxy proxy = new DroppingProxy(source.host(), source.port(), 300_000, true)) {
+            CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> run(out, "sync",
+                    "-c", "127.0.0.1:" + proxy.port(), "--to", target.address(), "-e", "live", "--until-idle", "3",
+                    "--status-interval", "2"));
+            waitFor(out, "In sync", sync);
+            assertThat(proxy.hasCut()).as("a source connection was cut during the copy").isTrue();
+            proxy.cutAll(); // mid-catch-up: the feed and every other source connection
+            Thread.sleep(WRITES_AFTER_COPY_MS);
+            stop.set(true);
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            assertThat(sync.get(180, TimeUnit.SECONDS)).as(out.toString()).isZero();
+        }
+        assertThat(out.toString()).contains("the changefeed's connection dropped; re-reading the table")
+                .contains("live.docs: equal (");
+        assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(Tables.rows(src, "live", "docs", "id"));
+    }
+
+    @Test
+    void sigterm_stopsAfterCatchingUp_verifiesAndExitsZero() throws Exception {
+        fillSource(src, 2000);
+        Path log = Files.createTempFile("reqldb-sync", ".log");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process sync = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ToolMain.class.getName(), "sync", "-c", source.address(), "--to", target.address(), "-e", "live",
+                "--status-interval", "1").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (sync.isAlive() && System.nanoTime() < deadline && !Files.readString(log).contains("In sync")) {
+                Thread.sleep(50);
+            }
+            r.db("live").table("docs").insert(r.range(5000, 5100).map(i -> document(i, 2))).run(src);
+            r.db("live").table("docs").get(7).delete().run(src);
+            sync.destroy(); // SIGTERM
+            assertThat(sync.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String printed = Files.readString(log);
+            assertThat(sync.exitValue()).as(printed).isZero();
+            assertThat(printed).contains("Stopping: applying the last changes").contains("live.docs: equal (2099 rows");
+        } finally {
+            sync.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+        assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(Tables.rows(src, "live", "docs", "id"));
+    }
+
+    private List<CompletableFuture<Void>> startWriters(AtomicBoolean stop, AtomicLong writes) {
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int seed = w;
+            writers.add(CompletableFuture.runAsync(() -> write(seed, stop, writes)));
+        }
+        return writers;
+    }
+
+    private static void waitFor(StringWriter out, String text, CompletableFuture<Integer> sync) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + MAX_WRITING_MS;
+        while (!out.toString().contains(text) && System.currentTimeMillis() < deadline && !sync.isDone()) {
+            Thread.sleep(50);
+        }
     }
 
     /** Random inserts of new rows, updates and deletes of existing ones, until stopped. */
