@@ -1,6 +1,7 @@
 package io.reqldb.cli;
 
 import io.reqldb.jsworker.JsWorkerOptions;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
@@ -73,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cache-size", paramLabel = "MB",
             description = "Storage cache size in megabytes, or 'auto' (the default: chosen by the storage engine).")
     String cacheSize;
+
+    @Option(names = "--query-memory", paramLabel = "MB",
+            description = "Most memory one query may hold to group, sort or build arrays and strings, in "
+                    + "megabytes; beyond it the query fails with ReqlResourceLimitError (default: a quarter "
+                    + "of the heap).")
+    long queryMemoryMb;
 
     @Option(names = "--js-workers", paramLabel = "N",
             description = "Most JavaScript worker processes (r.js) at once (default: the number of cores, at least 2).")
@@ -236,6 +243,7 @@ final class ServeCommand implements Callable<Integer> {
                 .driverPort(driverPort + portOffset)
                 .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
                 .tls(driverTls)
+                .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
                 .build();
         DataDirectory data;
         try {

@@ -25,9 +25,11 @@ import java.util.TreeMap;
  */
 public final class DatumJson {
     /**
-     * How deeply arrays and objects may nest, read or written. RethinkDB sets no limit of its own;
-     * this one is far beyond what drivers produce, and {@link DeepStackThreads} have the stack
-     * for it (the readers and writers here recurse once per level).
+     * How deeply arrays and objects may nest in JSON read (queries, {@code r.json}). RethinkDB
+     * sets no limit of its own; this one is far beyond what drivers produce, and
+     * {@link DeepStackThreads} have the stack for it (the readers here recurse once per level).
+     * Writing has no such limit: a query can build a value deeper than any it was sent (a
+     * {@code fold} that wraps its accumulator), and RethinkDB returns those as they are.
      */
     public static final int MAX_NESTING_DEPTH = 100_000;
 
@@ -39,7 +41,7 @@ public final class DatumJson {
                     .maxNumberLength(100_000)
                     .build())
             .streamWriteConstraints(StreamWriteConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNestingDepth(Integer.MAX_VALUE)
                     .build())
             .build();
 

@@ -1,5 +1,7 @@
 package io.reqldb.datum;
 
+import java.util.ArrayDeque;
+
 /**
  * A cheap estimate of a value's JSON size, for sizing batches without serializing twice. An
  * object remembers its estimate ({@link ObjectDatum#estimatedSize}), so a change object that a
@@ -24,5 +26,40 @@ public final class EstimatedSize {
             return o.estimatedSize();
         }
         return 8;
+    }
+
+    /**
+     * Like {@link #of}, but done once the count passes {@code cap} (it then returns some number
+     * above {@code cap}). Arrays are walked with a work list, not recursion, and the walk is
+     * bounded by {@code cap}: a value that shares sub-arrays (a fold that builds
+     * {@code [acc, acc]}) can be exponentially larger than the memory it takes, and measuring it
+     * in full would never end.
+     */
+    public static long atMost(Datum d, long cap) {
+        if (!(d instanceof ArrayDatum)) {
+            return of(d);
+        }
+        long n = 0;
+        ArrayDeque<Datum> pending = new ArrayDeque<>();
+        pending.push(d);
+        while (!pending.isEmpty()) {
+            Datum next = pending.pop();
+            if (next instanceof ArrayDatum a) {
+                // Each item pushed adds one to n, so the list never holds more than cap items.
+                n += 2 + a.size();
+                if (n > cap) {
+                    return n;
+                }
+                for (Datum item : a.items()) {
+                    pending.push(item);
+                }
+            } else {
+                n += of(next);
+                if (n > cap) {
+                    return n;
+                }
+            }
+        }
+        return n;
     }
 }

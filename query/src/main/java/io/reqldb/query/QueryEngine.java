@@ -2,6 +2,7 @@ package io.reqldb.query;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.query.limits.QueryControl;
 
 /**
  * Runs ReQL queries. The network layer hands it the term tree of a START query, already parsed
@@ -21,4 +22,15 @@ public interface QueryEngine {
      * @throws io.reqldb.query.error.ReqlError with RethinkDB's type, message and backtrace
      */
     QueryResult start(Datum term, ObjectDatum globalOptargs, Session session);
+
+    /**
+     * Evaluates a query under {@code control}: cancelling it stops the evaluation and any later
+     * batch read, and its memory budget bounds what the query materialises. The caller closes
+     * the control once the query is over. Engines that cannot be stopped ignore it.
+     *
+     * @throws io.reqldb.query.limits.QueryCancelledException when cancelled while evaluating
+     */
+    default QueryResult start(Datum term, ObjectDatum globalOptargs, Session session, QueryControl control) {
+        return start(term, globalOptargs, session);
+    }
 }

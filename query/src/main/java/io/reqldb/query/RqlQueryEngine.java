@@ -18,6 +18,9 @@ import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.feed.FeedResults;
+import io.reqldb.query.limits.QueryCancelledException;
+import io.reqldb.query.limits.QueryControl;
+import io.reqldb.query.limits.QueryGuards;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.term.TermRegistry;
@@ -63,9 +66,25 @@ public final class RqlQueryEngine implements QueryEngine {
 
     @Override
     public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session) {
+        return start(rawTerm, globalOptargs, session, QueryControl.standalone());
+    }
+
+    @Override
+    public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session, QueryControl control) {
+        try (QueryControl.Binding bound = control.bind()) {
+            return evaluate(rawTerm, globalOptargs, session, control);
+        } catch (OutOfMemoryError e) {
+            // Last resort: the budget should have stopped the query first. Its values are
+            // unreachable now that the stack has unwound, so the server carries on.
+            LOG.warn("query ran out of memory", e);
+            throw QueryGuards.outOfMemory();
+        }
+    }
+
+    private QueryResult evaluate(Datum rawTerm, ObjectDatum globalOptargs, Session session, QueryControl control) {
         try {
             Term root = compiler.compileQuery(rawTerm);
-            QueryContext ctx = contextFor(globalOptargs, session);
+            QueryContext ctx = contextFor(globalOptargs, session, control);
             Object value;
             try {
                 value = root.eval(new Env(ctx));
@@ -79,18 +98,18 @@ public final class RqlQueryEngine implements QueryEngine {
                 FeedResults.closeAll(ctx);
                 throw e;
             }
-            return toResult(value);
-        } catch (ReqlError e) {
+            return toResult(value, ctx.control());
+        } catch (ReqlError | QueryCancelledException e) {
             throw e;
         } catch (StackOverflowError e) {
-            throw new io.reqldb.query.error.ReqlResourceLimitError("Query too deeply nested.");
+            throw QueryGuards.tooDeep();
         } catch (RuntimeException e) {
             LOG.warn("internal error running query", e);
             throw new ReqlInternalError("Unexpected exception: " + e);
         }
     }
 
-    private QueryContext contextFor(ObjectDatum globalOptargs, Session session) {
+    private QueryContext contextFor(ObjectDatum globalOptargs, Session session, QueryControl control) {
         Map<String, Term> optargs = new java.util.HashMap<>();
         for (Map.Entry<String, Datum> e : globalOptargs.fields().entrySet()) {
             GlobalOptargs.checkName(e.getKey());
@@ -98,7 +117,7 @@ public final class RqlQueryEngine implements QueryEngine {
         }
         // The server's r.http settings here too: global optargs are queries as well.
         QueryContext bootstrap = new QueryContext(store, catalog, session, compiler, "test",
-                DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, httpAccess);
+                DEFAULT_ARRAY_LIMIT, null, now(), QueryContext.DEFAULT_CHANGEFEED_QUEUE_SIZE, httpAccess, control);
         Env env = new Env(bootstrap);
         Supplier<String> db = () -> "test";
         Term dbOptarg = optargs.get("db");
@@ -133,7 +152,7 @@ public final class RqlQueryEngine implements QueryEngine {
             tables = c.atSnapshot(s.value());
         }
         return new QueryContext(store, tables, session, compiler, db, arrayLimit, durability, bootstrap.now(),
-                feedQueueSize, httpAccess, optargs);
+                feedQueueSize, httpAccess, optargs, control);
     }
 
     /** The first answer of {@code supplier}, kept; a failure is not kept (each use reports it again). */
@@ -152,7 +171,7 @@ public final class RqlQueryEngine implements QueryEngine {
         return new TimeDatum(millis / 1000.0, TimeDatum.UTC);
     }
 
-    private static QueryResult toResult(Object value) {
+    private static QueryResult toResult(Object value, QueryControl control) {
         if (value instanceof Datum d) {
             io.reqldb.query.terms.datum.JsonText.checkWritable(d);
             return new QueryResult.Atom(d);
@@ -164,10 +183,10 @@ public final class RqlQueryEngine implements QueryEngine {
             return new QueryResult.Atom(GroupedFormat.toDatum(g));
         }
         if (value instanceof TableValue t) {
-            return new QueryResult.Stream(new SequenceResultStream(t.scan()));
+            return new QueryResult.Stream(new SequenceResultStream(t.scan(), control));
         }
         if (value instanceof Sequence s) {
-            return new QueryResult.Stream(new SequenceResultStream(s));
+            return new QueryResult.Stream(new SequenceResultStream(s, control));
         }
         String kind = value instanceof DbValue ? "DATABASE" : "FUNCTION";
         throw new ReqlQueryLogicError("Query result must be of type DATUM, GROUPED_DATA, or STREAM (got " + kind + ").");

@@ -4,14 +4,15 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.reqldb.query.QueryEngine;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.HandshakeHandler;
 import io.reqldb.server.conn.ServerContext;
@@ -56,7 +57,8 @@ public final class ReqlServer implements AutoCloseable {
         this.config = config;
         this.pools = new WorkerPools(config.queryThreads(), config.feedThreads());
         this.context = new ServerContext(engine, users, pools, config.identity(), config.serverVersion(),
-                config.maxQueryBytes(), config.maxQueriesPerConnection(), new AtomicLong());
+                config.maxQueryBytes(), config.maxQueriesPerConnection(), new AtomicLong(),
+                QueryLimits.withQueryBudget(config.queryMemoryBytes()));
     }
 
     /**
@@ -105,6 +107,11 @@ public final class ReqlServer implements AutoCloseable {
     }
 
     /** The port the server listens on (the chosen one when configured with 0). */
+    /** Each query's control and what the controls did: running queries, cancelled ones, memory held. */
+    public QueryLimits queryLimits() {
+        return context.limits();
+    }
+
     public synchronized int port() {
         if (listeners.isEmpty()) {
             throw new IllegalStateException("not started");

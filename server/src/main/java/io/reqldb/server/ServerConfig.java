@@ -1,5 +1,6 @@
 package io.reqldb.server;
 
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.server.wire.QueryFrameDecoder;
@@ -22,10 +23,12 @@ import java.util.UUID;
  * @param maxQueriesPerConnection unanswered frames after which a connection stops being read
  *                                (default 1024, as RethinkDB)
  * @param tls                     TLS on the driver port, or null for plain TCP (the default)
+ * @param queryMemoryBytes        most memory one query may materialise (default: a quarter of the heap)
  */
 public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, ServerIdentity identity,
                            String serverVersion, int queryThreads, int feedThreads,
-                           long maxQueryBytes, int maxQueriesPerConnection, DriverTls tls) {
+                           long maxQueryBytes, int maxQueriesPerConnection, DriverTls tls,
+                           long queryMemoryBytes) {
 
     public static final int DEFAULT_DRIVER_PORT = 28015;
     /** The RethinkDB release whose protocol and behaviour this server follows. */
@@ -40,7 +43,8 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         if (driverPort < 0 || driverPort > 65535) {
             throw new IllegalArgumentException("driverPort must be 0..65535, got " + driverPort);
         }
-        if (queryThreads < 1 || feedThreads < 1 || maxQueriesPerConnection < 1 || maxQueryBytes < 1) {
+        if (queryThreads < 1 || feedThreads < 1 || maxQueriesPerConnection < 1 || maxQueryBytes < 1
+                || queryMemoryBytes < 1) {
             throw new IllegalArgumentException("thread counts and limits must be positive");
         }
     }
@@ -60,6 +64,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         private long maxQueryBytes = QueryFrameDecoder.DEFAULT_MAX_QUERY_BYTES;
         private int maxQueriesPerConnection = 1024;
         private DriverTls tls;
+        private long queryMemoryBytes = QueryLimits.defaultQueryBytes();
 
         public Builder bindAddresses(List<InetAddress> addresses) {
             this.bindAddresses = addresses;
@@ -106,9 +111,14 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
             return this;
         }
 
+        public Builder queryMemoryBytes(long bytes) {
+            this.queryMemoryBytes = bytes;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bindAddresses, driverPort, identity, serverVersion, queryThreads,
-                    feedThreads, maxQueryBytes, maxQueriesPerConnection, tls);
+                    feedThreads, maxQueryBytes, maxQueriesPerConnection, tls, queryMemoryBytes);
         }
     }
 }

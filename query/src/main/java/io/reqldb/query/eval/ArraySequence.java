@@ -19,6 +19,7 @@ public final class ArraySequence extends Sequence {
 
     @Override
     public Datum next() {
+        pollCancellation();
         return next < items.size() ? items.get(next++) : null;
     }
 

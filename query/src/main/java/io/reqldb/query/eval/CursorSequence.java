@@ -23,6 +23,7 @@ public final class CursorSequence extends Sequence {
         if (cursor == null) {
             cursor = table.translate(opener);
         }
+        pollCancellation();
         Datum d = cursor.next();
         if (d == null) {
             close();

@@ -2,6 +2,7 @@ package io.reqldb.query.eval;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.Term;
 
 /**
@@ -87,6 +88,9 @@ public final class FuncValue {
 
     /** The body's result for these arguments (any value, not only a datum). */
     public Object callValue(Datum... args) {
+        // Loops that call functions without reading a sequence (fold over an array, while-like
+        // recursion through r.do) still stop when their query is cancelled.
+        QueryControl.checkCurrent();
         if (nativeBody != null) {
             return nativeBody.call(args);
         }

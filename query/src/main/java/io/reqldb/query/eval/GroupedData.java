@@ -1,7 +1,9 @@
 package io.reqldb.query.eval;
 
+import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumOrder;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,15 +14,46 @@ import java.util.TreeMap;
 public final class GroupedData {
     private final TreeMap<Datum, Object> groups = new TreeMap<>(DatumOrder.COMPARATOR);
     private boolean stream;
+    private int arrayLimit;
 
-    /** Marks the groups as rows of a stream just grouped ({@code type_of} says GROUPED_STREAM). */
-    public GroupedData asStream() {
-        stream = true;
+    /**
+     * Marks the groups as rows of a stream just grouped ({@code type_of} says GROUPED_STREAM),
+     * which may hold at most {@code arrayLimit} rows in all once turned into data (RethinkDB
+     * checks the total over the groups, not each group).
+     */
+    public GroupedData asStream(int arrayLimit) {
+        this.stream = true;
+        this.arrayLimit = arrayLimit;
         return this;
+    }
+
+    /** Marks these groups as derived row by row from the grouped stream {@code source}. */
+    public GroupedData asStreamLike(GroupedData source) {
+        return source.stream ? asStream(source.arrayLimit) : this;
     }
 
     public boolean isStream() {
         return stream;
+    }
+
+    /**
+     * Checks a grouped stream about to become data (a query's result, {@code ungroup}): RethinkDB
+     * refuses one whose groups hold more rows in all than the array limit, and says to reduce.
+     */
+    public void checkMaterializable() {
+        if (!stream) {
+            return;
+        }
+        long rows = 0;
+        for (Object v : groups.values()) {
+            if (v instanceof ArrayDatum a) {
+                rows += a.size();
+            }
+        }
+        if (rows > arrayLimit) {
+            throw new ReqlResourceLimitError("Grouped data over size limit `" + arrayLimit
+                    + "`.  Try putting a reduction (like `.reduce` or `.count`) on the end.");
+        }
     }
 
     public Map<Datum, Object> groups() {

@@ -15,6 +15,7 @@ public final class GroupedFormat {
     }
 
     public static Datum toDatum(GroupedData g) {
+        g.checkMaterializable();
         List<Datum> pairs = new ArrayList<>(g.groups().size());
         for (Map.Entry<Datum, Object> e : g.groups().entrySet()) {
             pairs.add(ArrayDatum.of(e.getKey(), Values.toDatumMaterialized(e.getValue())));
@@ -27,6 +28,7 @@ public final class GroupedFormat {
 
     /** {@code ungroup}: an array of {@code {group, reduction}} objects in group order. */
     public static ArrayDatum ungroup(GroupedData g) {
+        g.checkMaterializable();
         List<Datum> out = new ArrayList<>(g.groups().size());
         for (Map.Entry<Datum, Object> e : g.groups().entrySet()) {
             TreeMap<String, Datum> m = ObjectDatum.newFieldMap();

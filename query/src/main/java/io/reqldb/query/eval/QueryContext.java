@@ -2,6 +2,7 @@ package io.reqldb.query.eval;
 
 import io.reqldb.datum.TimeDatum;
 import io.reqldb.query.Session;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.storage.Durability;
@@ -23,6 +24,7 @@ public final class QueryContext {
     private final TimeDatum now;
     private final int changefeedQueueSize;
     private final HttpAccess httpAccess;
+    private final QueryControl control;
     /** The query's global optargs: a term's own optarg of the same name wins, as in RethinkDB. */
     private final java.util.Map<String, io.reqldb.query.term.Term> globalOptargs;
     /** Changefeeds this query opened; the engine serves them, or closes them when the query fails. */
@@ -40,15 +42,18 @@ public final class QueryContext {
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize) {
         this(store, catalog, session, compiler, defaultDb, arrayLimit, durability, now, changefeedQueueSize,
-                HttpAccess.STRICT);
+                HttpAccess.STRICT, QueryControl.UNBOUNDED);
     }
 
-    /** @param httpAccess what {@code r.http} may reach and read (the server's settings) */
+    /**
+     * @param httpAccess what {@code r.http} may reach and read (the server's settings)
+     * @param control    the query's cancellation and memory budget
+     */
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler, String defaultDb,
                         int arrayLimit, Durability durability, TimeDatum now, int changefeedQueueSize,
-                        HttpAccess httpAccess) {
+                        HttpAccess httpAccess, QueryControl control) {
         this(store, catalog, session, compiler, () -> defaultDb, arrayLimit, durability, now, changefeedQueueSize,
-                httpAccess, java.util.Map.of());
+                httpAccess, java.util.Map.of(), control);
     }
 
     /**
@@ -61,7 +66,7 @@ public final class QueryContext {
     public QueryContext(Store store, Catalog catalog, Session session, TermCompiler compiler,
                         Supplier<String> defaultDb, int arrayLimit, Durability durability, TimeDatum now,
                         int changefeedQueueSize, HttpAccess httpAccess,
-                        java.util.Map<String, io.reqldb.query.term.Term> globalOptargs) {
+                        java.util.Map<String, io.reqldb.query.term.Term> globalOptargs, QueryControl control) {
         this.store = store;
         this.catalog = catalog;
         this.session = session;
@@ -73,6 +78,15 @@ public final class QueryContext {
         this.changefeedQueueSize = changefeedQueueSize;
         this.httpAccess = httpAccess;
         this.globalOptargs = globalOptargs;
+        this.control = control;
+    }
+
+    /**
+     * The query's cancellation and memory budget: charge what you materialise, and register a
+     * listener for work the query waits on elsewhere ({@link QueryControl#onCancel}).
+     */
+    public QueryControl control() {
+        return control;
     }
 
     /**

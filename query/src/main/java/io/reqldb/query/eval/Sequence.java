@@ -1,6 +1,7 @@
 package io.reqldb.query.eval;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.query.limits.QueryControl;
 
 /**
  * A lazy, single-use stream of values, read with {@link #next} until it returns Java null.
@@ -9,6 +10,9 @@ import io.reqldb.datum.Datum;
  * the terms that transform them, as RethinkDB does.
  */
 public abstract class Sequence implements AutoCloseable {
+    /** Elements between two looks at the query's cancellation flag: cheap, yet well under a millisecond. */
+    private static final int POLL_MASK = 0xFF;
+    private int polls;
 
     /** The next value, or Java null at the end. */
     public abstract Datum next();
@@ -34,6 +38,16 @@ public abstract class Sequence implements AutoCloseable {
     /** True for changefeeds (and streams derived from one), whose terminal error differs from r.range()'s. */
     public boolean isFeed() {
         return false;
+    }
+
+    /**
+     * Called by sources for each element they produce (arrays, ranges, scans, generators): every
+     * loop over a sequence reads from one, so a cancelled query stops wherever it is looping.
+     */
+    protected final void pollCancellation() {
+        if ((++polls & POLL_MASK) == 0) {
+            QueryControl.checkCurrent();
+        }
     }
 
     /** Releases storage resources; idempotent. */

@@ -11,6 +11,7 @@ import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.limits.QueryControl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,11 +58,13 @@ public final class Values {
             throw infiniteError(s);
         }
         List<Datum> out = new ArrayList<>();
-        try (s) {
+        QueryControl control = QueryControl.current();
+        try (s; QueryControl.Buffer held = control.buffer()) {
             for (Datum d = s.next(); d != null; d = s.next()) {
                 if (out.size() >= limit) {
                     throw arrayLimit(limit);
                 }
+                held.add(control.sizeOf(d));
                 out.add(d);
             }
         }

@@ -75,9 +75,13 @@ public final class MathTerms implements TermFamily {
         switch (lhs.type()) {
             case NUMBER:
                 return Num.of(Num.value(lhs) + Num.value(rhs));
-            case STRING:
-                return new StringDatum(((StringDatum) lhs).value()
-                        + ((StringDatum) Values.expect(rhs, DatumType.STRING)).value());
+            case STRING: {
+                String a = ((StringDatum) lhs).value();
+                String b = ((StringDatum) Values.expect(rhs, DatumType.STRING)).value();
+                // A string doubled in a loop reaches the heap's size in a few dozen steps.
+                env.context().control().checkSize(2L * (a.length() + b.length()));
+                return new StringDatum(a + b);
+            }
             case ARRAY: {
                 ArrayDatum b = (ArrayDatum) Values.expect(rhs, DatumType.ARRAY);
                 ArrayDatum a = (ArrayDatum) lhs;

@@ -118,6 +118,10 @@ public final class ObjectTerms implements TermFamily {
             throw new ReqlQueryLogicError("Cannot call `" + name + "` on objects of type `" + d.typeName() + "`.")
                     .addFrame(0);
         }
+        int limit = env.context().arrayLimit();
+        if (o.size() > limit) {
+            throw Values.arrayLimit(limit);
+        }
         List<Datum> out = new ArrayList<>(o.size());
         for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
             out.add(keys ? new StringDatum(e.getKey()) : e.getValue());

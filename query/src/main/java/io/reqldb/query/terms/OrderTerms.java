@@ -10,6 +10,7 @@ import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.TransformedSequence;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
@@ -76,11 +77,13 @@ public final class OrderTerms implements TermFamily {
         }
         List<Ordering.Keyed> rows = new ArrayList<>();
         int limit = env.context().arrayLimit();
-        try (seq) {
+        QueryControl control = env.context().control();
+        try (seq; QueryControl.Buffer held = control.buffer()) {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
                 if (rows.size() >= limit) {
                     throw Values.arrayLimit(limit);
                 }
+                held.add(control.sizeOf(d));
                 rows.add(ordering.keyed(d));
             }
         }
@@ -172,9 +175,12 @@ public final class OrderTerms implements TermFamily {
         }
         TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
         int limit = env.context().arrayLimit();
-        try (seq) {
+        QueryControl control = env.context().control();
+        try (seq; QueryControl.Buffer held = control.buffer()) {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
-                set.add(d);
+                if (set.add(d)) {
+                    held.add(control.sizeOf(d));
+                }
                 if (set.size() > limit) {
                     throw Values.arrayLimit(limit);
                 }

@@ -14,17 +14,20 @@ final class ChannelResponseSink implements ResponseSink {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelResponseSink.class);
 
     private final Channel channel;
+    private final int maxFrameBytes;
 
-    ChannelResponseSink(Channel channel) {
+    /** @param maxFrameBytes longer responses become a resource-limit error (the query memory budget) */
+    ChannelResponseSink(Channel channel, int maxFrameBytes) {
         this.channel = channel;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     @Override
     public void send(Response response, Runnable whenWritten) {
         ByteBuf frame;
         try {
-            frame = ResponseEncoder.encode(channel.alloc(), response);
-        } catch (RuntimeException e) {
+            frame = ResponseEncoder.encode(channel.alloc(), response, maxFrameBytes);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // A response we cannot write would leave the client waiting forever: it gets an error
             // instead, and if even that cannot be written, the connection closes to tell it.
             LOG.warn("could not encode the response to token {}", response.token(), e);

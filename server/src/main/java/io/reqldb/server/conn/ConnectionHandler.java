@@ -7,6 +7,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.reqldb.query.Session;
 import io.reqldb.server.wire.OversizedQuery;
 import io.reqldb.server.wire.QueryFrame;
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        dispatcher = new QueryDispatcher(server, session, new ChannelResponseSink(channel));
+        InetSocketAddress client = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
+        dispatcher = new QueryDispatcher(server, session, client, new ChannelResponseSink(channel,
+                (int) Math.min(Integer.MAX_VALUE - 64, server.limits().perQueryBytes())));
         LOG.debug("connection {} from {} authenticated as {}", session.connectionId(),
                 channel.remoteAddress(), session.user());
     }

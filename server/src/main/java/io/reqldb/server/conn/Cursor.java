@@ -5,6 +5,11 @@ import io.reqldb.datum.Datum;
 import io.reqldb.query.QueryResult;
 import io.reqldb.query.ResultStream;
 import io.reqldb.query.error.ReqlError;
+import io.reqldb.query.error.ReqlOpIndeterminateError;
+import io.reqldb.query.limits.QueryCancelledException;
+import io.reqldb.query.limits.QueryControl;
+import io.reqldb.query.limits.QueryGuards;
+import io.reqldb.query.limits.QueryOrigin;
 import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.Query;
 import io.reqldb.server.wire.Response;
@@ -22,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * STOP does, as in RethinkDB.
  *
  * <p>The stream is closed as soon as the query ends for any reason: last batch, error, STOP or
- * disconnect.
+ * disconnect. STOP and disconnect also cancel the query's {@link QueryControl}, which stops an
+ * evaluation or a read wherever it is looping; a query that was being evaluated then answers its
+ * START with an empty SUCCESS_SEQUENCE, as RethinkDB does, before the STOP is answered.
  */
 final class Cursor {
     private static final Logger LOG = LoggerFactory.getLogger(Cursor.class);
@@ -34,6 +41,7 @@ final class Cursor {
     private final BatchSpec batches;
     private final SerialExecutor steps = new SerialExecutor();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final QueryControl control;
 
     /** Whether reads go to the feed pool; set once the first batch shows the stream is a feed. */
     private volatile boolean feed;
@@ -52,6 +60,10 @@ final class Cursor {
         this.noreply = query.staticBoolOptarg("noreply");
         this.profile = query.staticBoolOptarg("profile");
         this.batches = BatchSpec.of(query);
+        this.control = owner.limits().open(new QueryOrigin(owner.session(), owner.clientAddress(), query.token(),
+                query.term()));
+        // A termination (rethinkdb.jobs) wakes a read waiting for a changefeed, as a STOP does.
+        control.onCancel(this::interruptRead);
     }
 
     boolean isNoreply() {
@@ -76,6 +88,7 @@ final class Cursor {
     /** Answers a STOP: cuts short a read in progress, releases the stream, then replies. */
     void stop(Runnable frameDone) {
         interruptReader();
+        control.cancel();
         steps.execute(() -> {
             finish();
             // The STOP is a query of its own and always answered, even when the START was noreply.
@@ -94,6 +107,7 @@ final class Cursor {
             interruptReader();
             idle = !busy;
         }
+        control.cancel();
         if (idle) {
             finish();
         }
@@ -125,7 +139,7 @@ final class Cursor {
                 finishStopped(frameDone);
                 return;
             }
-            QueryResult result = owner.engine().start(query.term(), query.optargs(), owner.session());
+            QueryResult result = owner.engine().start(query.term(), query.optargs(), owner.session(), control);
             if (result instanceof QueryResult.Atom atom) {
                 finish();
                 reply(Response.atom(query.token(), atom.value()), frameDone);
@@ -140,7 +154,11 @@ final class Cursor {
         } catch (ReqlError e) {
             finish();
             reply(errorResponse(e), frameDone);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (QueryCancelledException e) {
+            finishCancelled(frameDone);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            exhausted(e, frameDone);
+        } catch (RuntimeException e) {
             failUnexpectedly(e, frameDone);
         }
     }
@@ -155,8 +173,8 @@ final class Cursor {
                 reader = Thread.currentThread();
             }
         }
-        if (s == null) {
-            finishStopped(frameDone);
+        if (s == null || control.isCancelled()) {
+            finishCancelled(frameDone);
             return;
         }
         try {
@@ -188,19 +206,47 @@ final class Cursor {
         } catch (ReqlError e) {
             finish();
             reply(errorResponse(e), frameDone);
-        } catch (RuntimeException | StackOverflowError e) {
-            if (isStopped()) {
-                // The read failed because STOP interrupted it: that is the expected ending.
-                finishStopped(frameDone);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            exhausted(e, frameDone);
+        } catch (RuntimeException e) {
+            if (isStopped() || control.isCancelled()) {
+                // The read failed because STOP or a termination interrupted it: an expected ending.
+                finishCancelled(frameDone);
                 return;
             }
             failUnexpectedly(e, frameDone);
         }
     }
 
+    /**
+     * The query unwound after its control was cancelled: a STOP or disconnect gets the empty
+     * SUCCESS_SEQUENCE, a termination through {@code rethinkdb.jobs} RethinkDB's error for it.
+     */
+    private void finishCancelled(Runnable frameDone) {
+        if (control.isTerminated() && !isStopped()) {
+            finish();
+            reply(errorResponse(new ReqlOpIndeterminateError("Query terminated by the `rethinkdb.jobs` table.")),
+                    frameDone);
+            return;
+        }
+        finishStopped(frameDone);
+    }
+
     private void finishStopped(Runnable frameDone) {
         finish();
         reply(Response.stopped(query.token()), frameDone);
+    }
+
+    /**
+     * The last resort when a query exhausted the heap before its budget stopped it, or the stack:
+     * its values are garbage now, so the server answers it and carries on.
+     */
+    private void exhausted(Error e, Runnable frameDone) {
+        LOG.warn("query {} on connection {} ran out of {}", query.token(), owner.session().connectionId(),
+                e instanceof OutOfMemoryError ? "memory" : "stack", e);
+        finish();
+        ReqlError answer = e instanceof OutOfMemoryError ? QueryGuards.outOfMemory() : QueryGuards.tooDeep();
+        reply(errorResponse(answer), frameDone);
     }
 
     private void failUnexpectedly(Throwable e, Runnable frameDone) {
@@ -217,6 +263,10 @@ final class Cursor {
 
     private synchronized void interruptReader() {
         stopped = true;
+        interruptRead();
+    }
+
+    private synchronized void interruptRead() {
         if (reader != null) {
             reader.interrupt();
         }
@@ -241,6 +291,7 @@ final class Cursor {
                 LOG.debug("closing the stream of token {} failed", query.token(), e);
             }
         }
+        control.close();
         finished.complete(null);
     }
 

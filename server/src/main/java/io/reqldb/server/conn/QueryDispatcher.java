@@ -2,6 +2,7 @@ package io.reqldb.server.conn;
 
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.Session;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.MalformedQueryException;
 import io.reqldb.server.wire.OversizedQuery;
@@ -11,6 +12,7 @@ import io.reqldb.server.wire.QueryParser;
 import io.reqldb.server.wire.QueryType;
 import io.reqldb.server.wire.Response;
 import io.reqldb.server.wire.ResponseType;
+import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,15 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class QueryDispatcher {
     private final ServerContext server;
     private final Session session;
+    private final InetSocketAddress clientAddress;
     private final ResponseSink sink;
     private final SerialExecutor intake = new SerialExecutor();
     private final ConcurrentHashMap<Long, Cursor> cursors = new ConcurrentHashMap<>();
     private final NoreplyTracker noreplies = new NoreplyTracker();
     private volatile boolean closed;
 
-    QueryDispatcher(ServerContext server, Session session, ResponseSink sink) {
+    /** @param clientAddress the client's address and port; null when not known */
+    QueryDispatcher(ServerContext server, Session session, InetSocketAddress clientAddress, ResponseSink sink) {
         this.server = server;
         this.session = session;
+        this.clientAddress = clientAddress;
         this.sink = sink;
     }
 
@@ -135,12 +140,21 @@ final class QueryDispatcher {
         return server.engine();
     }
 
+    QueryLimits limits() {
+        return server.limits();
+    }
+
     WorkerPools pools() {
         return server.pools();
     }
 
     Session session() {
         return session;
+    }
+
+    /** The client's address and port; null when not known. */
+    InetSocketAddress clientAddress() {
+        return clientAddress;
     }
 
     ResponseSink sink() {

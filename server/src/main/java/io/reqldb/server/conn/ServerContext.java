@@ -1,6 +1,7 @@
 package io.reqldb.server.conn;
 
 import io.reqldb.query.QueryEngine;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.UserStore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param maxQueryBytes            frames this long or longer are refused and the connection closed
  * @param maxQueriesPerConnection  frames a connection may have unanswered before it stops reading
  * @param connectionIds            numbers connections for {@link io.reqldb.query.Session}
+ * @param limits                   makes each query's control: cancellation and memory budget
  */
 public record ServerContext(QueryEngine engine, UserStore users, WorkerPools pools,
                             ServerIdentity identity, String serverVersion, long maxQueryBytes,
-                            int maxQueriesPerConnection, AtomicLong connectionIds) {
+                            int maxQueriesPerConnection, AtomicLong connectionIds,
+                            QueryLimits limits) {
 }

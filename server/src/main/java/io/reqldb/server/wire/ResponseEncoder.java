@@ -28,7 +28,17 @@ public final class ResponseEncoder {
      * a runtime error, as RethinkDB does when serialising fails.
      */
     public static ByteBuf encode(ByteBufAllocator alloc, Response response) {
-        ByteBuf buf = alloc.buffer(initialCapacity(response));
+        return encode(alloc, response, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Encodes a response in at most {@code maxFrameBytes}: a longer one (a value that shares its
+     * parts in memory can be far larger written out) becomes a resource-limit error instead of a
+     * buffer that fills the memory.
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, Response response, int maxFrameBytes) {
+        int initial = Math.min(initialCapacity(response), maxFrameBytes);
+        ByteBuf buf = alloc.buffer(initial, maxFrameBytes);
         try {
             writeFrame(buf, response);
             return buf;
@@ -36,6 +46,14 @@ public final class ResponseEncoder {
             buf.clear();
             writeFrame(buf, Response.error(response.token(), ResponseType.RUNTIME_ERROR,
                     ErrorType.QUERY_LOGIC, e.getMessage()));
+            return buf;
+        } catch (IndexOutOfBoundsException e) {
+            // The buffer reached maxFrameBytes.
+            buf.clear();
+            writeFrame(buf, Response.error(response.token(), ResponseType.RUNTIME_ERROR,
+                    ErrorType.RESOURCE_LIMIT, "Response over size limit `" + maxFrameBytes + "` bytes.  "
+                            + "Use a reduction or an index to return less at once, or raise the "
+                            + "server's `--query-memory`."));
             return buf;
         } catch (RuntimeException | Error e) {
             buf.release();
@@ -50,7 +68,7 @@ public final class ResponseEncoder {
     private static int initialCapacity(Response response) {
         long estimate = HEADER_BYTES + 64;
         for (Datum d : response.data()) {
-            estimate += EstimatedSize.of(d);
+            estimate += EstimatedSize.atMost(d, MAX_INITIAL_CAPACITY);
         }
         return (int) Math.min(estimate, MAX_INITIAL_CAPACITY);
     }

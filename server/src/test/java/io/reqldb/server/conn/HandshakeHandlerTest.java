@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.query.QueryResult;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.InMemoryUserStore;
 import io.reqldb.server.auth.ScramCrypto;
 import io.reqldb.server.wire.ProtocolMagic;
@@ -42,7 +43,8 @@ class HandshakeHandlerTest {
             Thread.currentThread().interrupt();
         }
         return new QueryResult.Atom(NumberDatum.of(1));
-    }, users, pools, new ServerIdentity(UUID.randomUUID(), "test"), "2.4.4", 1 << 20, 1024, new AtomicLong());
+    }, users, pools, new ServerIdentity(UUID.randomUUID(), "test"), "2.4.4", 1 << 20, 1024, new AtomicLong(),
+            QueryLimits.fromHeap());
     private final EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(server));
 
     @AfterEach

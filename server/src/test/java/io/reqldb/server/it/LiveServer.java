@@ -4,6 +4,7 @@ import com.rethinkdb.RethinkDB;
 import com.rethinkdb.net.Connection;
 import io.reqldb.query.RqlQueryEngine;
 import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.auth.InMemoryUserStore;
@@ -21,10 +22,20 @@ final class LiveServer implements AutoCloseable {
     private final ReqlServer server;
 
     LiveServer(Path dataDir) throws InterruptedException {
+        this(dataDir, ServerConfig.builder());
+    }
+
+    /** A server with settings of the test's own (its port and thread counts are set here). */
+    LiveServer(Path dataDir, ServerConfig.Builder config) throws InterruptedException {
         this.store = RocksStore.open(dataDir, new RocksStoreOptions(32, 8));
         RqlQueryEngine engine = new RqlQueryEngine(store, new StoreCatalog(store));
-        this.server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(8).feedThreads(16).build(),
+        this.server = new ReqlServer(config.driverPort(0).queryThreads(8).feedThreads(16).build(),
                 engine, InMemoryUserStore.withAdmin("")).start();
+    }
+
+    /** Running and cancelled queries, memory held: what the tests of limits watch. */
+    QueryLimits queryLimits() {
+        return server.queryLimits();
     }
 
     int port() {

@@ -122,6 +122,10 @@ public final class Coercion {
         }
         if (from == DatumType.OBJECT && to == DatumType.ARRAY) {
             ObjectDatum o = d instanceof ObjectDatum obj ? obj : DatumJson.asRawObject(d);
+            int limit = env.context().arrayLimit();
+            if (o.size() > limit) {
+                throw Values.arrayLimit(limit);
+            }
             List<Datum> pairs = new ArrayList<>(o.size());
             for (Map.Entry<String, Datum> e : o.fields().entrySet()) {
                 pairs.add(ArrayDatum.of(new StringDatum(e.getKey()), e.getValue()));

@@ -10,6 +10,7 @@ import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlInternalError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.limits.QueryControl;
 import java.util.Locale;
 
 /**
@@ -35,12 +36,13 @@ public final class JsRunner {
     public static Result eval(String source, long timeoutMs) {
         JsWorkerPool pool = JsWorkers.pool();
         try {
-            JsReply reply = pool.eval(source, timeoutMs, CancelSignal.NEVER);
+            JsReply reply = pool.eval(source, timeoutMs, cancelSignal());
             if (reply instanceof JsReply.Value v) {
                 return new DatumResult(JsValues.read(v.value()));
             }
             return new FunctionResult(source, timeoutMs);
         } catch (JsFailure f) {
+            QueryControl.checkCurrent();
             throw error(f, source, timeoutMs, pool);
         }
     }
@@ -53,14 +55,24 @@ public final class JsRunner {
             JsValues.write(request, arg);
         }
         try {
-            JsReply reply = pool.finishCall(request, f.timeoutMs(), CancelSignal.NEVER);
+            JsReply reply = pool.finishCall(request, f.timeoutMs(), cancelSignal());
             if (reply instanceof JsReply.Value v) {
                 return JsValues.read(v.value());
             }
             throw new ReqlQueryLogicError("Returning functions from within `r.js` is unsupported.");
         } catch (JsFailure failure) {
+            QueryControl.checkCurrent();
             throw error(failure, f.source(), f.timeoutMs(), pool);
         }
+    }
+
+    /**
+     * The calling thread's query as the pool sees it: cancelling the query (STOP, disconnect,
+     * termination) kills the worker running its script at once, whatever the script's timeout.
+     */
+    private static CancelSignal cancelSignal() {
+        QueryControl control = QueryControl.current();
+        return action -> control.onCancel(action)::close;
     }
 
     private static ReqlError error(JsFailure f, String source, long timeoutMs, JsWorkerPool pool) {

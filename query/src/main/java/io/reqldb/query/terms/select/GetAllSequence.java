@@ -29,6 +29,7 @@ public final class GetAllSequence extends Sequence {
     @Override
     public Datum next() {
         while (true) {
+            pollCancellation();
             if (cursor != null) {
                 Datum d = cursor.next();
                 if (d != null) {

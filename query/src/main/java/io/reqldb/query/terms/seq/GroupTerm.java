@@ -13,6 +13,7 @@ import io.reqldb.query.eval.GroupedData;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.Term;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,10 @@ public final class GroupTerm {
         }
         int limit = env.context().arrayLimit();
         TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
-        try (seq) {
+        QueryControl control = env.context().control();
+        try (seq; QueryControl.Buffer held = control.buffer()) {
             for (Datum row = seq.next(); row != null; row = seq.next()) {
+                held.add(control.sizeOf(row));
                 List<Datum> parts = new ArrayList<>(funcs.size() + 1);
                 for (int i = 0; i < funcs.size(); i++) {
                     Datum r = row;
@@ -90,7 +93,7 @@ public final class GroupTerm {
         for (Map.Entry<Datum, List<Datum>> e : groups.entrySet()) {
             out.put(e.getKey(), ArrayDatum.wrap(e.getValue()));
         }
-        return out.asStream();
+        return out.asStream(limit);
     }
 
     private static Datum keyPart(UnaryOperator<Datum> f, Datum row) {

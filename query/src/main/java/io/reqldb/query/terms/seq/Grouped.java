@@ -32,7 +32,7 @@ public final class Grouped {
                 out.put(e.getKey(), r);
             }
         }
-        return g.isStream() ? out.asStream() : out;
+        return out.asStreamLike(g);
     }
 
     private static boolean isEmpty(Datum d) {

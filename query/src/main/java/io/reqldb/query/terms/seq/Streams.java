@@ -165,6 +165,7 @@ public final class Streams {
         return new Sequence() {
             @Override
             public Datum next() {
+                pollCancellation();
                 return it.hasNext() ? it.next() : null;
             }
 
@@ -196,6 +197,7 @@ public final class Streams {
                 if (done) {
                     return null;
                 }
+                pollCancellation();
                 Datum d = step.get();
                 if (d == null) {
                     done = true;

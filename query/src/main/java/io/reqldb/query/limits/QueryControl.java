@@ -1,0 +1,297 @@
+package io.reqldb.query.limits;
+
+import io.reqldb.datum.Datum;
+import io.reqldb.datum.EstimatedSize;
+import io.reqldb.query.error.ReqlResourceLimitError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One query's brakes: a cancellation flag that its loops poll, listeners for work that runs
+ * elsewhere and must be stopped by other means (a JavaScript worker to kill), and the memory it
+ * has materialised, charged against its budget and the server's pool.
+ *
+ * <p>Thread safety: {@link #cancel}, {@link #isCancelled} and {@link #onCancel} may be called from
+ * any thread. Charging memory happens on the thread evaluating the query; a query's steps run one
+ * after another, never two at once.
+ */
+public final class QueryControl {
+    private static final ThreadLocal<QueryControl> CURRENT = new ThreadLocal<>();
+    /** Memory is taken from the shared pool in chunks, so most charges touch no shared state. */
+    private static final long RESERVE_CHUNK = 1 << 20;
+    /** A buffered element's headers and references beyond its JSON size. */
+    private static final long ELEMENT_OVERHEAD = 32;
+    /**
+     * For evaluation that belongs to no client query (index functions compiled for storage):
+     * never cancelled, no budget.
+     */
+    public static final QueryControl UNBOUNDED = new QueryLimits(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2).open();
+
+    private final QueryLimits limits;
+    private final UUID id = UUID.randomUUID();
+    private final QueryOrigin origin;
+    private final long startNanos = System.nanoTime();
+    private volatile boolean cancelled;
+    private volatile boolean terminated;
+    // Guarded by this.
+    private List<Runnable> listeners = new ArrayList<>();
+    private int bindings;
+
+    // Touched only by the thread evaluating the query.
+    private long charged;
+    private long reserved;
+    private boolean closed;
+
+    QueryControl(QueryLimits limits, QueryOrigin origin) {
+        this.limits = limits;
+        this.origin = origin;
+    }
+
+    /** This query's id, unique in the process (the second half of its {@code rethinkdb.jobs} id). */
+    public UUID id() {
+        return id;
+    }
+
+    /** Who runs the query and what it is; null for a control of no client query. */
+    public QueryOrigin origin() {
+        return origin;
+    }
+
+    /** How long ago the query started. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The server-wide limits this control belongs to, which list the running queries. */
+    public QueryLimits limits() {
+        return limits;
+    }
+
+    /** A control of its own limits, for a query run outside a server (tests, embedded use). */
+    public static QueryControl standalone() {
+        return QueryLimits.fromHeap().open();
+    }
+
+    /** The control bound to the calling thread, or {@link #UNBOUNDED} outside any query. */
+    public static QueryControl current() {
+        QueryControl c = CURRENT.get();
+        return c != null ? c : UNBOUNDED;
+    }
+
+    /** Throws {@link QueryCancelledException} when the calling thread's query has been cancelled. */
+    public static void checkCurrent() {
+        QueryControl c = CURRENT.get();
+        if (c != null && c.cancelled) {
+            throw new QueryCancelledException();
+        }
+    }
+
+    /** Stops the query: its loops throw at their next poll and every listener runs once. Idempotent. */
+    public void cancel() {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            toRun = listeners;
+            listeners = null;
+            if (bindings > 0) {
+                limits.countInterrupted();
+            }
+        }
+        for (Runnable listener : toRun) {
+            listener.run();
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Cancels the query on an administrator's order (a delete from {@code rethinkdb.jobs}) rather
+     * than its client's: its client is then answered with an error instead of the empty sequence
+     * a STOP gets. Idempotent.
+     */
+    public void terminate() {
+        terminated = true;
+        cancel();
+    }
+
+    /** Whether {@link #terminate} stopped the query. */
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    /** Throws {@link QueryCancelledException} when this query has been cancelled. */
+    public void checkCancelled() {
+        if (cancelled) {
+            throw new QueryCancelledException();
+        }
+    }
+
+    /**
+     * Runs {@code listener} when the query is cancelled (at once, on this thread, if it already
+     * is). For work the query waits on outside this thread, such as a JavaScript worker process:
+     * the listener kills it, and the waiting code then calls {@link #checkCancelled}. Close the
+     * returned registration once that work is over.
+     */
+    public Registration onCancel(Runnable listener) {
+        synchronized (this) {
+            if (!cancelled) {
+                listeners.add(listener);
+                return () -> {
+                    synchronized (this) {
+                        if (listeners != null) {
+                            listeners.remove(listener);
+                        }
+                    }
+                };
+            }
+        }
+        listener.run();
+        return () -> { };
+    }
+
+    /** Undoes an {@link #onCancel}. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Memory held by a buffer the query is filling (rows to group, sort or turn into an array),
+     * charged as it grows and given back when it is released: the sum of what a query's open
+     * buffers hold must stay within its budget, and the sum over all queries within the server's.
+     * Closing a buffer releases its bytes.
+     */
+    public Buffer buffer() {
+        return new Buffer(this);
+    }
+
+    /** Bytes one buffer holds; see {@link #buffer}. Used by one thread at a time. */
+    public static final class Buffer implements AutoCloseable {
+        private final QueryControl owner;
+        private long bytes;
+
+        private Buffer(QueryControl owner) {
+            this.owner = owner;
+        }
+
+        /**
+         * Adds bytes to the buffer.
+         *
+         * @throws ReqlResourceLimitError when the query's budget or the server's pool is used up
+         */
+        public void add(long more) {
+            owner.charge(more);
+            bytes += more;
+        }
+
+        @Override
+        public void close() {
+            owner.release(bytes);
+            bytes = 0;
+        }
+    }
+
+    private void charge(long bytes) {
+        long now = charged + bytes;
+        if (now > limits.perQueryBytes()) {
+            throw limits.queryOverBudget(now);
+        }
+        if (now > reserved && !closed) {
+            long want = Math.max(RESERVE_CHUNK, now - reserved);
+            limits.reserve(want, now);
+            reserved += want;
+        }
+        charged = now;
+    }
+
+    private void release(long bytes) {
+        if (closed) {
+            return;
+        }
+        charged -= bytes;
+        // Keep one chunk in hand so that a buffer filled and emptied per row costs no shared update.
+        long spare = reserved - charged - RESERVE_CHUNK;
+        if (spare > RESERVE_CHUNK && !closed) {
+            limits.release(spare);
+            reserved -= spare;
+        }
+    }
+
+    /**
+     * Checks the size of one value about to be built (a concatenated string): it must fit in the
+     * budget beside what the query's buffers hold.
+     *
+     * @throws ReqlResourceLimitError when it would not
+     */
+    public void checkSize(long bytes) {
+        if (charged + bytes > limits.perQueryBytes()) {
+            throw limits.queryOverBudget(charged + bytes);
+        }
+    }
+
+    /**
+     * What keeping {@code d} in a buffer costs: its JSON size (remembered by stored rows) plus
+     * the references and headers that hold it.
+     */
+    public long sizeOf(Datum d) {
+        return EstimatedSize.atMost(d, limits.perQueryBytes()) + ELEMENT_OVERHEAD;
+    }
+
+    /** Bytes the query's open buffers hold. */
+    public long charged() {
+        return charged;
+    }
+
+    /**
+     * Makes this the calling thread's control until the returned binding closes: the query's
+     * loops, wherever they are, poll it. Bindings nest (the previous one comes back).
+     */
+    public Binding bind() {
+        QueryControl previous = CURRENT.get();
+        CURRENT.set(this);
+        synchronized (this) {
+            bindings++;
+        }
+        limits.enter();
+        return () -> {
+            limits.leave();
+            synchronized (this) {
+                bindings--;
+            }
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /** Ends a {@link #bind}. */
+    @FunctionalInterface
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * The query is over: gives its memory back to the pool and leaves the list of running queries.
+     * Idempotent; call on the query's thread.
+     */
+    public void close() {
+        if (!closed) {
+            closed = true;
+            limits.release(reserved);
+            reserved = 0;
+            charged = 0;
+            limits.forget(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.reqldb.server.it;
+
+import static com.rethinkdb.RethinkDB.r;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rethinkdb.gen.exc.ReqlResourceLimitError;
+import com.rethinkdb.net.Connection;
+import io.reqldb.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #10: a query that would fill the heap gets {@code ReqlResourceLimitError} from its memory
+ * budget (here 16 MB, the {@code serve --query-memory} option) and the server keeps answering.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class QueryMemoryLimitTest {
+    private static final long BUDGET = 16L << 20;
+
+    @TempDir
+    Path dataDir;
+    private LiveServer server;
+    private Connection conn;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new LiveServer(dataDir, ServerConfig.builder().queryMemoryBytes(BUDGET));
+        conn = server.connect();
+    }
+
+    @AfterEach
+    void stop() {
+        conn.close();
+        server.close();
+    }
+
+    @Test
+    void aStringDoubledInAFoldHitsTheBudget() {
+        assertThatThrownBy(() -> r.range(64).fold("a", (acc, x) -> acc.add(acc)).run(conn))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageContaining("Query over memory limit `" + BUDGET + "` bytes");
+        assertServerStillAnswers();
+    }
+
+    @Test
+    void groupingMoreRowsThanTheBudgetHoldsHitsTheBudget() {
+        // Each row carries a 1,000-character string: 200,000 of them are about 200 MB to hold.
+        String filler = "y".repeat(1000);
+        assertThatThrownBy(() -> r.range(200_000).map(i -> r.array(i, filler))
+                .group(row -> row.nth(0).mod(10)).count().run(conn))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageContaining("Query over memory limit");
+        assertThat(server.queryLimits().reservedBytes()).isZero();
+        assertServerStillAnswers();
+    }
+
+    @Test
+    void aValueThatSharesItsPartsIsRefusedWhenWrittenOutGrowsPastTheBudget() {
+        // 2^60 leaves written out, in a few kilobytes of memory: the answer cannot be sent.
+        assertThatThrownBy(() -> r.range(60).fold(r.array(1), (acc, x) -> r.array(acc, acc)).run(conn))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageStartingWith("Response over size limit `" + BUDGET + "` bytes.");
+        assertServerStillAnswers();
+    }
+
+    @Test
+    void memoryIsGivenBackWhenAQueryEnds() {
+        long rows = (Long) r.range(50_000).orderBy(x -> x.mul(-1)).count().run(conn).single();
+        assertThat(rows).isEqualTo(50_000L);
+        assertThat(server.queryLimits().reservedBytes()).isZero();
+    }
+
+    private void assertServerStillAnswers() {
+        assertThat(r.expr(1).add(1).run(conn).single()).isEqualTo(2L);
+    }
+}
