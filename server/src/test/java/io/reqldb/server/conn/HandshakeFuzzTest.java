@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.query.QueryResult;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.InMemoryUserStore;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -27,7 +28,8 @@ class HandshakeFuzzTest {
     private static final ServerContext SERVER = new ServerContext(
             (term, optargs, session) -> new QueryResult.Atom(NumberDatum.of(1)),
             InMemoryUserStore.withAdmin("not-guessable-" + UUID.randomUUID()), POOLS,
-            new ServerIdentity(UUID.randomUUID(), "fuzz"), "2.4.4", 1 << 20, 1024, new AtomicLong());
+            new ServerIdentity(UUID.randomUUID(), "fuzz"), "2.4.4", 1 << 20, 1024, new AtomicLong(),
+            QueryLimits.fromHeap());
 
     @AfterAll
     static void closePools() {
