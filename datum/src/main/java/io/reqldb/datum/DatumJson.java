@@ -50,6 +50,8 @@ public final class DatumJson {
     /** Where {@link EncodedObject}s write their text before the generator copies it. */
     private static final ThreadLocal<ByteBuilder> ENCODED_TEXT = ThreadLocal.withInitial(() -> new ByteBuilder(4096));
     private static final int MAX_KEPT_TEXT = 1 << 20;
+    /** rapidjson's text for a number beyond the range of a double. */
+    public static final String NUMBER_TOO_BIG = "Number too big to be stored in double.";
 
     private DatumJson() {
     }
@@ -89,8 +91,14 @@ public final class DatumJson {
             case VALUE_FALSE:
                 return BoolDatum.FALSE;
             case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return NumberDatum.of(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT: {
+                double v = p.getDoubleValue();
+                if (!Double.isFinite(v)) {
+                    // Jackson reads 1e999 as infinity; RethinkDB's parser (rapidjson) refuses it.
+                    throw new DatumJsonException(NUMBER_TOO_BIG, null);
+                }
+                return NumberDatum.of(v);
+            }
             case VALUE_STRING:
                 return new StringDatum(p.getText());
             case START_ARRAY: {

@@ -30,7 +30,8 @@ public final class DatumOrder {
             case STRING -> StringOrder.compare(((StringDatum) a).value(), ((StringDatum) b).value());
             case ARRAY -> compareLists(((ArrayDatum) a).items(), ((ArrayDatum) b).items());
             case OBJECT, GEOMETRY -> compareObjects((ObjectDatum) a, (ObjectDatum) b);
-            case TIME -> Double.compare(((TimeDatum) a).epochSeconds(), ((TimeDatum) b).epochSeconds());
+            // + 0.0: a time at -0.0 seconds is the same instant as one at 0.0 (as the key encoding says).
+            case TIME -> Double.compare(((TimeDatum) a).epochSeconds() + 0.0, ((TimeDatum) b).epochSeconds() + 0.0);
             case BINARY -> Arrays.compareUnsigned(((BinaryDatum) a).bytes(), ((BinaryDatum) b).bytes());
         };
     }

@@ -1,6 +1,7 @@
 package io.reqldb.datum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,16 @@ class DatumJsonTest {
     void objectKeysAreSortedByCodePoint() {
         assertThat(DatumJson.write(DatumJson.parse("{\"b\":1,\"a\":2,\"\uD83D\uDE00\":3,\"\uFFFD\":4}")))
                 .isEqualTo("{\"a\":2,\"b\":1,\"\uFFFD\":4,\"\uD83D\uDE00\":3}");
+    }
+
+    /** A fuzzing find: 1e999 read as infinity, which then could not be written ("Infinity" is not JSON). */
+    @Test
+    void numbersBeyondDoubleAreRefusedAsRapidjsonRefusesThem() {
+        assertThatThrownBy(() -> DatumJson.parse("[1,5e123456789]"))
+                .isInstanceOf(DatumJson.DatumJsonException.class)
+                .hasMessage("Number too big to be stored in double.");
+        assertThatThrownBy(() -> DatumJson.parse("-1" + "0".repeat(400)))
+                .isInstanceOf(DatumJson.DatumJsonException.class);
+        assertThat(DatumJson.parse("1e-400")).isEqualTo(NumberDatum.of(0));
     }
 }

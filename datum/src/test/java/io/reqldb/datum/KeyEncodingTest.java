@@ -174,6 +174,16 @@ class KeyEncodingTest {
         assertThat(utc).isEqualTo(plus);
     }
 
+    /** A fuzzing find: DatumOrder told a time at -0.0 from one at 0.0, the key encoding did not. */
+    @Test
+    void time_atNegativeZero_isTheInstantZero() {
+        TimeDatum negative = new TimeDatum(-0.0, TimeDatum.UTC);
+        TimeDatum zero = new TimeDatum(0.0, TimeDatum.UTC);
+        assertThat(DatumOrder.compare(negative, zero)).isZero();
+        assertThat(KeyEncoding.encode(negative)).isEqualTo(KeyEncoding.encode(zero));
+        assertThat(DatumOrder.compare(KeyEncoding.decode(KeyEncoding.encode(negative)), negative)).isZero();
+    }
+
     @Test
     void concatenatedValues_splitBySkip() {
         ByteBuilder out = new ByteBuilder();

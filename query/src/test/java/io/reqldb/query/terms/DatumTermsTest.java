@@ -166,6 +166,20 @@ class DatumTermsTest {
         assertThat(run("[79,[1]]")).isEqualTo("{\"type\":\"NUMBER\",\"value\":\"1\"}");
     }
 
+    /** BINARY data that is not base64, built by a query or read by r.json: a logic error, not an internal one. */
+    @Test
+    void badBase64InABinaryIsRethinkDbsLogicError() {
+        assertThat(run("{\"$reql_type$\":\"BINARY\",\"data\":[24,[\"AA\",\"EC\"]]}")).isEqualTo("{\"$reql_type$\":\"BINARY\",\"data\":\"AAEC\"}");
+        assertThatThrownBy(() -> run("{\"$reql_type$\":\"BINARY\",\"data\":[24,[\"AA\",\"@A\"]]}"))
+                .isInstanceOf(ReqlQueryLogicError.class).hasMessage("Invalid base64 character found: '@'.");
+        assertThatThrownBy(() -> run("[143,[\"$reql_type$\",\"BINARY\",\"data\",\"AAECB\"]]"))
+                .isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessage("Invalid base64 length: 1 character remaining, cannot decode a full byte.");
+        assertThatThrownBy(() -> run("[98,[\"{\\\"$reql_type$\\\":\\\"BINARY\\\",\\\"data\\\":\\\"AA==AA\\\"}\"]]"))
+                .isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessage("Invalid base64 format, data found after padding character '='.");
+    }
+
     @Test
     void randomAndUuid() {
         assertThat(run("[169,[\"foo\"]]")).isEqualTo(run("[169,[\"foo\"]]"));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,11 @@ public final class JsonRowReader implements RowReader {
         this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.USE_LONG_FOR_INTS);
         this.parser = factory.createParser(buffered);
         if (array) {
-            parser.nextToken(); // the opening bracket
+            try {
+                parser.nextToken(); // the opening bracket
+            } catch (CharConversionException e) {
+                throw notJson(e);
+            }
         }
     }
 
@@ -139,6 +144,8 @@ public final class JsonRowReader implements RowReader {
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? bytesRead() : e.getLocation().getByteOffset();
             throw new FormatException("Error: invalid JSON in " + name + " at byte " + at + ": " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            throw notJson(e);
         }
     }
 
@@ -193,6 +200,15 @@ public final class JsonRowReader implements RowReader {
         }
     }
 
+    /**
+     * NUL bytes early in a file make Jackson read it as UTF-16 or UTF-32, and then fail on
+     * characters that do not exist; JSON text never holds raw NULs, so the file is simply not
+     * JSON (a fuzzing find: the exception was not a {@link FormatException}).
+     */
+    private FormatException notJson(CharConversionException e) {
+        return new FormatException("Error: invalid JSON in " + name + ": " + e.getMessage());
+    }
+
     private FormatException tooBig(long position) {
         return new FormatException("Error: JSON max buffer size exceeded on file " + name + " (from position "
                 + position + "). Use '--max-document-size' to extend your buffer.");
@@ -211,6 +227,8 @@ public final class JsonRowReader implements RowReader {
             extra = parser.nextToken() == null ? null : parser.getText();
         } catch (JsonProcessingException e) {
             extra = e.getOriginalMessage();
+        } catch (CharConversionException e) {
+            extra = e.getMessage();
         }
         if (extra != null) {
             throw new FormatException("Error: extra data after JSON data: " + Snippet.of(extra));

@@ -43,6 +43,14 @@ class RowReaderTest {
         assertThatThrownBy(() -> json("[1]")).hasMessageContaining("not an object");
     }
 
+    /** A fuzzing find: NULs after the opening bracket made Jackson read UTF-32 and throw an undeclared IOException. */
+    @Test
+    void json_nulBytesAreInvalidJsonNotAnotherEncoding() {
+        assertThatThrownBy(() -> json("\uFEFF[\0\0\0\0\0\0\0\0{\"id\": 1}]"))
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("Error: invalid JSON in t.json: Invalid UTF-32 character");
+    }
+
     @Test
     void json_documentOverTheCapIsRefused() {
         String big = "[{\"a\": \"" + "x".repeat(2 << 20) + "\"}]";

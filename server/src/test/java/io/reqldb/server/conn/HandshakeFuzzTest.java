@@ -1,0 +1,69 @@
+package io.reqldb.server.conn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.reqldb.datum.NumberDatum;
+import io.reqldb.query.QueryResult;
+import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.server.auth.InMemoryUserStore;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * Any bytes a client sends before it is authenticated, cut into pieces anywhere: the handshake
+ * either waits for more, answers, or answers with an error and closes. It never closes without
+ * saying why, which is what an unexpected exception (caught by the handler and turned into a
+ * silent close) would look like from the client's side.
+ */
+class HandshakeFuzzTest {
+    private static final WorkerPools POOLS = new WorkerPools(1, 1);
+    /** A password no input will guess, so the fuzzer stays in the handshake. */
+    private static final ServerContext SERVER = new ServerContext(
+            (term, optargs, session) -> new QueryResult.Atom(NumberDatum.of(1)),
+            InMemoryUserStore.withAdmin("not-guessable-" + UUID.randomUUID()), POOLS,
+            new ServerIdentity(UUID.randomUUID(), "fuzz"), "2.4.4", 1 << 20, 1024, new AtomicLong(),
+            QueryLimits.fromHeap());
+
+    @AfterAll
+    static void closePools() {
+        POOLS.close();
+    }
+
+    @FuzzTest
+    void answersOrFailsWithAMessage(FuzzedDataProvider data) {
+        EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(SERVER));
+        StringBuilder written = new StringBuilder();
+        try {
+            int pieces = data.consumeInt(1, 4);
+            for (int i = 0; i < pieces && ch.isActive(); i++) {
+                byte[] piece = i == pieces - 1 ? data.consumeRemainingAsBytes() : data.consumeBytes(data.consumeInt(0, 64));
+                ch.writeInbound(Unpooled.wrappedBuffer(piece));
+                drain(ch, written);
+            }
+            if (!ch.isActive()) {
+                String text = written.toString();
+                assertThat(text.startsWith("ERROR: ") || text.contains("\"success\":false"))
+                        .as("closed without an error message after writing %s", text)
+                        .isTrue();
+                assertThat(text).endsWith("\0");
+            }
+        } finally {
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    private static void drain(EmbeddedChannel ch, StringBuilder into) {
+        ByteBuf b;
+        while ((b = ch.readOutbound()) != null) {
+            into.append(b.toString(StandardCharsets.UTF_8));
+            b.release();
+        }
+    }
+}
