@@ -1,5 +1,7 @@
 package io.reqldb.cli;
 
+import io.reqldb.console.ConsoleServer;
+import io.reqldb.console.ServerFacts;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.terms.js.JsWorkers;
@@ -10,6 +12,7 @@ import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.Metadata;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -107,6 +110,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http = new HttpFlags();
 
+    @Mixin
+    ConsoleFlags console = new ConsoleFlags();
+
     @Spec
     CommandSpec spec;
 
@@ -187,9 +193,12 @@ final class ServeCommand implements Callable<Integer> {
      * A started server and the storage under it; closing stops the server, its JavaScript
      * workers (scripts still running included: none outlives the server), then the storage.
      */
-    record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
+    record Running(ServeBackend backend, ReqlServer server, ConsoleServer console) implements AutoCloseable {
         @Override
         public void close() {
+            if (console != null) {
+                console.close();
+            }
             server.close();
             JsWorkers.shutdown();
             backend.close();
@@ -217,6 +226,8 @@ final class ServeCommand implements Callable<Integer> {
         RethinkDbOnlyOption.notes(parsed).forEach(log::info);
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
+        List<InetAddress> consoleAddresses;
+        boolean consoleOn = !console.noHttpAdmin && !RethinkDbOnlyOption.wantsConsoleTls(parsed);
         DriverTls driverTls;
         JsWorkerOptions js;
         HttpAccess httpAccess;
@@ -225,6 +236,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             cacheSizeMb = cacheSizeMb();
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
+            consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -233,9 +245,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return null;
         }
+        // The console hands the database to whoever signs in as admin: the same rule holds for it.
+        List<InetAddress> listened = new java.util.ArrayList<>(addresses);
+        consoleAddresses.stream().filter(a -> !listened.contains(a)).forEach(listened::add);
+        boolean anyPublic = PublicBindRule.isPublic(listened);
         // Refused before anything is created: a new directory cannot hold a password yet.
-        if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
-            err.println(PublicBindRule.refusal(addresses));
+        if (anyPublic && adminPassword.isEmpty() && !holdsData(directory)) {
+            err.println(PublicBindRule.refusal(listened));
             return null;
         }
         ServerConfig config = ServerConfig.builder()
@@ -263,8 +279,8 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             UserStore users = backend.users(adminPassword);
-            if (publicBind && !backend.adminHasPassword()) {
-                err.println(PublicBindRule.refusal(addresses));
+            if (anyPublic && !backend.adminHasPassword()) {
+                err.println(PublicBindRule.refusal(listened));
                 backend.close();
                 return null;
             }
@@ -282,12 +298,34 @@ final class ServeCommand implements Callable<Integer> {
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
             backend.describeProcess(argv, server.port());
+            if (consoleOn && consoleAddresses.isEmpty()) {
+                log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
+            }
+            ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
+                    ? startConsole(log, server, consoleAddresses) : null;
             announce(log, config, driverTls);
-            return new Running(backend, server);
+            return new Running(backend, server, consoleServer);
         } finally {
             if (!started) {
                 data.removeIfNew();
             }
+        }
+    }
+
+    /**
+     * The web console, or null when its port is taken: the database serves on without it (a
+     * second server on one machine would otherwise need --http-port or --no-http-admin to start).
+     */
+    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses) {
+        ServerFacts facts = new ServerFacts(directory, Metadata.read(directory).formatVersion(), Metadata.RELEASE);
+        ConsoleServer consoleServer = new ConsoleServer(server, facts);
+        int port = console.httpPort == 0 ? 0 : console.httpPort + portOffset;
+        try {
+            return consoleServer.start(consoleAddresses, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Web console not started: port {} cannot be listened on ({}); use --http-port to pick "
+                    + "another or --no-http-admin to turn it off", port, e.getMessage());
+            return null;
         }
     }
 
