@@ -4,6 +4,7 @@ import io.reqldb.query.QueryEngine;
 import io.reqldb.query.RqlQueryEngine;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.system.CurrentIssuesTable;
+import io.reqldb.query.system.LogHistory;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.query.terms.index.FieldLookups;
 import io.reqldb.storage.Store;
@@ -46,9 +47,14 @@ final class ServeBackend implements AutoCloseable {
         return catalog.users().hasPassword(io.reqldb.query.system.Users.ADMIN);
     }
 
-    /** For {@code rethinkdb.server_status}: the real command line and driver port. */
-    void describeProcess(java.util.List<String> argv, int driverPort) {
-        catalog.system().context().describeProcess(argv, driverPort);
+    /** For the system tables: the server's name, the real command line, driver port and log. */
+    void describeProcess(String name, java.util.List<String> argv, int driverPort, LogHistory log) {
+        catalog.system().context().describeProcess(name, argv, driverPort, log);
+    }
+
+    /** The server's id, as the system tables report it (SERVER_INFO reports the same). */
+    java.util.UUID serverId() {
+        return catalog.system().context().serverId();
     }
 
     QueryEngine engine() {

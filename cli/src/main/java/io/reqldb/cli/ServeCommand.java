@@ -1,7 +1,9 @@
 package io.reqldb.cli;
 
+import io.reqldb.cli.log.ServerLog;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.system.SystemContext;
 import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
@@ -11,14 +13,14 @@ import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.StartupDecision;
+import io.reqldb.tools.conn.Errors;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -143,7 +145,8 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        configureLogging();
+        // RethinkDB's console: notices on standard output (the log file, once serving, gets every line).
+        ServerLog.get().routeNoticesToStdout();
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // The hook only asks; the main thread closes server then storage, once, in order.
@@ -160,6 +163,13 @@ final class ServeCommand implements Callable<Integer> {
             if (running == null) {
                 return 1;
             }
+            Path logPath = logFile != null ? logFile : directory.resolve("log_file");
+            try {
+                ServerLog.get().writeTo(logPath);
+            } catch (IOException e) {
+                err.println(logFileRefusal(logPath, Errors.ioReason(e)));
+                return 1;
+            }
             if (service.pidFile != null) {
                 try {
                     PidFile.write(service.pidFile);
@@ -173,7 +183,8 @@ final class ServeCommand implements Callable<Integer> {
                 Relaunch.detach();
             }
             stopRequested.await();
-            LoggerFactory.getLogger(ServeCommand.class).info("Shutting down");
+            // Java cannot tell which signal (SIGINT or SIGTERM) ran the shutdown hooks.
+            LoggerFactory.getLogger(ServeCommand.class).info("Server got a stop signal; shutting down...");
         } finally {
             if (pidWritten) {
                 PidFile.remove(service.pidFile);
@@ -190,9 +201,14 @@ final class ServeCommand implements Callable<Integer> {
     record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
         @Override
         public void close() {
+            Logger log = LoggerFactory.getLogger(ServeCommand.class);
+            log.info("Shutting down client connections...");
             server.close();
             JsWorkers.shutdown();
+            log.info("All client connections closed.");
+            log.info("Shutting down storage engine...");
             backend.close();
+            log.info("Storage engine shut down.");
         }
     }
 
@@ -214,6 +230,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println(running);
             return null;
         }
+        if (logFile != null && ServerLog.cannotWrite(logFile) != null) {
+            err.println(logFileRefusal(logFile, ServerLog.cannotWrite(logFile)));
+            return null;
+        }
+        log.info("Running {}...", SystemContext.VERSION);
+        log.info("Running on {} {} {}", System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch"));
         RethinkDbOnlyOption.notes(parsed).forEach(log::info);
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
@@ -238,13 +261,8 @@ final class ServeCommand implements Callable<Integer> {
             err.println(PublicBindRule.refusal(addresses));
             return null;
         }
-        ServerConfig config = ServerConfig.builder()
-                .bindAddresses(addresses)
-                .driverPort(driverPort + portOffset)
-                .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
-                .tls(driverTls)
-                .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
-                .build();
+        log.info(holdsData(directory) ? "Loading data from directory {}" : "Initializing directory {}",
+                directory.toAbsolutePath());
         DataDirectory data;
         try {
             data = DataDirectory.prepare(directory);
@@ -254,7 +272,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         boolean started = false;
         try {
-            log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
             ServeBackend backend;
             try {
                 backend = ServeBackend.open(directory, cacheSizeMb, httpAccess);
@@ -269,6 +286,14 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             JsWorkers.configure(js);
+            String name = serverName != null ? serverName : defaultServerName();
+            ServerConfig config = ServerConfig.builder()
+                    .bindAddresses(addresses)
+                    .driverPort(driverPort + portOffset)
+                    .identity(new ServerIdentity(backend.serverId(), name))
+                    .tls(driverTls)
+                    .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
+                    .build();
             ReqlServer server = new ReqlServer(config, backend.engine(), users);
             try {
                 server.start();
@@ -281,7 +306,7 @@ final class ServeCommand implements Callable<Integer> {
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
-            backend.describeProcess(argv, server.port());
+            backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
             announce(log, config, driverTls);
             return new Running(backend, server);
         } finally {
@@ -291,7 +316,18 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** RethinkDB's lines once listening (serve.cc), then what ReqlDB adds: the TLS settings. */
     private void announce(Logger log, ServerConfig config, DriverTls driverTls) {
+        List<InetAddress> addresses = config.bindAddresses();
+        log.info("Listening on driver address{}: {}", addresses.size() == 1 ? "" : "es",
+                String.join(", ", addresses.stream().map(InetAddress::getHostAddress).toList()));
+        if (addresses.stream().noneMatch(InetAddress::isAnyLocalAddress)) {
+            log.info(configFile != null
+                    ? "To fully expose ReqlDB on the network, bind to all addresses by adding `bind=all' to the config file ("
+                            + configFile + ")."
+                    : "To fully expose ReqlDB on the network, bind to all addresses by running reqldb with the `--bind "
+                            + "all` command line option.");
+        }
         if (driverTls != null) {
             if (tls.minProtocol != null && !driverTls.protocols().contains(tls.minProtocol)) {
                 log.warn("--tls-min-protocol {}: this JVM disables it (jdk.tls.disabledAlgorithms in its "
@@ -312,15 +348,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** slf4j-simple reads its settings once, when the first logger is made: so, first thing. */
-    private void configureLogging() {
-        // A daemon has no terminal: by default it logs where RethinkDB does, in the data directory.
-        Path log = logFile == null && service.daemon && Files.isDirectory(directory) ? directory.resolve("log_file") : logFile;
-        if (log != null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
-        }
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static String logFileRefusal(Path file, String reason) {
+        return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
     }
 
     /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */

@@ -76,6 +76,17 @@ class BadInvocationTest {
     }
 
     @Test
+    void serve_logFileInAMissingFolder_createsNothing() throws Exception {
+        Path log = tmp.resolve("missing").resolve("log");
+        Outcome run = reqldb("serve", "--directory", tmp.resolve("data").toString(), "--driver-port", "0",
+                "--log-file", log.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).isEqualTo("Cannot write the log file " + log + ": No such file or directory. "
+                + "Give --log-file a file this user can write.");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void serve_unknownOption() throws Exception {
         Outcome run = reqldb("serve", "--no-such-option");
         assertThat(run.exitCode()).isEqualTo(2);
