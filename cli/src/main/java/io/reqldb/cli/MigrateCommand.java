@@ -113,9 +113,18 @@ final class MigrateCommand implements Callable<Integer> {
             DataDirectory source = DataDirectory.open(fromRethinkDb, force);
             out.println("Converting RethinkDB " + source.metadata().version().label() + " data directory "
                     + fromRethinkDb + " (" + source.tables().size() + " tables) into " + directory + "...");
-            List<String> failed = new RethinkDataMigration(source, out, err, continueOnError).run(directory);
+            List<String> failed;
+            try {
+                failed = new RethinkDataMigration(source, out, err, continueOnError).run(directory);
+            } catch (RethinkDataException e) {
+                err.println("Error: " + e.getMessage());
+                err.println(directory + " is incomplete: remove it before trying again. --continue-on-error converts"
+                        + " every table that can be read and lists the others.");
+                return 1;
+            }
             if (!failed.isEmpty()) {
-                err.println("Error: " + failed.size() + " table(s) could not be read completely:");
+                err.println("Error: " + failed.size() + " table(s) could not be read completely (each keeps the rows read"
+                        + " before the damage):");
                 failed.forEach(f -> err.println("  " + f));
                 return 1;
             }

@@ -90,7 +90,8 @@ final class RethinkDataMigration {
                         throw e;
                     }
                     failed.add(name + ": " + e.getMessage());
-                    err.println("Error: table " + name + " could not be read completely: " + e.getMessage());
+                    err.println("Error: table " + name + " could not be read completely (it keeps the rows read before"
+                            + " the damage): " + e.getMessage());
                 }
                 settings(system, t, info.id());
                 buildIndexes(catalog, t, store.table(db, t.name()), name);
