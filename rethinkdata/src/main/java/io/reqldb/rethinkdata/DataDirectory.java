@@ -3,7 +3,10 @@ package io.reqldb.rethinkdata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,10 +16,23 @@ import java.util.UUID;
 public final class DataDirectory {
     private final Path path;
     private final ClusterMetadata metadata;
+    private final Map<UUID, TableConfig> tables;
+    /** Tables whose files failed while their index definitions were read (before 2.1), with why. */
+    private final Map<UUID, RethinkDataException> unreadable = new HashMap<>();
 
     private DataDirectory(Path path, ClusterMetadata metadata) {
         this.path = path;
         this.metadata = metadata;
+        this.tables = new LinkedHashMap<>(metadata.tables());
+        if (metadata.indexesInTableFiles()) {
+            for (TableConfig t : metadata.tables().values()) {
+                try (TableFile file = open(t)) {
+                    tables.put(t.id(), t.withIndexes(file.indexesInFile()));
+                } catch (RethinkDataException e) {
+                    unreadable.put(t.id(), e);
+                }
+            }
+        }
     }
 
     /**
@@ -55,7 +71,7 @@ public final class DataDirectory {
 
     /** The tables, ordered by database name then table name. */
     public List<TableConfig> tables() {
-        return metadata.tables().values().stream()
+        return tables.values().stream()
                 .sorted((a, b) -> {
                     int c = databaseName(a).compareTo(databaseName(b));
                     return c != 0 ? c : a.name().compareTo(b.name());
@@ -70,6 +86,14 @@ public final class DataDirectory {
 
     /** Opens the table's file. */
     public TableFile openTable(TableConfig table) {
+        RethinkDataException failed = unreadable.get(table.id());
+        if (failed != null) {
+            throw failed;
+        }
+        return open(table);
+    }
+
+    private TableFile open(TableConfig table) {
         Path file = tableFile(table.id());
         if (!Files.isRegularFile(file)) {
             throw new RethinkDataException(file + ": the file of table " + databaseName(table) + "." + table.name()

@@ -58,7 +58,7 @@ public final class ReqlServer implements AutoCloseable {
         this.pools = new WorkerPools(config.queryThreads(), config.feedThreads());
         this.context = new ServerContext(engine, users, pools, config.identity(), config.serverVersion(),
                 config.maxQueryBytes(), config.maxQueriesPerConnection(), new AtomicLong(),
-                QueryLimits.withQueryBudget(config.queryMemoryBytes()));
+                QueryLimits.withQueryBudget(config.queryMemoryBytes()), config.activity());
     }
 
     /**
@@ -96,9 +96,8 @@ public final class ReqlServer implements AutoCloseable {
                 listeners.add(ch);
                 // With port 0 the first bind picks a free port; the other addresses share it.
                 port = ((InetSocketAddress) ch.localAddress()).getPort();
-                LOG.info("Listening for client driver connections on {} port {}{}", address.getHostAddress(), port,
-                        config.tls() == null ? "" : " (TLS)");
             }
+            LOG.info("Listening for client driver connections on port {}", port);
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
