@@ -62,6 +62,17 @@ class DamagedFolderTest {
     }
 
     @Test
+    void aTruncatedMetadataFile_namesTheFileAndTheOffset() throws Exception {
+        Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
+        Path metadata = folder.resolve("metadata");
+        try (RandomAccessFile raf = new RandomAccessFile(metadata.toFile(), "rw")) {
+            raf.setLength(raf.length() / 3);
+        }
+        assertThatThrownBy(() -> DataDirectory.open(folder, false)).hasMessageContaining(metadata.toString())
+                .hasMessageContaining("offset ");
+    }
+
+    @Test
     void aMissingMetadataFile_isNotADataDirectory() throws Exception {
         Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
         Files.delete(folder.resolve("metadata"));

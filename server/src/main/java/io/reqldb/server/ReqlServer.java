@@ -62,7 +62,7 @@ public final class ReqlServer implements AutoCloseable {
         this.pools = new WorkerPools(config.queryThreads(), config.feedThreads());
         this.context = new ServerContext(engine, users, pools, config.identity(), config.serverVersion(),
                 config.maxQueryBytes(), config.maxQueriesPerConnection(), new AtomicLong(),
-                QueryLimits.withQueryBudget(config.queryMemoryBytes()));
+                QueryLimits.withQueryBudget(config.queryMemoryBytes()), config.activity());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.reqldb.server.conn;
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.Session;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.MalformedQueryException;
 import io.reqldb.server.wire.OversizedQuery;
@@ -160,6 +161,10 @@ final class QueryDispatcher {
 
     QueryEngine engine() {
         return server.engine();
+    }
+
+    ServerActivity activity() {
+        return server.activity();
     }
 
     QueryLimits limits() {

@@ -103,6 +103,28 @@ class ClientCompatibilityTest {
                 "Invalid time object constructed (no field `timezone`):");
     }
 
+    /**
+     * A constant TIME map inside a stored index function (the driver's MAKE_OBJ optargs, which
+     * look like a TIME themselves) stays a time when the function is stored and compiled again.
+     */
+    @Test
+    void timePseudoTypesInStoredIndexFunctionsAreTimes() {
+        r.tableCreate("stamps").run(conn);
+        Map<Object, Object> cutoff = time(1375445163.09055, "-07:00");
+        r.table("stamps").insert(r.array(
+                r.hashMap("id", 1).with("at", time(1375445163.0872, "-07:00")),
+                r.hashMap("id", 2).with("at", time(1375445163.08832, "-07:00")),
+                r.hashMap("id", 3).with("at", time(1375445164.0872, "-07:00")))).run(conn);
+        r.table("stamps").indexCreate("early", row -> r.branch(row.g("at").lt(cutoff), row.g("at"), null)).run(conn);
+        r.table("stamps").indexCreate("bin", row -> r.branch(row.g("id").lt(3),
+                r.hashMap("$reql_type$", "BINARY").with("data", "aGVsbG8="), null)).run(conn);
+        r.table("stamps").indexWait().run(conn);
+        assertThat((Object) r.table("stamps").between(time(1375445162.0872, "-07:00"), time(1375445165.0872, "-07:00"))
+                .optArg("index", "early").count().run(conn, Long.class).single()).isEqualTo(2L);
+        assertThat((Object) r.table("stamps").getAll(r.binary("hello".getBytes(StandardCharsets.UTF_8)))
+                .optArg("index", "bin").count().run(conn, Long.class).single()).isEqualTo(2L);
+    }
+
     @Test
     void binaryPseudoTypesInObjectsAreBinariesAndInvalidOnesAreRefused() {
         byte[] bytes = r.expr(r.hashMap("$reql_type$", "BINARY").with("data", "aGVsbG8="))
