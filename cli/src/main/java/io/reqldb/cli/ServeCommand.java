@@ -10,6 +10,7 @@ import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.ServerIdentity;
+import io.reqldb.server.metrics.MetricsServer;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.StartupDecision;
@@ -109,6 +110,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http = new HttpFlags();
 
+    @Mixin
+    MetricsFlags metrics = new MetricsFlags();
+
     @Spec
     CommandSpec spec;
 
@@ -198,10 +202,13 @@ final class ServeCommand implements Callable<Integer> {
      * A started server and the storage under it; closing stops the server, its JavaScript
      * workers (scripts still running included: none outlives the server), then the storage.
      */
-    record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
+    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics) implements AutoCloseable {
         @Override
         public void close() {
             Logger log = LoggerFactory.getLogger(ServeCommand.class);
+            if (metrics != null) {
+                metrics.close();
+            }
             log.info("Shutting down client connections...");
             server.close();
             JsWorkers.shutdown();
@@ -240,6 +247,7 @@ final class ServeCommand implements Callable<Integer> {
         RethinkDbOnlyOption.notes(parsed).forEach(log::info);
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
+        List<InetAddress> metricsAddresses;
         DriverTls driverTls;
         JsWorkerOptions js;
         HttpAccess httpAccess;
@@ -248,6 +256,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             cacheSizeMb = cacheSizeMb();
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
+            metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -291,6 +300,7 @@ final class ServeCommand implements Callable<Integer> {
                     .bindAddresses(addresses)
                     .driverPort(driverPort + portOffset)
                     .identity(new ServerIdentity(backend.serverId(), name))
+                    .activity(backend.activity())
                     .tls(driverTls)
                     .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
                     .build();
@@ -303,12 +313,26 @@ final class ServeCommand implements Callable<Integer> {
                 backend.close();
                 return null;
             }
+            MetricsServer metricsServer = null;
+            if (metrics.port != null) {
+                int port = metrics.port + portOffset;
+                try {
+                    metricsServer = new MetricsServer(metricsAddresses, port, backend.metrics()::render);
+                } catch (Exception e) {
+                    err.println(MetricsFlags.failure(port, e));
+                    server.close();
+                    JsWorkers.shutdown();
+                    backend.close();
+                    return null;
+                }
+                log.info("Listening for metrics on port {} (Prometheus, GET /metrics)", metricsServer.port());
+            }
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
             backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
             announce(log, config, driverTls);
-            return new Running(backend, server);
+            return new Running(backend, server, metricsServer);
         } finally {
             if (!started) {
                 data.removeIfNew();

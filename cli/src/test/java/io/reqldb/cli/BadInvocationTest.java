@@ -87,6 +87,21 @@ class BadInvocationTest {
     }
 
     @Test
+    void serve_metricsPortInUse_leavesNoDataDirectory() throws Exception {
+        Path data = tmp.resolve("new").resolve("reqldb_data");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Outcome run = reqldb("serve", "--directory", data.toString(), "--driver-port", "0",
+                    "--metrics-port", Integer.toString(port));
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.lastLine()).isEqualTo("Could not listen for metrics on port " + port
+                    + ": Address already in use. Another process listens there: stop it, or choose another "
+                    + "--metrics-port (or --port-offset).");
+        }
+        assertThat(tmp.resolve("new")).doesNotExist();
+    }
+
+    @Test
     void serve_unknownOption() throws Exception {
         Outcome run = reqldb("serve", "--no-such-option");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -10,6 +10,7 @@ import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.eval.Values;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -90,7 +91,14 @@ final class HttpFetcher {
         if (o.method.equals("HEAD")) {
             return new Result(NullDatum.INSTANCE, header);
         }
-        return new Result(body(o, response, text, header), header);
+        Datum body = body(o, response, text, header);
+        try {
+            Values.checkArraysWithin(body, o.arrayLimit);
+        } catch (ReqlResourceLimitError e) {
+            // RethinkDB's HTTP worker reports the failed conversion as the request's error.
+            throw new ReqlNonExistenceError(prefix(o) + e.getMessage() + ".");
+        }
+        return new Result(body, header);
     }
 
     private static String timedOut(HttpOptions o) {
