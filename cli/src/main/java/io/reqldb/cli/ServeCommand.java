@@ -265,8 +265,12 @@ final class ServeCommand implements Callable<Integer> {
         HttpAccess httpAccess;
         boolean publicBind;
         long cacheSizeMb;
+        int reqlPort;
+        int metricsPort;
         try {
             cacheSizeMb = cacheSizeMb();
+            reqlPort = port("--driver-port", driverPort);
+            metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
             metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
             consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
@@ -315,7 +319,7 @@ final class ServeCommand implements Callable<Integer> {
             String name = serverName != null ? serverName : defaultServerName();
             ServerConfig config = ServerConfig.builder()
                     .bindAddresses(addresses)
-                    .driverPort(driverPort + portOffset)
+                    .driverPort(reqlPort)
                     .identity(new ServerIdentity(backend.serverId(), name))
                     .activity(backend.activity())
                     .tls(driverTls)
@@ -332,11 +336,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             MetricsServer metricsServer = null;
             if (metrics.port != null) {
-                int port = metrics.port + portOffset;
                 try {
-                    metricsServer = new MetricsServer(metricsAddresses, port, backend.metrics()::render);
+                    metricsServer = new MetricsServer(metricsAddresses, metricsPort, backend.metrics()::render);
                 } catch (Exception e) {
-                    err.println(MetricsFlags.failure(port, e));
+                    err.println(MetricsFlags.failure(metricsPort, e));
                     server.close();
                     JsWorkers.shutdown();
                     backend.close();
@@ -413,6 +416,17 @@ final class ServeCommand implements Callable<Integer> {
 
     private static String logFileRefusal(Path file, String reason) {
         return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
+    }
+
+    /** A port option plus {@code --port-offset}. @throws IllegalArgumentException outside 0 to 65535 */
+    private int port(String option, int value) {
+        int port = value + portOffset;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " " + value
+                    + (portOffset != 0 ? " plus --port-offset " + portOffset + " is " + port + ", not" : " is not")
+                    + " a port: give a number from 0 to 65535.");
+        }
+        return port;
     }
 
     /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */

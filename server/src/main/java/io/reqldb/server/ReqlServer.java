@@ -10,7 +10,9 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.UserStore;
@@ -22,7 +24,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +67,21 @@ public final class ReqlServer implements AutoCloseable {
     }
 
     /**
+     * Event-loop threads with the query workers' deep stacks: quick queries run on the event loop
+     * (see {@code QueryDispatcher}), and the document a point get returns may nest as deep as any
+     * stored value. Netty's own thread class, so its thread-locals stay on their fast path.
+     */
+    private static ThreadFactory deepStackEventLoops() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new FastThreadLocalThread(null, task, "reqldb-io-" + n.incrementAndGet(),
+                    DeepStackThreads.STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
      * Binds every configured address and starts accepting connections.
      *
      * @throws InterruptedException when interrupted while binding; an address that cannot be
@@ -74,7 +93,7 @@ public final class ReqlServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         acceptors = new NioEventLoopGroup(1);
-        workers = new NioEventLoopGroup();
+        workers = new NioEventLoopGroup(0, deepStackEventLoops());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)

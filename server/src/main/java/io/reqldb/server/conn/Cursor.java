@@ -84,6 +84,15 @@ final class Cursor {
         steps.execute(() -> step(() -> runStart(frameDone)), owner.pools().queries());
     }
 
+    /**
+     * Evaluates a quick query on the calling thread (the event loop) and answers it. Nothing
+     * else of this cursor can run meanwhile: its STOP or disconnect would come through the same
+     * event loop, after this returns.
+     */
+    void startHere(Runnable frameDone) {
+        step(() -> runStart(frameDone));
+    }
+
     /** Answers a CONTINUE with the next batch. */
     void next(Runnable frameDone) {
         steps.execute(() -> step(() -> serveBatch(frameDone)), feed ? owner.pools().feeds() : owner.pools().queries());
