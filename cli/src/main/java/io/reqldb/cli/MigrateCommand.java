@@ -9,6 +9,7 @@ import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import io.reqldb.storage.rocksdb.StartupDecision;
+import io.reqldb.tools.progress.Progress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "With --from-rethinkdb: read the folder even though a running RethinkDB holds it.")
     boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "With --from-rethinkdb: no progress (rows, rate and ETA per table).")
+    boolean quiet;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -114,8 +118,9 @@ final class MigrateCommand implements Callable<Integer> {
             out.println("Converting RethinkDB " + source.metadata().version().label() + " data directory "
                     + fromRethinkDb + " (" + source.tables().size() + " tables) into " + directory + "...");
             List<String> failed;
-            try {
-                failed = new RethinkDataMigration(source, out, err, continueOnError).run(directory);
+            try (Progress progress = quiet ? Progress.silent()
+                    : System.console() != null ? Progress.toStderr() : Progress.plain(err)) {
+                failed = new RethinkDataMigration(source, err, progress, continueOnError).run(directory);
             } catch (RethinkDataException e) {
                 err.println("Error: " + e.getMessage());
                 err.println(directory + " is incomplete: remove it before trying again. --continue-on-error converts"

@@ -1,6 +1,8 @@
 package io.reqldb.cli;
 
 import io.reqldb.cli.log.ServerLog;
+import io.reqldb.console.ConsoleServer;
+import io.reqldb.console.ServerFacts;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.system.SystemContext;
@@ -10,8 +12,10 @@ import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.ServerIdentity;
+import io.reqldb.server.metrics.MetricsServer;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.Metadata;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import io.reqldb.tools.conn.Errors;
 import java.io.IOException;
@@ -109,6 +113,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http = new HttpFlags();
 
+    @Mixin
+    MetricsFlags metrics = new MetricsFlags();
+
+    @Mixin
+    ConsoleFlags console = new ConsoleFlags();
+
     @Spec
     CommandSpec spec;
 
@@ -198,10 +208,17 @@ final class ServeCommand implements Callable<Integer> {
      * A started server and the storage under it; closing stops the server, its JavaScript
      * workers (scripts still running included: none outlives the server), then the storage.
      */
-    record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
+    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics, ConsoleServer console)
+            implements AutoCloseable {
         @Override
         public void close() {
             Logger log = LoggerFactory.getLogger(ServeCommand.class);
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (console != null) {
+                console.close();
+            }
             log.info("Shutting down client connections...");
             server.close();
             JsWorkers.shutdown();
@@ -240,14 +257,23 @@ final class ServeCommand implements Callable<Integer> {
         RethinkDbOnlyOption.notes(parsed).forEach(log::info);
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
+        List<InetAddress> metricsAddresses;
+        List<InetAddress> consoleAddresses;
+        boolean consoleOn = !console.noHttpAdmin && !RethinkDbOnlyOption.wantsConsoleTls(parsed);
         DriverTls driverTls;
         JsWorkerOptions js;
         HttpAccess httpAccess;
         boolean publicBind;
         long cacheSizeMb;
+        int reqlPort;
+        int metricsPort;
         try {
             cacheSizeMb = cacheSizeMb();
+            reqlPort = port("--driver-port", driverPort);
+            metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
+            metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
+            consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -256,9 +282,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return null;
         }
+        // The console hands the database to whoever signs in as admin: the same rule holds for it.
+        List<InetAddress> listened = new java.util.ArrayList<>(addresses);
+        consoleAddresses.stream().filter(a -> !listened.contains(a)).forEach(listened::add);
+        boolean anyPublic = PublicBindRule.isPublic(listened);
         // Refused before anything is created: a new directory cannot hold a password yet.
-        if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
-            err.println(PublicBindRule.refusal(addresses));
+        if (anyPublic && adminPassword.isEmpty() && !holdsData(directory)) {
+            err.println(PublicBindRule.refusal(listened));
             return null;
         }
         log.info(holdsData(directory) ? "Loading data from directory {}" : "Initializing directory {}",
@@ -280,8 +310,8 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             UserStore users = backend.users(adminPassword);
-            if (publicBind && !backend.adminHasPassword()) {
-                err.println(PublicBindRule.refusal(addresses));
+            if (anyPublic && !backend.adminHasPassword()) {
+                err.println(PublicBindRule.refusal(listened));
                 backend.close();
                 return null;
             }
@@ -289,8 +319,9 @@ final class ServeCommand implements Callable<Integer> {
             String name = serverName != null ? serverName : defaultServerName();
             ServerConfig config = ServerConfig.builder()
                     .bindAddresses(addresses)
-                    .driverPort(driverPort + portOffset)
+                    .driverPort(reqlPort)
                     .identity(new ServerIdentity(backend.serverId(), name))
+                    .activity(backend.activity())
                     .tls(driverTls)
                     .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
                     .build();
@@ -303,16 +334,51 @@ final class ServeCommand implements Callable<Integer> {
                 backend.close();
                 return null;
             }
+            MetricsServer metricsServer = null;
+            if (metrics.port != null) {
+                try {
+                    metricsServer = new MetricsServer(metricsAddresses, metricsPort, backend.metrics()::render);
+                } catch (Exception e) {
+                    err.println(MetricsFlags.failure(metricsPort, e));
+                    server.close();
+                    JsWorkers.shutdown();
+                    backend.close();
+                    return null;
+                }
+                log.info("Listening for metrics on port {} (Prometheus, GET /metrics)", metricsServer.port());
+            }
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
             backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
+            if (consoleOn && consoleAddresses.isEmpty()) {
+                log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
+            }
+            ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
+                    ? startConsole(log, server, consoleAddresses) : null;
             announce(log, config, driverTls);
-            return new Running(backend, server);
+            return new Running(backend, server, metricsServer, consoleServer);
         } finally {
             if (!started) {
                 data.removeIfNew();
             }
+        }
+    }
+
+    /**
+     * The web console, or null when its port is taken: the database serves on without it (a
+     * second server on one machine would otherwise need --http-port or --no-http-admin to start).
+     */
+    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses) {
+        ServerFacts facts = new ServerFacts(directory, Metadata.read(directory).formatVersion(), Metadata.RELEASE);
+        ConsoleServer consoleServer = new ConsoleServer(server, facts);
+        int port = console.httpPort == 0 ? 0 : console.httpPort + portOffset;
+        try {
+            return consoleServer.start(consoleAddresses, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Web console not started: port {} cannot be listened on ({}); use --http-port to pick "
+                    + "another or --no-http-admin to turn it off", port, e.getMessage());
+            return null;
         }
     }
 
@@ -350,6 +416,17 @@ final class ServeCommand implements Callable<Integer> {
 
     private static String logFileRefusal(Path file, String reason) {
         return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
+    }
+
+    /** A port option plus {@code --port-offset}. @throws IllegalArgumentException outside 0 to 65535 */
+    private int port(String option, int value) {
+        int port = value + portOffset;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " " + value
+                    + (portOffset != 0 ? " plus --port-offset " + portOffset + " is " + port + ", not" : " is not")
+                    + " a port: give a number from 0 to 65535.");
+        }
+        return port;
     }
 
     /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */

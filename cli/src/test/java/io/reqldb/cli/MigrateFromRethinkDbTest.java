@@ -176,6 +176,8 @@ class MigrateFromRethinkDbTest {
         Path target = tmp.resolve("reqldb_data");
         Run run = migrate("--from-rethinkdb", folder.toString(), "--directory", target.toString());
         assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).as("each table's final progress line").contains("app.users: ").contains(" rows in ")
+                .contains(" rows/s)");
         JsonNode expected = JSON.readTree(fixtures().resolve(expectedName).toFile());
         try (ServeBackend backend = ServeBackend.open(target, 0, HttpAccess.STRICT);
                 ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2).feedThreads(2)

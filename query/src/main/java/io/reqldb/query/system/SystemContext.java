@@ -2,6 +2,8 @@ package io.reqldb.query.system;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.TimeDatum;
+import io.reqldb.query.stats.Rates;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.storage.DatabaseInfo;
 import io.reqldb.storage.Store;
 import io.reqldb.storage.Table;
@@ -34,6 +36,8 @@ public final class SystemContext {
     private volatile int reqlPort = 28015;
     private volatile String name;
     private volatile LogHistory logHistory = LogHistory.NONE;
+    private final ServerActivity activity = new ServerActivity();
+    private final Rates rates = new Rates();
 
     public SystemContext(Store store) {
         this.store = store;
@@ -72,6 +76,16 @@ public final class SystemContext {
         this.argv = List.copyOf(argv);
         this.reqlPort = reqlPort;
         this.logHistory = logHistory;
+    }
+
+    /** Connections and queries, counted by the network layer serving this engine. */
+    public ServerActivity activity() {
+        return activity;
+    }
+
+    /** The per-second rates {@code rethinkdb.stats} (and the metrics endpoint) report. */
+    public Rates rates() {
+        return rates;
     }
 
     /** Where {@code rethinkdb.logs} reads from. */

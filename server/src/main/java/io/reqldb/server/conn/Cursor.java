@@ -42,6 +42,8 @@ final class Cursor {
     private final SerialExecutor steps = new SerialExecutor();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final QueryControl control;
+    /** When the START arrived: its first answer's latency counts from here. */
+    private final long received = System.nanoTime();
 
     /** Whether reads go to the feed pool; set once the first batch shows the stream is a feed. */
     private volatile boolean feed;
@@ -53,6 +55,7 @@ final class Cursor {
     private boolean busy;
     private boolean stopped;
     private boolean done;
+    private boolean answered;
 
     Cursor(Query query, QueryDispatcher owner) {
         this.query = query;
@@ -64,6 +67,7 @@ final class Cursor {
                 query.term()));
         // A termination (rethinkdb.jobs) wakes a read waiting for a changefeed, as a STOP does.
         control.onCancel(this::interruptRead);
+        owner.activity().queryReceived();
     }
 
     boolean isNoreply() {
@@ -78,6 +82,15 @@ final class Cursor {
     /** Evaluates the query and answers with its value or first batch. */
     void start(Runnable frameDone) {
         steps.execute(() -> step(() -> runStart(frameDone)), owner.pools().queries());
+    }
+
+    /**
+     * Evaluates a quick query on the calling thread (the event loop) and answers it. Nothing
+     * else of this cursor can run meanwhile: its STOP or disconnect would come through the same
+     * event loop, after this returns.
+     */
+    void startHere(Runnable frameDone) {
+        step(() -> runStart(frameDone));
     }
 
     /** Answers a CONTINUE with the next batch. */
@@ -296,6 +309,12 @@ final class Cursor {
     }
 
     private void reply(Response response, Runnable frameDone) {
+        synchronized (this) {
+            if (!answered) {
+                answered = true;
+                owner.activity().queryAnswered(System.nanoTime() - received);
+            }
+        }
         if (noreply) {
             frameDone.run();
             return;
