@@ -9,6 +9,7 @@ import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import io.reqldb.storage.rocksdb.StartupDecision;
+import io.reqldb.tools.progress.Progress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "With --from-rethinkdb: read the folder even though a running RethinkDB holds it.")
     boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "With --from-rethinkdb: no progress (rows, rate and ETA per table).")
+    boolean quiet;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -113,9 +117,19 @@ final class MigrateCommand implements Callable<Integer> {
             DataDirectory source = DataDirectory.open(fromRethinkDb, force);
             out.println("Converting RethinkDB " + source.metadata().version().label() + " data directory "
                     + fromRethinkDb + " (" + source.tables().size() + " tables) into " + directory + "...");
-            List<String> failed = new RethinkDataMigration(source, out, err, continueOnError).run(directory);
+            List<String> failed;
+            try (Progress progress = quiet ? Progress.silent()
+                    : System.console() != null ? Progress.toStderr() : Progress.plain(err)) {
+                failed = new RethinkDataMigration(source, err, progress, continueOnError).run(directory);
+            } catch (RethinkDataException e) {
+                err.println("Error: " + e.getMessage());
+                err.println(directory + " is incomplete: remove it before trying again. --continue-on-error converts"
+                        + " every table that can be read and lists the others.");
+                return 1;
+            }
             if (!failed.isEmpty()) {
-                err.println("Error: " + failed.size() + " table(s) could not be read completely:");
+                err.println("Error: " + failed.size() + " table(s) could not be read completely (each keeps the rows read"
+                        + " before the damage):");
                 failed.forEach(f -> err.println("  " + f));
                 return 1;
             }

@@ -24,6 +24,8 @@ import io.reqldb.storage.TableInfo;
 import io.reqldb.storage.TableOptions;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import io.reqldb.tools.progress.Progress;
+import io.reqldb.tools.progress.ProgressTask;
 import io.reqldb.query.terms.index.FieldLookups;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -48,14 +50,15 @@ final class RethinkDataMigration {
     private static final int BATCH = 500;
 
     private final DataDirectory source;
-    private final PrintStream out;
     private final PrintStream err;
+    private final Progress progress;
     private final boolean continueOnError;
 
-    RethinkDataMigration(DataDirectory source, PrintStream out, PrintStream err, boolean continueOnError) {
+    /** {@code progress} shows each table's rows with rate and ETA, and its final count. */
+    RethinkDataMigration(DataDirectory source, PrintStream err, Progress progress, boolean continueOnError) {
         this.source = source;
-        this.out = out;
         this.err = err;
+        this.progress = progress;
         this.continueOnError = continueOnError;
     }
 
@@ -83,14 +86,14 @@ final class RethinkDataMigration {
                 TableInfo info = store.createTable(db, t.name(), new TableOptions(t.primaryKey(), durability));
                 created.put(t.id(), info);
                 try {
-                    long rows = copyRows(t, store.table(db, t.name()));
-                    out.println("  " + name + ": " + rows + " rows");
+                    copyRows(t, store.table(db, t.name()), name);
                 } catch (RethinkDataException e) {
                     if (!continueOnError) {
                         throw e;
                     }
                     failed.add(name + ": " + e.getMessage());
-                    err.println("Error: table " + name + " could not be read completely: " + e.getMessage());
+                    err.println("Error: table " + name + " could not be read completely (it keeps the rows read before"
+                            + " the damage): " + e.getMessage());
                 }
                 settings(system, t, info.id());
                 buildIndexes(catalog, t, store.table(db, t.name()), name);
@@ -101,12 +104,14 @@ final class RethinkDataMigration {
         return failed;
     }
 
-    private long copyRows(TableConfig t, Table table) throws Exception {
+    private void copyRows(TableConfig t, Table table, String name) throws Exception {
         Durability soft = Durability.SOFT; // one sync at the end instead of one per batch
         List<Datum> keys = new ArrayList<>(BATCH);
         List<UnaryOperator<Datum>> changes = new ArrayList<>(BATCH);
-        long[] rows = new long[1];
+        ProgressTask task = null;
         try (TableFile file = source.openTable(t)) {
+            ProgressTask rows = progress.start(name, "rows", file.estimatedRows());
+            task = rows;
             file.rows((json, length) -> {
                 Datum row = DatumJson.parse(java.util.Arrays.copyOf(json, length));
                 Datum key = ((ObjectDatum) row).get(t.primaryKey());
@@ -117,14 +122,16 @@ final class RethinkDataMigration {
                     keys.clear();
                     changes.clear();
                 }
-                rows[0]++;
+                rows.advance(1);
             });
         } finally {
             if (!keys.isEmpty()) {
                 table.modifyAll(keys, changes, soft);
             }
+            if (task != null) {
+                progress.finish(task);
+            }
         }
-        return rows[0];
     }
 
     private static void settings(SystemContext system, TableConfig t, UUID id) {

@@ -4,9 +4,10 @@ import io.reqldb.query.QueryEngine;
 import io.reqldb.query.RqlQueryEngine;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.system.CurrentIssuesTable;
+import io.reqldb.query.system.LogHistory;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.query.terms.index.FieldLookups;
-import io.reqldb.storage.Store;
+import io.reqldb.server.metrics.ServerMetrics;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import java.nio.file.Path;
@@ -17,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * over it, opened together and closed together after the server stops.
  */
 final class ServeBackend implements AutoCloseable {
-    private final Store store;
+    private final RocksStore store;
     private final StoreCatalog catalog;
     private final RqlQueryEngine engine;
 
-    private ServeBackend(Store store, HttpAccess httpAccess) {
+    private ServeBackend(RocksStore store, HttpAccess httpAccess) {
         this.store = store;
         this.catalog = new StoreCatalog(store);
         this.engine = new RqlQueryEngine(store, catalog, httpAccess);
@@ -46,9 +47,24 @@ final class ServeBackend implements AutoCloseable {
         return catalog.users().hasPassword(io.reqldb.query.system.Users.ADMIN);
     }
 
-    /** For {@code rethinkdb.server_status}: the real command line and driver port. */
-    void describeProcess(java.util.List<String> argv, int driverPort) {
-        catalog.system().context().describeProcess(argv, driverPort);
+    /** For the system tables: the server's name, the real command line, driver port and log. */
+    void describeProcess(String name, java.util.List<String> argv, int driverPort, LogHistory log) {
+        catalog.system().context().describeProcess(name, argv, driverPort, log);
+    }
+
+    /** Where the server counts connections and queries, for {@code rethinkdb.stats}. */
+    io.reqldb.query.stats.ServerActivity activity() {
+        return catalog.system().context().activity();
+    }
+
+    /** The server's id, as the system tables report it (SERVER_INFO reports the same). */
+    java.util.UUID serverId() {
+        return catalog.system().context().serverId();
+    }
+
+    /** What the metrics endpoint reports. */
+    ServerMetrics metrics() {
+        return new ServerMetrics(catalog.system().context(), store::engineFigures);
     }
 
     QueryEngine engine() {

@@ -1,24 +1,30 @@
 package io.reqldb.cli;
 
+import io.reqldb.cli.log.ServerLog;
+import io.reqldb.console.ConsoleServer;
+import io.reqldb.console.ServerFacts;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.system.SystemContext;
 import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.ServerIdentity;
+import io.reqldb.server.metrics.MetricsServer;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.Metadata;
 import io.reqldb.storage.rocksdb.StartupDecision;
+import io.reqldb.tools.conn.Errors;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -109,6 +115,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HttpFlags http = new HttpFlags();
 
+    @Mixin
+    MetricsFlags metrics = new MetricsFlags();
+
+    @Mixin
+    ConsoleFlags console = new ConsoleFlags();
+
     @Spec
     CommandSpec spec;
 
@@ -145,7 +157,8 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        configureLogging();
+        // RethinkDB's console: notices on standard output (the log file, once serving, gets every line).
+        ServerLog.get().routeNoticesToStdout();
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // The hook only asks; the main thread closes server then storage, once, in order.
@@ -162,6 +175,13 @@ final class ServeCommand implements Callable<Integer> {
             if (running == null) {
                 return 1;
             }
+            Path logPath = logFile != null ? logFile : directory.resolve("log_file");
+            try {
+                ServerLog.get().writeTo(logPath);
+            } catch (IOException e) {
+                err.println(logFileRefusal(logPath, Errors.ioReason(e)));
+                return 1;
+            }
             if (service.pidFile != null) {
                 try {
                     PidFile.write(service.pidFile);
@@ -175,7 +195,8 @@ final class ServeCommand implements Callable<Integer> {
                 Relaunch.detach();
             }
             stopRequested.await();
-            LoggerFactory.getLogger(ServeCommand.class).info("Shutting down");
+            // Java cannot tell which signal (SIGINT or SIGTERM) ran the shutdown hooks.
+            LoggerFactory.getLogger(ServeCommand.class).info("Server got a stop signal; shutting down...");
         } finally {
             if (pidWritten) {
                 PidFile.remove(service.pidFile);
@@ -189,12 +210,24 @@ final class ServeCommand implements Callable<Integer> {
      * A started server and the storage under it; closing stops the server, its JavaScript
      * workers (scripts still running included: none outlives the server), then the storage.
      */
-    record Running(ServeBackend backend, ReqlServer server) implements AutoCloseable {
+    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics, ConsoleServer console)
+            implements AutoCloseable {
         @Override
         public void close() {
+            Logger log = LoggerFactory.getLogger(ServeCommand.class);
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (console != null) {
+                console.close();
+            }
+            log.info("Shutting down client connections...");
             server.close();
             JsWorkers.shutdown();
+            log.info("All client connections closed.");
+            log.info("Shutting down storage engine...");
             backend.close();
+            log.info("Storage engine shut down.");
         }
     }
 
@@ -216,17 +249,33 @@ final class ServeCommand implements Callable<Integer> {
             err.println(running);
             return null;
         }
+        if (logFile != null && ServerLog.cannotWrite(logFile) != null) {
+            err.println(logFileRefusal(logFile, ServerLog.cannotWrite(logFile)));
+            return null;
+        }
+        log.info("Running {}...", SystemContext.VERSION);
+        log.info("Running on {} {} {}", System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch"));
         RethinkDbOnlyOption.notes(parsed).forEach(log::info);
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
+        List<InetAddress> metricsAddresses;
+        List<InetAddress> consoleAddresses;
+        boolean consoleOn = !console.noHttpAdmin && !RethinkDbOnlyOption.wantsConsoleTls(parsed);
         DriverTls driverTls;
         JsWorkerOptions js;
         HttpAccess httpAccess;
         boolean publicBind;
         long cacheSizeMb;
+        int reqlPort;
+        int metricsPort;
         try {
             cacheSizeMb = cacheSizeMb();
+            reqlPort = port("--driver-port", driverPort);
+            metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
+            metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
+            consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -235,18 +284,17 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return null;
         }
+        // The console hands the database to whoever signs in as admin: the same rule holds for it.
+        List<InetAddress> listened = new java.util.ArrayList<>(addresses);
+        consoleAddresses.stream().filter(a -> !listened.contains(a)).forEach(listened::add);
+        boolean anyPublic = PublicBindRule.isPublic(listened);
         // Refused before anything is created: a new directory cannot hold a password yet.
-        if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
-            err.println(PublicBindRule.refusal(addresses));
+        if (anyPublic && adminPassword.isEmpty() && !holdsData(directory)) {
+            err.println(PublicBindRule.refusal(listened));
             return null;
         }
-        ServerConfig config = ServerConfig.builder()
-                .bindAddresses(addresses)
-                .driverPort(driverPort + portOffset)
-                .identity(new ServerIdentity(UUID.randomUUID(), serverName != null ? serverName : defaultServerName()))
-                .tls(driverTls)
-                .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
-                .build();
+        log.info(holdsData(directory) ? "Loading data from directory {}" : "Initializing directory {}",
+                directory.toAbsolutePath());
         DataDirectory data;
         try {
             data = DataDirectory.prepare(directory);
@@ -256,7 +304,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         boolean started = false;
         try {
-            log.info("Running reqldb on data directory {}", directory.toAbsolutePath());
             ServeBackend backend;
             try {
                 backend = ServeBackend.open(directory, cacheSizeMb, httpAccess);
@@ -265,12 +312,21 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             UserStore users = backend.users(adminPassword);
-            if (publicBind && !backend.adminHasPassword()) {
-                err.println(PublicBindRule.refusal(addresses));
+            if (anyPublic && !backend.adminHasPassword()) {
+                err.println(PublicBindRule.refusal(listened));
                 backend.close();
                 return null;
             }
             JsWorkers.configure(js);
+            String name = serverName != null ? serverName : defaultServerName();
+            ServerConfig config = ServerConfig.builder()
+                    .bindAddresses(addresses)
+                    .driverPort(reqlPort)
+                    .identity(new ServerIdentity(backend.serverId(), name))
+                    .activity(backend.activity())
+                    .tls(driverTls)
+                    .queryMemoryBytes(queryMemoryMb > 0 ? queryMemoryMb << 20 : QueryLimits.defaultQueryBytes())
+                    .build();
             ReqlServer server = new ReqlServer(config, backend.engine(), users);
             try {
                 server.start();
@@ -280,12 +336,30 @@ final class ServeCommand implements Callable<Integer> {
                 backend.close();
                 return null;
             }
+            MetricsServer metricsServer = null;
+            if (metrics.port != null) {
+                try {
+                    metricsServer = new MetricsServer(metricsAddresses, metricsPort, backend.metrics()::render);
+                } catch (Exception e) {
+                    err.println(MetricsFlags.failure(metricsPort, e));
+                    server.close();
+                    JsWorkers.shutdown();
+                    backend.close();
+                    return null;
+                }
+                log.info("Listening for metrics on port {} (Prometheus, GET /metrics)", metricsServer.port());
+            }
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
-            backend.describeProcess(argv, server.port());
+            backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
+            if (consoleOn && consoleAddresses.isEmpty()) {
+                log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
+            }
+            ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
+                    ? startConsole(log, server, consoleAddresses) : null;
             announce(log, config, driverTls);
-            return new Running(backend, server);
+            return new Running(backend, server, metricsServer, consoleServer);
         } finally {
             if (!started) {
                 data.removeIfNew();
@@ -293,7 +367,35 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The web console, or null when its port is taken: the database serves on without it (a
+     * second server on one machine would otherwise need --http-port or --no-http-admin to start).
+     */
+    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses) {
+        ServerFacts facts = new ServerFacts(directory, Metadata.read(directory).formatVersion(), Metadata.RELEASE);
+        ConsoleServer consoleServer = new ConsoleServer(server, facts);
+        int port = console.httpPort == 0 ? 0 : console.httpPort + portOffset;
+        try {
+            return consoleServer.start(consoleAddresses, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Web console not started: port {} cannot be listened on ({}); use --http-port to pick "
+                    + "another or --no-http-admin to turn it off", port, e.getMessage());
+            return null;
+        }
+    }
+
+    /** RethinkDB's lines once listening (serve.cc), then what ReqlDB adds: the TLS settings. */
     private void announce(Logger log, ServerConfig config, DriverTls driverTls) {
+        List<InetAddress> addresses = config.bindAddresses();
+        log.info("Listening on driver address{}: {}", addresses.size() == 1 ? "" : "es",
+                String.join(", ", addresses.stream().map(InetAddress::getHostAddress).toList()));
+        if (addresses.stream().noneMatch(InetAddress::isAnyLocalAddress)) {
+            log.info(configFile != null
+                    ? "To fully expose ReqlDB on the network, bind to all addresses by adding `bind=all' to the config file ("
+                            + configFile + ")."
+                    : "To fully expose ReqlDB on the network, bind to all addresses by running reqldb with the `--bind "
+                            + "all` command line option.");
+        }
         if (driverTls != null) {
             if (tls.minProtocol != null && !driverTls.protocols().contains(tls.minProtocol)) {
                 log.warn("--tls-min-protocol {}: this JVM disables it (jdk.tls.disabledAlgorithms in its "
@@ -314,15 +416,19 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** slf4j-simple reads its settings once, when the first logger is made: so, first thing. */
-    private void configureLogging() {
-        // A daemon has no terminal: by default it logs where RethinkDB does, in the data directory.
-        Path log = logFile == null && service.daemon && Files.isDirectory(directory) ? directory.resolve("log_file") : logFile;
-        if (log != null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+    private static String logFileRefusal(Path file, String reason) {
+        return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
+    }
+
+    /** A port option plus {@code --port-offset}. @throws IllegalArgumentException outside 0 to 65535 */
+    private int port(String option, int value) {
+        int port = value + portOffset;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " " + value
+                    + (portOffset != 0 ? " plus --port-offset " + portOffset + " is " + port + ", not" : " is not")
+                    + " a port: give a number from 0 to 65535.");
         }
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+        return port;
     }
 
     /** {@code --cache-size} in MB; 'auto' as the parent process derived it, else as RethinkDB does. */

@@ -76,6 +76,45 @@ class BadInvocationTest {
     }
 
     @Test
+    void serve_logFileInAMissingFolder_createsNothing() throws Exception {
+        Path log = tmp.resolve("missing").resolve("log");
+        Outcome run = reqldb("serve", "--directory", tmp.resolve("data").toString(), "--driver-port", "0",
+                "--log-file", log.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).isEqualTo("Cannot write the log file " + log + ": No such file or directory. "
+                + "Give --log-file a file this user can write.");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void serve_metricsPortInUse_leavesNoDataDirectory() throws Exception {
+        Path data = tmp.resolve("new").resolve("reqldb_data");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Outcome run = reqldb("serve", "--directory", data.toString(), "--driver-port", "0",
+                    "--metrics-port", Integer.toString(port));
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.lastLine()).isEqualTo("Could not listen for metrics on port " + port
+                    + ": Address already in use. Another process listens there: stop it, or choose another "
+                    + "--metrics-port (or --port-offset).");
+        }
+        assertThat(tmp.resolve("new")).doesNotExist();
+    }
+
+    @Test
+    void serve_portOutOfRange() throws Exception {
+        Outcome run = reqldb("serve", "--directory", tmp.resolve("data").toString(), "--driver-port", "70000");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).isEqualTo("--driver-port 70000 is not a port: give a number from 0 to 65535.");
+        run = reqldb("serve", "--directory", tmp.resolve("data").toString(), "--driver-port", "1000",
+                "--metrics-port", "9180", "--port-offset", "60000");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).isEqualTo("--metrics-port 9180 plus --port-offset 60000 is 69180, not a port: "
+                + "give a number from 0 to 65535.");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void serve_unknownOption() throws Exception {
         Outcome run = reqldb("serve", "--no-such-option");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -92,11 +92,92 @@ class MigrateFromRethinkDbTest {
         assertThat(again.err()).contains("already holds data");
     }
 
+    /** The table whose file is the largest, and that file truncated to a third. */
+    private static io.reqldb.rethinkdata.TableConfig truncateLargestTable(Path folder) throws Exception {
+        io.reqldb.rethinkdata.DataDirectory dir = io.reqldb.rethinkdata.DataDirectory.open(folder, false);
+        io.reqldb.rethinkdata.TableConfig largest = dir.tables().stream()
+                .max(Comparator.comparingLong(t -> dir.tableFile(t.id()).toFile().length())).orElseThrow();
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(dir.tableFile(largest.id()).toFile(), "rw")) {
+            raf.setLength(raf.length() / 3);
+        }
+        return largest;
+    }
+
+    @Test
+    void truncatedTable_stopsTheMigration_namingTableFileAndOffset() throws Exception {
+        Path folder = unpack("rethinkdb_data.tar.gz");
+        io.reqldb.rethinkdata.TableConfig damaged = truncateLargestTable(folder);
+        Path target = tmp.resolve("new");
+        Run run = migrate("--from-rethinkdb", folder.toString(), "--directory", target.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("." + damaged.name()).contains(folder.resolve(damaged.id().toString()).toString())
+                .contains("offset ").contains("truncated").contains(target + " is incomplete")
+                .contains("--continue-on-error");
+    }
+
+    @Test
+    void continueOnError_convertsEveryOtherTable_listsTheDamagedOne_exitsOne() throws Exception {
+        Path folder = unpack("rethinkdb_data.tar.gz");
+        io.reqldb.rethinkdata.TableConfig damaged = truncateLargestTable(folder);
+        Path target = tmp.resolve("reqldb_data");
+        Run run = migrate("--from-rethinkdb", folder.toString(), "--directory", target.toString(),
+                "--continue-on-error");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("1 table(s) could not be read completely").contains("." + damaged.name() + ": ");
+        JsonNode expected = JSON.readTree(fixtures().resolve("expected.json").toFile());
+        try (ServeBackend backend = ServeBackend.open(target, 0, HttpAccess.STRICT);
+                ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2).feedThreads(2)
+                        .build(), backend.engine(), backend.users(null)).start();
+                Connection admin = r.connection().hostname("127.0.0.1").port(server.port()).connect()) {
+            int checked = 0;
+            for (var it = expected.get("tables").fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getKey().endsWith("." + damaged.name())) {
+                    checkTable(admin, e.getKey(), e.getValue());
+                    checked++;
+                }
+            }
+            assertThat(checked).isEqualTo(expected.get("tables").size() - 1);
+        }
+    }
+
+    @Test
+    void folderHeldByRunningRethinkDb_isRefused_unlessForced() throws Exception {
+        Path folder = unpack("rethinkdb_data.tar.gz");
+        // RethinkDB holds an exclusive flock on its folder while it runs; flock(1) takes the same lock.
+        Process holder = new ProcessBuilder("flock", "-x", "-o", folder.toString(), "sleep", "60").start();
+        try {
+            for (int i = 0; i < 200 && isReadable(folder); i++) {
+                Thread.sleep(50); // until flock(1) holds the lock
+            }
+            Run refused = migrate("--from-rethinkdb", folder.toString(), "--directory", tmp.resolve("a").toString());
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).contains("in use by a running RethinkDB").contains("reqldb dump -c");
+            Run forced = migrate("--from-rethinkdb", folder.toString(), "--directory", tmp.resolve("b").toString(),
+                    "--force");
+            assertThat(forced.code()).as(forced.err()).isZero();
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+    }
+
+    private static boolean isReadable(Path folder) {
+        try {
+            io.reqldb.rethinkdata.DataDirectory.open(folder, false);
+            return true;
+        } catch (io.reqldb.rethinkdata.RethinkDataException e) {
+            return false;
+        }
+    }
+
     private void migrateServeAndCheck(String archive, String expectedName) throws Exception {
         Path folder = unpack(archive);
         Path target = tmp.resolve("reqldb_data");
         Run run = migrate("--from-rethinkdb", folder.toString(), "--directory", target.toString());
         assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).as("each table's final progress line").contains("app.users: ").contains(" rows in ")
+                .contains(" rows/s)");
         JsonNode expected = JSON.readTree(fixtures().resolve(expectedName).toFile());
         try (ServeBackend backend = ServeBackend.open(target, 0, HttpAccess.STRICT);
                 ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2).feedThreads(2)

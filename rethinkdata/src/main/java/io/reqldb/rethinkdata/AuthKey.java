@@ -26,6 +26,11 @@ final class AuthKey {
         String key = in.string();
         in.i64(); // versioned_t timestamp
         in.uuid(); // tiebreaker
+        return admin(key);
+    }
+
+    /** The admin user whose password is {@code key} (none when empty). */
+    static List<UserInfo> admin(String key) {
         UserInfo.Password password = key.isEmpty() ? null : password(key);
         return List.of(new UserInfo("admin", password, new Permissions(null, null, null, null), Map.of(), Map.of()));
     }

@@ -26,13 +26,11 @@ import java.util.UUID;
  *     term, an optional change whose first alternative sets a new config), applied in order;</li>
  * <li>{@code table.active/<id>}: the tables this server holds.</li>
  * </ul>
- * Data directories from before 2.1 kept a different metadata layout, which RethinkDB migrates on
- * start; this reader refuses them with a message saying so.
+ * Data directories from before 2.1 (1.14 to 2.0) kept a different layout, read by
+ * {@link LegacyMetadata} as RethinkDB 2.4 migrates it.
  */
 public final class ClusterMetadata {
-    private static final String INDEX_PREFIX = "$reql_index_function$";
     private static final String HOOK_PREFIX = "$reql_write_hook_function$";
-    private static final int LATEST_REQL_VERSION = 7;
 
     private final ClusterVersion version;
     private final Map<UUID, DatabaseInfo> databases;
@@ -47,18 +45,23 @@ public final class ClusterMetadata {
         this.users = users;
     }
 
-    /** Reads {@code path} (a {@code metadata} file). */
+    static ClusterMetadata of(ClusterVersion version, Map<UUID, DatabaseInfo> databases, Map<UUID, TableConfig> tables,
+            List<UserInfo> users) {
+        return new ClusterMetadata(version, databases, tables, users);
+    }
+
+    /** Reads {@code path} (a {@code metadata} file; before 2.1, with its sibling {@code auth_metadata}). */
     public static ClusterMetadata read(Path path) {
         try (SerializerFile file = SerializerFile.open(path)) {
             try {
-                return read(file);
+                return read(file, path.resolveSibling("auth_metadata"));
             } catch (RethinkDataException e) {
                 throw e.in(path.toString());
             }
         }
     }
 
-    static ClusterMetadata read(SerializerFile file) {
+    static ClusterMetadata read(SerializerFile file, Path authFile) {
         byte[] sb = file.block(0);
         if (!Bytes.startsWith(sb, 0, "RDm")) {
             throw new RethinkDataException("metadata superblock (block 0, offset " + file.offsetOf(0)
@@ -70,8 +73,7 @@ public final class ClusterMetadata {
         }
         ClusterVersion version = ClusterVersion.ofMagicLetter(letter);
         if (version.code < ClusterVersion.V2_1.code) {
-            throw new RethinkDataException("metadata in the RethinkDB " + version.label() + " layout (from before 2.1),"
-                    + " which this reader does not convert; start RethinkDB 2.4 on the folder once to migrate it");
+            return LegacyMetadata.read(file, sb, version, authFile);
         }
         Map<String, byte[]> single = new TreeMap<>();
         Map<UUID, byte[]> snapshots = new LinkedHashMap<>();
@@ -116,6 +118,11 @@ public final class ClusterMetadata {
 
     public ClusterVersion version() {
         return version;
+    }
+
+    /** True for metadata from before 2.1, whose tables keep their index definitions in their own files. */
+    public boolean indexesInTableFiles() {
+        return version.code < ClusterVersion.V2_1.code;
     }
 
     /** Databases by id, deleted ones left out. */
@@ -217,16 +224,7 @@ public final class ClusterMetadata {
             int funcVersion = in.u8();
             boolean multi = in.u8() == 1;
             boolean geo = in.u8() == 1;
-            ByteArrayOutputStream blob = new ByteArrayOutputStream();
-            blob.writeBytes(INDEX_PREFIX.getBytes(StandardCharsets.US_ASCII));
-            blob.write(ClusterVersion.V2_4.code);
-            blob.write(funcVersion);
-            blob.write(funcVersion);
-            blob.write(LATEST_REQL_VERSION);
-            blob.writeBytes(func);
-            blob.write(multi ? 1 : 0);
-            blob.write(geo ? 1 : 0);
-            indexes.add(new TableConfig.IndexDefinition(index, blob.toByteArray(), multi, geo));
+            indexes.add(TableConfig.IndexDefinition.of(index, func, funcVersion, multi, geo));
         }
         byte[] hook = null;
         if (version.code >= ClusterVersion.V2_4.code && in.bool()) {

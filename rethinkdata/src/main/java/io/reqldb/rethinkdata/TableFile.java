@@ -10,7 +10,7 @@ import java.util.PriorityQueue;
 /**
  * A table's file: one serializer file multiplexed into {@link ProxyBlocks eight stores}, each
  * with its own primary B-tree. A store's superblock is its block 0: {@code "supe"} (before 2.1)
- * or {@code "supf"}, the root block id, the stat block id and the secondary-index block id
+ * or {@code "supf"}, the root block id, the stat block id and the {@link SecondaryIndexes} block id
  * (uint64 each), then the metainfo blob. The stat block holds the store's row count (int64).
  *
  * <p>{@link #rows} merges the stores' trees by key, so rows come in the B-tree's key order —
@@ -67,6 +67,19 @@ public final class TableFile implements AutoCloseable {
     /** The row count the stores' stat blocks record (for progress; the rows read are what count). */
     public long estimatedRows() {
         return estimate;
+    }
+
+    /**
+     * The secondary indexes defined in the file itself (store 0's secondary-index block, as
+     * RethinkDB's migration reads them), for tables from before 2.1.
+     */
+    public List<TableConfig.IndexDefinition> indexesInFile() {
+        try {
+            ProxyBlocks store = stores.get(0);
+            return SecondaryIndexes.read(store, Bytes.i64(store.block(0), 20));
+        } catch (RethinkDataException e) {
+            throw e.in(where);
+        }
     }
 
     /** Receives each row's JSON text, valid only during the call. */

@@ -62,10 +62,45 @@ class DamagedFolderTest {
     }
 
     @Test
+    void aTruncatedMetadataFile_namesTheFileAndTheOffset() throws Exception {
+        Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
+        Path metadata = folder.resolve("metadata");
+        try (RandomAccessFile raf = new RandomAccessFile(metadata.toFile(), "rw")) {
+            raf.setLength(raf.length() / 3);
+        }
+        assertThatThrownBy(() -> DataDirectory.open(folder, false)).hasMessageContaining(metadata.toString())
+                .hasMessageContaining("offset ");
+    }
+
+    @Test
     void aMissingMetadataFile_isNotADataDirectory() throws Exception {
         Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
         Files.delete(folder.resolve("metadata"));
         assertThatThrownBy(() -> DataDirectory.open(folder, false)).hasMessageContaining("no `metadata` file");
+    }
+
+    @Test
+    void aMetadataFileHeldByRunningRethinkDb_isRefusedToo() throws Exception {
+        Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
+        Path metadata = folder.resolve("metadata");
+        Process holder;
+        try {
+            holder = new ProcessBuilder("flock", "-x", "-o", metadata.toString(), "sleep", "60").start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no flock(1) here");
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!FolderLock.isHeld(metadata) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(FolderLock.isHeld(folder)).isFalse();
+            assertThatThrownBy(() -> DataDirectory.open(folder, false)).hasMessageContaining("running RethinkDB");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
     }
 
     @Test

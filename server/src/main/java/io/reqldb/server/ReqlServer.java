@@ -10,18 +10,23 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.HandshakeHandler;
+import io.reqldb.server.conn.LocalConnection;
 import io.reqldb.server.conn.ServerContext;
 import io.reqldb.server.conn.WorkerPools;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +63,22 @@ public final class ReqlServer implements AutoCloseable {
         this.pools = new WorkerPools(config.queryThreads(), config.feedThreads());
         this.context = new ServerContext(engine, users, pools, config.identity(), config.serverVersion(),
                 config.maxQueryBytes(), config.maxQueriesPerConnection(), new AtomicLong(),
-                QueryLimits.withQueryBudget(config.queryMemoryBytes()));
+                QueryLimits.withQueryBudget(config.queryMemoryBytes()), config.activity());
+    }
+
+    /**
+     * Event-loop threads with the query workers' deep stacks: quick queries run on the event loop
+     * (see {@code QueryDispatcher}), and the document a point get returns may nest as deep as any
+     * stored value. Netty's own thread class, so its thread-locals stay on their fast path.
+     */
+    private static ThreadFactory deepStackEventLoops() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new FastThreadLocalThread(null, task, "reqldb-io-" + n.incrementAndGet(),
+                    DeepStackThreads.STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -73,7 +93,7 @@ public final class ReqlServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         acceptors = new NioEventLoopGroup(1);
-        workers = new NioEventLoopGroup();
+        workers = new NioEventLoopGroup(0, deepStackEventLoops());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
@@ -96,9 +116,8 @@ public final class ReqlServer implements AutoCloseable {
                 listeners.add(ch);
                 // With port 0 the first bind picks a free port; the other addresses share it.
                 port = ((InetSocketAddress) ch.localAddress()).getPort();
-                LOG.info("Listening for client driver connections on {} port {}{}", address.getHostAddress(), port,
-                        config.tls() == null ? "" : " (TLS)");
             }
+            LOG.info("Listening for client driver connections on port {}", port);
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
@@ -106,17 +125,30 @@ public final class ReqlServer implements AutoCloseable {
         return this;
     }
 
-    /** The port the server listens on (the chosen one when configured with 0). */
     /** Each query's control and what the controls did: running queries, cancelled ones, memory held. */
     public QueryLimits queryLimits() {
         return context.limits();
     }
 
+    /** The port the server listens on (the chosen one when configured with 0). */
     public synchronized int port() {
         if (listeners.isEmpty()) {
             throw new IllegalStateException("not started");
         }
         return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+    }
+
+    /** The users the handshake checks, for other ways in (the web console's sign-in). */
+    public UserStore users() {
+        return context.users();
+    }
+
+    /**
+     * A connection from inside this process as {@code user}, already authenticated by the caller:
+     * its queries run like a driver connection's, with that user's permissions.
+     */
+    public LocalConnection connectLocal(String user, LocalConnection.Responses responses) {
+        return new LocalConnection(context, user, responses);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.reqldb.server;
 
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.server.wire.QueryFrameDecoder;
@@ -25,11 +26,13 @@ import java.util.UUID;
  *                                (default 1024, as RethinkDB)
  * @param tls                     TLS on the driver port, or null for plain TCP (the default)
  * @param queryMemoryBytes        most memory one query may materialise (default: a quarter of the heap)
+ * @param activity                where connections and queries are counted (default: a new one;
+ *                                {@code serve} gives the one {@code rethinkdb.stats} reads)
  */
 public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, ServerIdentity identity,
                            String serverVersion, int queryThreads, int feedThreads,
                            long maxQueryBytes, int maxQueriesPerConnection, DriverTls tls,
-                           long queryMemoryBytes) {
+                           long queryMemoryBytes, ServerActivity activity) {
 
     public static final int DEFAULT_DRIVER_PORT = 28015;
     /** The RethinkDB release whose protocol and behaviour this server follows. */
@@ -38,6 +41,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
     public ServerConfig {
         bindAddresses = List.copyOf(bindAddresses);
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(activity, "activity");
         if (bindAddresses.isEmpty()) {
             throw new IllegalArgumentException("bindAddresses is empty: the server would listen nowhere");
         }
@@ -66,6 +70,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         private int maxQueriesPerConnection = 1024;
         private DriverTls tls;
         private long queryMemoryBytes = QueryLimits.defaultQueryBytes();
+        private ServerActivity activity = new ServerActivity();
 
         public Builder bindAddresses(List<InetAddress> addresses) {
             this.bindAddresses = addresses;
@@ -117,9 +122,14 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
             return this;
         }
 
+        public Builder activity(ServerActivity activity) {
+            this.activity = activity;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bindAddresses, driverPort, identity, serverVersion, queryThreads,
-                    feedThreads, maxQueryBytes, maxQueriesPerConnection, tls, queryMemoryBytes);
+                    feedThreads, maxQueryBytes, maxQueriesPerConnection, tls, queryMemoryBytes, activity);
         }
     }
 }

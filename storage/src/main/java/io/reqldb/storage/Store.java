@@ -15,6 +15,12 @@ import java.util.UUID;
  */
 public interface Store extends AutoCloseable {
 
+    /** Documents read and written in every table since the store opened. */
+    DocumentTraffic traffic();
+
+    /** Documents read from and written to this table since the store opened (none for a table it does not hold). */
+    DocumentTraffic traffic(UUID table);
+
     // ----- databases
 
     /** Creates a database. @throws StorageException DB_EXISTS */

@@ -13,6 +13,7 @@ import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.limits.QueryControl;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -86,6 +87,31 @@ public final class Values {
     public static ReqlQueryLogicError changefeedTerminal() {
         return new ReqlQueryLogicError("Cannot call a terminal (`reduce`, `count`, etc.) on an "
                 + "infinite stream (such as a changefeed).");
+    }
+
+    /**
+     * Checks every array in {@code d}, however deep, against the array limit: RethinkDB builds the
+     * values it reads from text ({@code r.json}, {@code r.http} bodies, {@code r.js} results)
+     * through checked array builders. Walked with a work list, as parsed JSON may nest deeply.
+     */
+    public static void checkArraysWithin(Datum d, int limit) {
+        ArrayDeque<Datum> pending = new ArrayDeque<>();
+        pending.push(d);
+        while (!pending.isEmpty()) {
+            Datum next = pending.pop();
+            if (next instanceof ArrayDatum a) {
+                if (a.size() > limit) {
+                    throw arrayLimit(limit);
+                }
+                for (Datum item : a.items()) {
+                    pending.push(item);
+                }
+            } else if (next instanceof ObjectDatum o) {
+                for (Datum value : o.fields().values()) {
+                    pending.push(value);
+                }
+            }
+        }
     }
 
     public static ReqlResourceLimitError arrayLimit(long limit) {

@@ -2,10 +2,12 @@ package io.reqldb.query.system;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
+import io.reqldb.datum.TimeDatum;
 import io.reqldb.query.error.ReqlOpFailedError;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code rethinkdb.logs}: one entry, the server's start. */
+/** {@code rethinkdb.logs}: the last messages of the server's log file, as RethinkDB's logs_backend.cc makes its rows. */
 public final class LogsTable extends SystemTable {
     public LogsTable(SystemContext system, boolean uuidFormat) {
         super(system, "logs", uuidFormat);
@@ -13,11 +15,14 @@ public final class LogsTable extends SystemTable {
 
     @Override
     protected List<Datum> rows() {
-        double t = system.startTime().epochSeconds();
-        String id = String.format(java.util.Locale.ROOT, "%.6f", t);
-        return List.of(Rows.obj("id", List.of(id, system.serverId().toString()), "level", "notice",
-                "message", "Running " + SystemContext.VERSION + "...", "server", system.serverName(),
-                "timestamp", system.startTime(), "uptime", 0));
+        Object server = uuidFormat ? system.serverId().toString() : system.serverName();
+        List<Datum> out = new ArrayList<>();
+        for (LogHistory.Entry e : system.logHistory().recent(LogHistory.ROWS)) {
+            out.add(Rows.obj("id", List.of(e.id(), system.serverId().toString()), "level", e.level(),
+                    "message", e.message(), "server", server,
+                    "timestamp", new TimeDatum(e.epochSeconds(), TimeDatum.UTC), "uptime", e.uptimeSeconds()));
+        }
+        return out;
     }
 
     @Override

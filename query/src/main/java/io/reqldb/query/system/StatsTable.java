@@ -1,11 +1,18 @@
 package io.reqldb.query.system;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.query.stats.Rates;
+import io.reqldb.query.stats.ServerActivity;
+import io.reqldb.storage.DocumentTraffic;
 import io.reqldb.storage.TableInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code rethinkdb.stats}: RethinkDB's rows (cluster, server, table, table_server) with zero rates. */
+/**
+ * {@code rethinkdb.stats}: RethinkDB's rows (cluster, server, table, table_server) with the
+ * server's real connection and query figures and each table's documents read and written; the
+ * storage engine's per-table figures are not kept and read 0.
+ */
 public final class StatsTable extends SystemTable {
     public StatsTable(SystemContext system, boolean uuidFormat) {
         super(system, "stats", uuidFormat);
@@ -15,21 +22,34 @@ public final class StatsTable extends SystemTable {
     protected List<Datum> rows() {
         List<Datum> out = new ArrayList<>();
         String server = uuidFormat ? system.serverId().toString() : system.serverName();
-        out.add(Rows.obj("id", List.of("cluster"), "query_engine", Rows.obj("client_connections", 0,
-                "clients_active", 0, "queries_per_sec", 0, "read_docs_per_sec", 0, "written_docs_per_sec", 0)));
+        ServerActivity activity = system.activity();
+        Rates rates = system.rates();
+        DocumentTraffic all = system.store().traffic();
+        double queriesPerSec = rates.perSecond("queries", activity.queriesTotal());
+        double readPerSec = rates.perSecond("read", all.readTotal());
+        double writtenPerSec = rates.perSecond("written", all.writtenTotal());
+        out.add(Rows.obj("id", List.of("cluster"), "query_engine", Rows.obj(
+                "client_connections", activity.clientConnections(), "clients_active", activity.clientsActive(),
+                "queries_per_sec", queriesPerSec, "read_docs_per_sec", readPerSec,
+                "written_docs_per_sec", writtenPerSec)));
         out.add(Rows.obj("id", List.of("server", system.serverId().toString()), "server", server,
-                "query_engine", Rows.obj("client_connections", 0, "clients_active", 0, "queries_per_sec", 0,
-                        "queries_total", 0, "read_docs_per_sec", 0, "read_docs_total", 0,
-                        "written_docs_per_sec", 0, "written_docs_total", 0)));
+                "query_engine", Rows.obj("client_connections", activity.clientConnections(),
+                        "clients_active", activity.clientsActive(), "queries_per_sec", queriesPerSec,
+                        "queries_total", activity.queriesTotal(), "read_docs_per_sec", readPerSec,
+                        "read_docs_total", all.readTotal(), "written_docs_per_sec", writtenPerSec,
+                        "written_docs_total", all.writtenTotal())));
         for (TableInfo t : TableRows.allTables(system)) {
             Datum db = TableRows.dbRef(t, uuidFormat);
             Object table = uuidFormat ? t.id().toString() : t.name();
+            DocumentTraffic traffic = system.store().traffic(t.id());
+            double tableRead = rates.perSecond("read:" + t.id(), traffic.readTotal());
+            double tableWritten = rates.perSecond("written:" + t.id(), traffic.writtenTotal());
             out.add(Rows.obj("id", List.of("table", t.id().toString()), "db", db, "table", table,
-                    "query_engine", Rows.obj("read_docs_per_sec", 0, "written_docs_per_sec", 0)));
+                    "query_engine", Rows.obj("read_docs_per_sec", tableRead, "written_docs_per_sec", tableWritten)));
             out.add(Rows.obj("id", List.of("table_server", t.id().toString(), system.serverId().toString()),
                     "db", db, "table", table, "server", server,
-                    "query_engine", Rows.obj("read_docs_per_sec", 0, "read_docs_total", 0,
-                            "written_docs_per_sec", 0, "written_docs_total", 0),
+                    "query_engine", Rows.obj("read_docs_per_sec", tableRead, "read_docs_total", traffic.readTotal(),
+                            "written_docs_per_sec", tableWritten, "written_docs_total", traffic.writtenTotal()),
                     "storage_engine", Rows.obj(
                             "cache", Rows.obj("in_use_bytes", 0),
                             "disk", Rows.obj("read_bytes_per_sec", 0, "read_bytes_total", 0,

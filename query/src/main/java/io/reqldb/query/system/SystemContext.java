@@ -2,6 +2,8 @@ package io.reqldb.query.system;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.TimeDatum;
+import io.reqldb.query.stats.Rates;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.storage.DatabaseInfo;
 import io.reqldb.storage.Store;
 import io.reqldb.storage.Table;
@@ -26,13 +28,16 @@ public final class SystemContext {
     private final TableSettings settings;
     private final Users users;
     private final UUID serverId;
-    private final String serverName;
     private final String hostname;
     private final TimeDatum startTime;
     private final SnapshotRegistry snapshots;
     /** What {@code server_status.process.argv} and {@code network.reql_port} report: see {@link #describeProcess}. */
     private volatile List<String> argv = List.of("reqldb", "serve");
     private volatile int reqlPort = 28015;
+    private volatile String name;
+    private volatile LogHistory logHistory = LogHistory.NONE;
+    private final ServerActivity activity = new ServerActivity();
+    private final Rates rates = new Rates();
 
     public SystemContext(Store store) {
         this.store = store;
@@ -40,9 +45,12 @@ public final class SystemContext {
         this.settings = new TableSettings();
         this.users = new Users();
         this.hostname = localHostname();
-        this.serverName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
-        this.serverId = UUID.nameUUIDFromBytes(("server:" + serverName).getBytes(StandardCharsets.UTF_8));
-        this.startTime = new TimeDatum(System.currentTimeMillis() / 1000.0, TimeDatum.UTC);
+        String defaultName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
+        this.name = defaultName;
+        this.serverId = UUID.nameUUIDFromBytes(("server:" + defaultName).getBytes(StandardCharsets.UTF_8));
+        long started = ProcessHandle.current().info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        this.startTime = new TimeDatum(started / 1000.0, TimeDatum.UTC);
         if (store != null) {
             SettingsStore saved = new SettingsStore(store);
             saved.initialize();
@@ -59,10 +67,30 @@ public final class SystemContext {
         }
     }
 
-    /** The command line the server was started with, and the port it listens on, once it listens. */
-    public void describeProcess(List<String> argv, int reqlPort) {
+    /**
+     * What the serving process says of itself, once it listens: its name ({@code --server-name}),
+     * the command line it was started with, the port it listens on, and its log.
+     */
+    public void describeProcess(String name, List<String> argv, int reqlPort, LogHistory logHistory) {
+        this.name = name;
         this.argv = List.copyOf(argv);
         this.reqlPort = reqlPort;
+        this.logHistory = logHistory;
+    }
+
+    /** Connections and queries, counted by the network layer serving this engine. */
+    public ServerActivity activity() {
+        return activity;
+    }
+
+    /** The per-second rates {@code rethinkdb.stats} (and the metrics endpoint) report. */
+    public Rates rates() {
+        return rates;
+    }
+
+    /** Where {@code rethinkdb.logs} reads from. */
+    public LogHistory logHistory() {
+        return logHistory;
     }
 
     public List<String> argv() {
@@ -121,14 +149,16 @@ public final class SystemContext {
         return serverId;
     }
 
+    /** The server's name: {@code --server-name}, by default derived from the host name. */
     public String serverName() {
-        return serverName;
+        return name;
     }
 
     public String hostname() {
         return hostname;
     }
 
+    /** When the process started. */
     public TimeDatum startTime() {
         return startTime;
     }

@@ -261,9 +261,10 @@ public final class TermCompiler {
     /**
      * The JSON object a wire value was, or null when it was not an object. TIME and BINARY
      * objects were already turned into their classes by the JSON reader; drivers also send them as
-     * MAKE_OBJ optargs ({@code [3, [], {"$reql_type$": "TIME", ...}]}), so they turn back here.
+     * MAKE_OBJ optargs ({@code [3, [], {"$reql_type$": "TIME", ...}]}), so they turn back here,
+     * and wherever else a term in wire form is read (stored functions).
      */
-    private static ObjectDatum asObject(Datum d) {
+    public static ObjectDatum asObject(Datum d) {
         if (d instanceof ObjectDatum o) {
             return o;
         }

@@ -52,7 +52,7 @@ public final class ArrayTerms implements TermFamily {
                     out.add(d);
                 }
             }
-            return ArrayDatum.wrap(out);
+            return limited(out, env);
         });
         r.term(TermType.SET_DIFFERENCE).args(2).body((t, env) -> {
             ArrayDatum a = array(t, env, 0);
@@ -64,7 +64,7 @@ public final class ArrayTerms implements TermFamily {
                     out.add(d);
                 }
             }
-            return ArrayDatum.wrap(out);
+            return limited(out, env);
         });
         new ArrayAtTerms().register(r);
     }
@@ -77,11 +77,24 @@ public final class ArrayTerms implements TermFamily {
         return (ArrayDatum) Values.expect(t.datumArg(env, i), DatumType.ARRAY);
     }
 
+    /** A new array, checked against the array limit and, as a fold may grow it step by step, the memory budget. */
     static ArrayDatum limited(List<Datum> items, Env env) {
         if (items.size() > env.context().arrayLimit()) {
             throw Values.arrayLimit(env.context().arrayLimit());
         }
-        return ArrayDatum.wrap(items);
+        return env.context().control().checkFits(ArrayDatum.wrap(items));
+    }
+
+    /**
+     * {@code arr} itself, checked against the array limit: RethinkDB copies the array that
+     * change_at and delete_at edit into a checked builder, so a stored array longer than the
+     * query's limit fails even where the edit would not grow it.
+     */
+    static ArrayDatum withinLimit(ArrayDatum arr, Env env) {
+        if (arr.size() > env.context().arrayLimit()) {
+            throw Values.arrayLimit(env.context().arrayLimit());
+        }
+        return arr;
     }
 
     /** Adds the items not seen yet to {@code out} (a new list when null), in order. */
@@ -151,7 +164,7 @@ public final class ArrayTerms implements TermFamily {
                 return limited(arr, env);
             });
             r.term(TermType.DELETE_AT).args(2, 3).body((t, env) -> {
-                List<Datum> arr = array(t, env, 0).toMutableList();
+                List<Datum> arr = withinLimit(array(t, env, 0), env).toMutableList();
                 int start = index(t, env, arr.size());
                 if (t.argCount() == 2) {
                     checkBound(start, arr.size(), false);
@@ -168,7 +181,7 @@ public final class ArrayTerms implements TermFamily {
                 return ArrayDatum.wrap(arr);
             });
             r.term(TermType.CHANGE_AT).args(3).body((t, env) -> {
-                List<Datum> arr = array(t, env, 0).toMutableList();
+                List<Datum> arr = withinLimit(array(t, env, 0), env).toMutableList();
                 int i = index(t, env, arr.size());
                 Datum el = t.datumArg(env, 2);
                 checkBound(i, arr.size(), false);

@@ -47,7 +47,7 @@ public final class DbTableTerms implements TermFamily {
         r.term(TermType.DB_LIST).args(0).notGroupable().body((t, env) -> {
             List<Datum> out = new ArrayList<>();
             TableArgs.catalog(env).databaseNames().forEach(n -> out.add(new StringDatum(n)));
-            return ArrayDatum.wrap(out);
+            return ArrayTerms.limited(out, env);
         });
         r.term(TermType.TABLE_CREATE).args(1, 2).optargs("primary_key", "shards", "replicas",
                 "nonvoting_replica_tags", "primary_replica_tag", "durability").notGroupable()
@@ -207,7 +207,7 @@ public final class DbTableTerms implements TermFamily {
         List<Datum> out = new ArrayList<>();
         if (db.equals(SystemDatabase.NAME)) {
             SystemDatabase.VISIBLE_TABLES.forEach(n -> out.add(new StringDatum(n)));
-            return ArrayDatum.wrap(out);
+            return ArrayTerms.limited(out, env);
         }
         StoreCatalog c = TableArgs.catalog(env);
         try {
@@ -215,6 +215,6 @@ public final class DbTableTerms implements TermFamily {
         } catch (StorageException e) {
             throw new ReqlOpFailedError("Database `" + db + "` does not exist.");
         }
-        return ArrayDatum.wrap(out);
+        return ArrayTerms.limited(out, env);
     }
 }

@@ -39,13 +39,11 @@ public final class GeoTerms implements TermFamily {
     public void register(TermRegistry r) {
         r.term(TermType.POINT).args(2).body((t, env) -> geo(() -> {
             LonLat p = new LonLat(t.numberArg(env, 0), t.numberArg(env, 1));
-            ObjectDatum result = GeoJson.point(p);
-            GeoJson.validate(result);
-            return result;
+            return validated(env, GeoJson.point(p));
         }));
-        r.term(TermType.LINE).args(2, -1).body((t, env) -> geo(() -> validated(GeoJson.line(points(t, env)))));
+        r.term(TermType.LINE).args(2, -1).body((t, env) -> geo(() -> validated(env, GeoJson.line(points(t, env)))));
         r.term(TermType.POLYGON).args(3, -1).body((t, env) ->
-                geo(() -> validated(GeoJson.polygon(points(t, env), List.of()))));
+                geo(() -> validated(env, GeoJson.polygon(points(t, env), List.of()))));
         r.term(TermType.GEOJSON).args(1).body((t, env) -> geo(() -> geojson(t.datumArg(env, 0))));
         r.term(TermType.TO_GEOJSON).args(1).body((t, env) -> {
             TreeMap<String, Datum> m = geometryArg(t, env, 0).toMutableMap();
@@ -53,7 +51,7 @@ public final class GeoTerms implements TermFamily {
             return ObjectDatum.wrap(m);
         });
         r.term(TermType.FILL).args(1).body((t, env) -> geo(() ->
-                validated(GeoJson.polygon(GeoJson.lineOf(geometryArg(t, env, 0)), List.of()))));
+                validated(env, GeoJson.polygon(GeoJson.lineOf(geometryArg(t, env, 0)), List.of()))));
         r.term(TermType.DISTANCE).args(2).optargs("geo_system", "unit").body((t, env) -> geo(() -> distance(t, env)));
         r.term(TermType.CIRCLE).args(2).optargs("geo_system", "unit", "fill", "num_vertices")
                 .body((t, env) -> geo(() -> circle(t, env)));
@@ -76,7 +74,12 @@ public final class GeoTerms implements TermFamily {
         }
     }
 
-    private static ObjectDatum validated(ObjectDatum g) {
+    /**
+     * A geometry this term built, checked as RethinkDB does: its coordinate arrays against the
+     * array limit as they are built (a 32-vertex circle is over a limit of 10), then its shape.
+     */
+    private static ObjectDatum validated(Env env, ObjectDatum g) {
+        Values.checkArraysWithin(g, env.context().arrayLimit());
         GeoJson.validate(g);
         return g;
     }
@@ -154,7 +157,7 @@ public final class GeoTerms implements TermFamily {
         double unit = unit(t, env);
         LonLat c = GeoJson.pointArgument(center);
         List<LonLat> vertices = Geodesy.circle(c, Geodesy.convert(radius, unit, 1.0), numVertices, e);
-        return validated(fill ? GeoJson.polygon(vertices, List.of()) : GeoJson.line(vertices));
+        return validated(env, fill ? GeoJson.polygon(vertices, List.of()) : GeoJson.line(vertices));
     }
 
     private static ObjectDatum polygonSubArg(Term t, Env env, int i) {
@@ -178,7 +181,7 @@ public final class GeoTerms implements TermFamily {
         }
         List<Datum> rings = new ArrayList<>(((ArrayDatum) lhs.get("coordinates")).items());
         rings.add(((ArrayDatum) rhs.get("coordinates")).items().get(0));
-        return validated(GeoJson.geometry("Polygon", ArrayDatum.wrap(rings)));
+        return validated(env, GeoJson.geometry("Polygon", ArrayDatum.wrap(rings)));
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.reqldb.query.terms;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.FuncValue;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
@@ -20,15 +24,31 @@ public final class JsTerms implements TermFamily {
             long timeoutMs = 5000;
             Datum timeout = t.optargDatum(env, "timeout");
             if (timeout != null) {
-                double seconds = t.inOptarg("timeout", () -> io.reqldb.query.eval.Values.toNumber(timeout));
+                double seconds = t.inOptarg("timeout", () -> Values.toNumber(timeout));
                 timeoutMs = seconds > Long.MAX_VALUE / 1000.0 ? Long.MAX_VALUE : (long) (seconds * 1000);
             }
             String source = t.stringArg(env, 0);
             JsRunner.Result result = JsRunner.eval(source, timeoutMs);
+            int arrayLimit = env.context().arrayLimit();
             if (result instanceof JsRunner.FunctionResult f) {
-                return FuncValue.ofNative(args -> JsRunner.call(f, args));
+                return FuncValue.ofNative(args -> withinLimit(JsRunner.call(f, args), arrayLimit));
             }
-            return ((JsRunner.DatumResult) result).value();
+            return withinLimit(((JsRunner.DatumResult) result).value(), arrayLimit);
         });
+    }
+
+    /**
+     * A script's value, its arrays checked against the array limit and its size against the
+     * memory budget. RethinkDB's worker converts it through checked builders and reports a
+     * failure as the script's error: a logic error with the array limit's text.
+     */
+    private static Datum withinLimit(Datum value, int arrayLimit) {
+        try {
+            Values.checkArraysWithin(value, arrayLimit);
+        } catch (ReqlResourceLimitError e) {
+            throw new ReqlQueryLogicError(e.getMessage());
+        }
+        // A worker's heap is far larger than a small budget: its value is charged once here.
+        return QueryControl.current().checkFits(value);
     }
 }

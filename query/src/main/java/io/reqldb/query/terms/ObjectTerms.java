@@ -74,6 +74,10 @@ public final class ObjectTerms implements TermFamily {
             for (int i = 1; i < t.argCount(); i++) {
                 items.add(t.datumArg(env, i));
             }
+            // RethinkDB gathers the paths into a checked array before reading them.
+            if (items.size() > env.context().arrayLimit()) {
+                throw Values.arrayLimit(env.context().arrayLimit());
+            }
             return PathSpec.of(ArrayDatum.wrap(items));
         };
         if (!constant) {

@@ -14,12 +14,14 @@ import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.datum.RegexMatch;
 import io.reqldb.query.terms.datum.Split;
+import java.util.List;
 
 /** String terms: MATCH (RE2), SPLIT, UPCASE, DOWNCASE; {@link #codePointCount} for COUNT. */
 public final class StringTerms implements TermFamily {
     @Override
     public void register(TermRegistry r) {
-        r.term(TermType.MATCH).args(2).body((t, env) -> RegexMatch.match(t.stringArg(env, 0), t.stringArg(env, 1)));
+        r.term(TermType.MATCH).args(2).body((t, env) -> RegexMatch.match(t.stringArg(env, 0), t.stringArg(env, 1),
+                env.context().arrayLimit()));
         r.term(TermType.SPLIT).args(1, 3).body(StringTerms::split);
         r.term(TermType.UPCASE).args(1).body((t, env) -> new StringDatum(asciiCase(t.stringArg(env, 0), true)));
         r.term(TermType.DOWNCASE).args(1).body((t, env) -> new StringDatum(asciiCase(t.stringArg(env, 0), false)));
@@ -61,6 +63,10 @@ public final class StringTerms implements TermFamily {
                 throw new ReqlQueryLogicError("Error: `split` size argument must be in range [-1, " + (limit - 1) + "].");
             }
         }
-        return ArrayDatum.wrap(Split.split(s, delim, max));
+        List<Datum> parts = Split.split(s, delim, max);
+        if (parts.size() > env.context().arrayLimit()) {
+            throw Values.arrayLimit(env.context().arrayLimit());
+        }
+        return ArrayDatum.wrap(parts);
     }
 }

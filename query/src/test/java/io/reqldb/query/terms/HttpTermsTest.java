@@ -104,6 +104,18 @@ class HttpTermsTest {
     }
 
     @Test
+    void aJsonBodyKeepsToTheArrayLimit() {
+        // RethinkDB's worker converts the body through checked builders and reports the failure
+        // as the request's error.
+        assertThatThrownBy(() -> reql.run("[153,[\"" + base + "/json\"]]", "{\"array_limit\":1}"))
+                .isInstanceOf(ReqlNonExistenceError.class)
+                .hasMessage("Error in HTTP GET of `" + base + "/json`: Array over size limit `1`.  To raise the "
+                        + "number of allowed elements, modify the `array_limit` option to `.run` (not available "
+                        + "in the Data Explorer), or use an index..");
+        assertThat(reql.run("[153,[\"" + base + "/json\"]]", "{\"array_limit\":2}")).isEqualTo("{\"a\":[1,2]}");
+    }
+
+    @Test
     void methodsParamsHeadersAndData() {
         assertThat(http("/echo", "{\"params\":{\"x\":1,\"y\":\"a b\"},\"header\":{\"X-Test\":\"yes\"}}"))
                 .contains("\"query\":\"x=1&y=a%20b\"").contains("\"h\":\"yes\"").contains("\"method\":\"GET\"");

@@ -37,6 +37,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         InetSocketAddress client = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
         dispatcher = new QueryDispatcher(server, session, client, new ChannelResponseSink(channel,
                 (int) Math.min(Integer.MAX_VALUE - 64, server.limits().perQueryBytes())));
+        server.activity().connectionOpened();
         LOG.debug("connection {} from {} authenticated as {}", session.connectionId(),
                 channel.remoteAddress(), session.user());
     }
@@ -44,7 +45,11 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof QueryFrame frame) {
-            if (inFlight.incrementAndGet() >= server.maxQueriesPerConnection()) {
+            int unanswered = inFlight.incrementAndGet();
+            if (unanswered == 1) {
+                server.activity().clientActive(1);
+            }
+            if (unanswered >= server.maxQueriesPerConnection()) {
                 channel.config().setAutoRead(false);
             }
             dispatcher.receive(frame, this::frameDone);
@@ -57,7 +62,11 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void frameDone() {
-        if (inFlight.decrementAndGet() < server.maxQueriesPerConnection() && !channel.config().isAutoRead()) {
+        int unanswered = inFlight.decrementAndGet();
+        if (unanswered == 0) {
+            server.activity().clientActive(-1);
+        }
+        if (unanswered < server.maxQueriesPerConnection() && !channel.config().isAutoRead()) {
             channel.eventLoop().execute(() -> {
                 if (inFlight.get() < server.maxQueriesPerConnection()) {
                     channel.config().setAutoRead(true);
@@ -69,6 +78,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         LOG.debug("connection {} closed", session.connectionId());
+        server.activity().connectionClosed();
         dispatcher.close();
         ctx.fireChannelInactive();
     }

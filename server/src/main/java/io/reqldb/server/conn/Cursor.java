@@ -47,6 +47,8 @@ final class Cursor {
     private final SerialExecutor steps = new SerialExecutor();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final QueryControl control;
+    /** When the START arrived: its first answer's latency counts from here. */
+    private final long received = System.nanoTime();
 
     /** Whether reads go to the feed pool; set once the first batch shows the stream is a feed. */
     private volatile boolean feed;
@@ -60,6 +62,7 @@ final class Cursor {
     private boolean busy;
     private boolean stopped;
     private boolean done;
+    private boolean answered;
 
     Cursor(Query query, QueryDispatcher owner) {
         this.query = query;
@@ -71,6 +74,7 @@ final class Cursor {
                 query.term()));
         // A termination (rethinkdb.jobs) wakes a read waiting for a changefeed, as a STOP does.
         control.onCancel(this::interruptRead);
+        owner.activity().queryReceived();
     }
 
     boolean isNoreply() {
@@ -85,6 +89,15 @@ final class Cursor {
     /** Evaluates the query and answers with its value or first batch. */
     void start(Runnable frameDone) {
         steps.execute(() -> step(() -> runStart(frameDone)), owner.pools().queries());
+    }
+
+    /**
+     * Evaluates a quick query on the calling thread (the event loop) and answers it. Nothing
+     * else of this cursor can run meanwhile: its STOP or disconnect would come through the same
+     * event loop, after this returns.
+     */
+    void startHere(Runnable frameDone) {
+        step(() -> runStart(frameDone));
     }
 
     /** Answers a CONTINUE with the next batch. */
@@ -356,6 +369,12 @@ final class Cursor {
     }
 
     private void reply(Response response, Runnable frameDone) {
+        synchronized (this) {
+            if (!answered) {
+                answered = true;
+                owner.activity().queryAnswered(System.nanoTime() - received);
+            }
+        }
         if (noreply) {
             frameDone.run();
             return;

@@ -2,6 +2,7 @@ package io.reqldb.server.conn;
 
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.server.auth.UserStore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param maxQueriesPerConnection  frames a connection may have unanswered before it stops reading
  * @param connectionIds            numbers connections for {@link io.reqldb.query.Session}
  * @param limits                   makes each query's control: cancellation and memory budget
+ * @param activity                 counts connections, queries and their latency
  */
 public record ServerContext(QueryEngine engine, UserStore users, WorkerPools pools,
                             ServerIdentity identity, String serverVersion, long maxQueryBytes,
                             int maxQueriesPerConnection, AtomicLong connectionIds,
-                            QueryLimits limits) {
+                            QueryLimits limits, ServerActivity activity) {
 }

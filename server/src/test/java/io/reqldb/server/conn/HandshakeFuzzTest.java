@@ -12,6 +12,7 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.QueryResult;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.server.auth.InMemoryUserStore;
 import io.reqldb.server.wire.HandshakeJson;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,7 @@ class HandshakeFuzzTest {
             (term, optargs, session) -> new QueryResult.Atom(NumberDatum.of(1)),
             InMemoryUserStore.withAdmin("not-guessable-" + UUID.randomUUID()), POOLS,
             new ServerIdentity(UUID.randomUUID(), "fuzz"), "2.4.4", 1 << 20, 1024, new AtomicLong(),
-            QueryLimits.fromHeap());
+            QueryLimits.fromHeap(), new ServerActivity());
 
     @AfterAll
     static void closePools() {

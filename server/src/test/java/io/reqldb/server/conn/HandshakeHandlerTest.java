@@ -9,6 +9,7 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.query.QueryResult;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.server.auth.InMemoryUserStore;
 import io.reqldb.server.auth.ScramCrypto;
 import io.reqldb.server.wire.ProtocolMagic;
@@ -44,7 +45,7 @@ class HandshakeHandlerTest {
         }
         return new QueryResult.Atom(NumberDatum.of(1));
     }, users, pools, new ServerIdentity(UUID.randomUUID(), "test"), "2.4.4", 1 << 20, 1024, new AtomicLong(),
-            QueryLimits.fromHeap());
+            QueryLimits.fromHeap(), new ServerActivity());
     private final EmbeddedChannel ch = new EmbeddedChannel(new HandshakeHandler(server));
 
     @AfterEach

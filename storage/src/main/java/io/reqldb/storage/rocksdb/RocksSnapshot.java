@@ -1,10 +1,13 @@
 package io.reqldb.storage.rocksdb;
 
+import io.reqldb.storage.DocumentTraffic;
 import io.reqldb.storage.Snapshot;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.StorageException.Code;
 import io.reqldb.storage.TableReader;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
+import java.util.UUID;
+import java.util.function.Function;
 import org.rocksdb.ReadOptions;
 
 /**
@@ -22,12 +25,16 @@ final class RocksSnapshot implements Snapshot {
     private final CatalogView view;
     private final org.rocksdb.Snapshot snapshot;
     private final ReadOptions reads;
+    /** Each table's traffic: reads as of a snapshot (dumps) count as any other. */
+    private final Function<UUID, DocumentTraffic> traffic;
     // Guarded by this.
     private int readers;
     private boolean closed;
 
-    RocksSnapshot(StoreContext ctx, CatalogView view, org.rocksdb.Snapshot snapshot) {
+    RocksSnapshot(StoreContext ctx, CatalogView view, org.rocksdb.Snapshot snapshot,
+                  Function<UUID, DocumentTraffic> traffic) {
         this.ctx = ctx;
+        this.traffic = traffic;
         this.view = view;
         this.snapshot = snapshot;
         this.reads = new ReadOptions().setSnapshot(snapshot);
@@ -38,7 +45,7 @@ final class RocksSnapshot implements Snapshot {
     public TableReader table(String db, String name) {
         ctx.lifecycle().check();
         TableView t = view.table(db, name);
-        return new TableReads(ctx, () -> t, this);
+        return new TableReads(ctx, () -> t, this, traffic.apply(t.info().id()));
     }
 
     org.rocksdb.Snapshot snapshot() {

@@ -1,6 +1,7 @@
 package io.reqldb.storage.rocksdb;
 
 import io.reqldb.storage.DatabaseInfo;
+import io.reqldb.storage.DocumentTraffic;
 import io.reqldb.storage.IndexClassifier;
 import io.reqldb.storage.IndexFunctionCompiler;
 import io.reqldb.storage.Snapshot;
@@ -57,6 +58,7 @@ public final class RocksStore implements Store {
     private final Catalog catalog;
     private final IndexBuilder builder;
     private final Map<UUID, RocksTable> tables = new ConcurrentHashMap<>();
+    private final DocumentTraffic traffic = new DocumentTraffic(null);
     private final ReentrantLock ddl = new ReentrantLock();
     /** Native objects, closed in reverse order of creation. */
     private final Deque<AutoCloseable> resources;
@@ -69,7 +71,8 @@ public final class RocksStore implements Store {
         this.catalog = Catalog.load(ctx);
         this.builder = new IndexBuilder(ctx);
         for (TableView t : catalog.view().tables().values()) {
-            tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), storedCount(t.number())));
+            tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), storedCount(t.number()),
+                    new DocumentTraffic(traffic)));
         }
     }
 
@@ -186,6 +189,23 @@ public final class RocksStore implements Store {
         return cacheBytes;
     }
 
+    @Override
+    public DocumentTraffic traffic() {
+        return traffic;
+    }
+
+    @Override
+    public DocumentTraffic traffic(UUID table) {
+        RocksTable t = tables.get(table);
+        return t != null ? t.traffic() : new DocumentTraffic(null);
+    }
+
+    /** RocksDB's own figures now: cache, memtables, files, compaction backlog. */
+    public EngineFigures engineFigures() {
+        ctx.lifecycle().check();
+        return EngineFigures.read(ctx.db());
+    }
+
     /** What the data directory says about itself. */
     public Metadata metadata() {
         return metadata;
@@ -250,7 +270,7 @@ public final class RocksStore implements Store {
         try {
             ctx.lifecycle().check();
             TableView t = catalog.createTable(db, name, options);
-            tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), 0));
+            tables.put(t.info().id(), new RocksTable(ctx, catalog, builder, t.info().id(), 0, new DocumentTraffic(traffic)));
             return t.info();
         } finally {
             ddl.unlock();
@@ -325,7 +345,7 @@ public final class RocksStore implements Store {
     @Override
     public Snapshot snapshot() {
         ctx.lifecycle().check();
-        return catalog.atomically(() -> new RocksSnapshot(ctx, catalog.view(), ctx.db().getSnapshot()));
+        return catalog.atomically(() -> new RocksSnapshot(ctx, catalog.view(), ctx.db().getSnapshot(), this::traffic));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.reqldb.storage.rocksdb;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.KeyEncoding;
 import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.DocumentTraffic;
 import io.reqldb.storage.Durability;
 import io.reqldb.storage.IndexDefinition;
 import io.reqldb.storage.IndexFunction;
@@ -54,15 +55,17 @@ final class RocksTable implements Table {
     private final AtomicLong count;
     private final ChangeNotifier notifier;
     private final TableReads reads;
+    private final DocumentTraffic traffic;
 
-    RocksTable(StoreContext ctx, Catalog catalog, IndexBuilder builder, UUID id, long count) {
+    RocksTable(StoreContext ctx, Catalog catalog, IndexBuilder builder, UUID id, long count, DocumentTraffic traffic) {
         this.ctx = ctx;
         this.catalog = catalog;
         this.builder = builder;
         this.id = id;
         this.count = new AtomicLong(count);
         this.notifier = new ChangeNotifier(ctx.committer());
-        this.reads = new TableReads(ctx, this::view, null);
+        this.traffic = traffic;
+        this.reads = new TableReads(ctx, this::view, null, traffic);
     }
 
     UUID id() {
@@ -85,6 +88,10 @@ final class RocksTable implements Table {
     @Override
     public TableInfo info() {
         return view().info();
+    }
+
+    DocumentTraffic traffic() {
+        return traffic;
     }
 
     // ----- reads
@@ -142,6 +149,7 @@ final class RocksTable implements Table {
                     ticket = ctx.committer().write(batch);
                 }
                 count.addAndGet(delta);
+                traffic.written(1);
                 result = new WriteResult(old, neu);
                 notifier.enqueue(ticket, durability, old, neu);
             } finally {
@@ -250,6 +258,7 @@ final class RocksTable implements Table {
                         addCount(batch, t, delta);
                         ticket = ctx.committer().write(batch);
                         count.addAndGet(delta);
+                        traffic.written(written.size());
                         long committed = ticket;
                         written.forEach(r -> notifier.enqueue(committed, durability, r.oldValue(), r.newValue()));
                     }

@@ -3,6 +3,7 @@ package io.reqldb.storage.rocksdb;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.KeyEncoding;
 import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.DocumentTraffic;
 import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.StorageException.Code;
@@ -18,15 +19,18 @@ final class TableReads implements TableReader {
     private final StoreContext ctx;
     private final Supplier<TableView> table;
     private final RocksSnapshot snapshot;
+    private final DocumentTraffic traffic;
 
     /**
      * @param table    the table's catalog entry: the latest for live reads, the snapshot's otherwise
      * @param snapshot null for live reads; otherwise every read holds it while it runs
+     * @param traffic  counts the documents read
      */
-    TableReads(StoreContext ctx, Supplier<TableView> table, RocksSnapshot snapshot) {
+    TableReads(StoreContext ctx, Supplier<TableView> table, RocksSnapshot snapshot, DocumentTraffic traffic) {
         this.ctx = ctx;
         this.table = table;
         this.snapshot = snapshot;
+        this.traffic = traffic;
     }
 
     @Override
@@ -38,7 +42,11 @@ final class TableReads implements TableReader {
         }
         try {
             byte[] doc = ctx.db().get(ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
-            return doc == null ? null : StoredDocument.read(doc);
+            if (doc == null) {
+                return null;
+            }
+            traffic.read(1);
+            return StoredDocument.read(doc);
         } catch (RocksDBException e) {
             throw Rocks.failure("read", e);
         } finally {
@@ -51,7 +59,7 @@ final class TableReads implements TableReader {
     @Override
     public DocumentCursor scan(KeyRange range, boolean descending) {
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(table.get().number()), range);
-        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false));
+        return new CountedCursor(new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false)), traffic);
     }
 
     /** An iterator over [bounds), as of the snapshot if any, which it holds until closed. */
@@ -78,7 +86,7 @@ final class TableReads implements TableReader {
             it.close();
             return indexScan(index, range, descending);
         }
-        return new IndexCursor(ctx, it);
+        return new CountedCursor(new IndexCursor(ctx, it), traffic);
     }
 
     /**

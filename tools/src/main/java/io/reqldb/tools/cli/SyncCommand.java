@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * like {@code compare} and exits 0 only when both sides are equal.
  */
 @Command(name = "sync", sortOptions = false, versionProvider = ToolVersion.class,
-        customSynopsis = "reqldb sync -c HOST:PORT --to HOST:PORT [-e (DB | DB.TABLE)]... [--until-idle SECONDS] "
+        customSynopsis = "reqldb sync -c HOST:PORT --to HOST:PORT [-e (DB | DB.TABLE)]... [--include-config] [--until-idle SECONDS] "
+                + "[--changefeed-queue-size CHANGES] "
                 + "[connection options of both sides]",
         description = "`reqldb sync` copies tables from a running server into another and keeps them in sync until cut-over",
         footer = {"", "EXAMPLES:", "reqldb sync -c old:28015 --to new:28015 -e app",
@@ -38,6 +39,16 @@ public final class SyncCommand extends ToolCommand {
             description = "stop (after catching up and verifying) once no change has arrived for this long")
     Integer untilIdle;
 
+    @Option(names = "--include-config",
+            description = "also copy the tables' settings (shards, replicas, write acks, durability), the users (without "
+                    + "passwords) and their permissions, as dump --include-config saves them")
+    boolean includeConfig;
+
+    @Option(names = "--changefeed-queue-size", paramLabel = "CHANGES",
+            description = "changes the source may hold for each table's feed before it skips some (forcing a re-read of "
+                    + "the table); default: the source's (100000)")
+    Integer feedQueueSize;
+
     @Option(names = "--status-interval", paramLabel = "SECONDS", description = "seconds between progress lines (default: 5)")
     double statusSeconds = 5;
 
@@ -50,6 +61,7 @@ public final class SyncCommand extends ToolCommand {
     int run() {
         noPositional.check();
         Options.positiveIfGiven("--until-idle", untilIdle);
+        Options.positiveIfGiven("--changefeed-queue-size", feedQueueSize);
         if (!(statusSeconds > 0)) {
             throw ToolException.usage("--status-interval must be a positive number of seconds: " + statusSeconds);
         }
@@ -63,7 +75,7 @@ public final class SyncCommand extends ToolCommand {
         long start = System.nanoTime();
         try (StopSignals stop = StopSignals.install()) {
             Syncer.Outcome outcome = new Syncer(source, destination,
-                    new Syncer.Settings(untilIdle, statusSeconds), this::sayNow, stop::requested).run(tables);
+                    new Syncer.Settings(untilIdle, statusSeconds, feedQueueSize, includeConfig), this::sayNow, stop::requested).run(tables);
             say(String.format("%s (%.2f seconds)", outcome.equal() ? "Done: source and target are equal"
                     : "Done, but source and target DIFFER", (System.nanoTime() - start) / 1e9));
             return outcome.equal() ? 0 : ToolException.FAILURE;

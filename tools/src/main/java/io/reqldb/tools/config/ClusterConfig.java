@@ -33,16 +33,25 @@ public final class ClusterConfig {
 
     /** Reads the configuration of {@code tables} and adds it to the archive. */
     public static void save(Connection conn, List<TableRef> tables, ArchiveWriter archive) throws IOException {
+        ConfigRows rows = read(conn, tables);
+        write(archive, rows.tableConfigs(), rows.users(), rows.permissions());
+    }
+
+    /**
+     * The {@code table_config} rows of {@code tables}, every user, and the permissions granted
+     * globally, on their databases or on them.
+     */
+    public static ConfigRows read(Connection conn, List<TableRef> tables) {
         Set<TableRef> chosen = Set.copyOf(tables);
         Set<String> dbs = new HashSet<>();
         tables.forEach(t -> dbs.add(t.db()));
-        List<Object> configs = new ArrayList<>();
+        List<Map<String, Object>> configs = new ArrayList<>();
         for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("table_config"), conn)) {
             if (chosen.contains(new TableRef(String.valueOf(row.get("db")), String.valueOf(row.get("name"))))) {
                 configs.add(row);
             }
         }
-        List<Object> permissions = new ArrayList<>();
+        List<Map<String, Object>> permissions = new ArrayList<>();
         for (Map<String, Object> row : Rows.of(r.db("rethinkdb").table("permissions"), conn)) {
             Object db = row.get("database");
             Object table = row.get("table");
@@ -52,8 +61,8 @@ public final class ClusterConfig {
                 permissions.add(row);
             }
         }
-        List<Object> users = new ArrayList<>(Rows.of(r.db("rethinkdb").table("users"), conn));
-        write(archive, configs, users, permissions);
+        List<Map<String, Object>> users = new ArrayList<>(Rows.of(r.db("rethinkdb").table("users"), conn));
+        return new ConfigRows(configs, users, permissions);
     }
 
     /**
@@ -61,7 +70,7 @@ public final class ClusterConfig {
      * {@code permissions} rows as the system tables show them (shared with {@code dump --data-dir},
      * which builds them from RethinkDB's metadata file).
      */
-    public static void write(ArchiveWriter archive, List<Object> configs, List<Object> users, List<Object> permissions)
+    public static void write(ArchiveWriter archive, List<?> configs, List<?> users, List<?> permissions)
             throws IOException {
         String folder = ArchiveReader.CONFIG_FOLDER + "/";
         archive.addBytes(folder + TABLES, ndjson(configs));
@@ -69,7 +78,7 @@ public final class ClusterConfig {
         archive.addBytes(folder + PERMISSIONS, ndjson(permissions));
     }
 
-    private static byte[] ndjson(List<Object> rows) {
+    private static byte[] ndjson(List<?> rows) {
         StringBuilder out = new StringBuilder();
         for (Object row : rows) {
             PyJson.append(out, row);

@@ -28,20 +28,29 @@ public final class ConfigRestorer {
     /** Applies table settings, then creates missing users (without passwords), then grants. */
     public static void apply(Connection conn, Map<String, byte[]> files, Set<String> restoredTables,
             Consumer<String> warnings) throws IOException {
-        for (Map<String, Object> config : rows(files.get(ClusterConfig.TABLES))) {
-            String name = config.get("db") + "." + config.get("name");
-            if (restoredTables.contains(name)) {
-                step(warnings, "table settings of " + name, () -> applyTable(conn, config));
+        apply(conn, new ConfigRows(rows(files.get(ClusterConfig.TABLES)), rows(files.get(ClusterConfig.USERS)),
+                rows(files.get(ClusterConfig.PERMISSIONS))), restoredTables, warnings);
+    }
+
+    /**
+     * Applies the settings of the tables named in {@code tables} ("db.table"), creates the users
+     * missing (without passwords) and grants the permissions; admin's are left alone.
+     */
+    public static void apply(Connection conn, ConfigRows config, Set<String> tables, Consumer<String> warnings) {
+        for (Map<String, Object> table : config.tableConfigs()) {
+            String name = table.get("db") + "." + table.get("name");
+            if (tables.contains(name)) {
+                step(warnings, "table settings of " + name, () -> applyTable(conn, table));
             }
         }
-        for (Map<String, Object> user : rows(files.get(ClusterConfig.USERS))) {
+        for (Map<String, Object> user : config.users()) {
             Object id = user.get("id");
             if (!"admin".equals(id)) {
                 step(warnings, "user " + id, () -> r.db("rethinkdb").table("users")
                         .insert(r.hashMap("id", id).with("password", false)).optArg("conflict", "update").run(conn));
             }
         }
-        for (Map<String, Object> permission : rows(files.get(ClusterConfig.PERMISSIONS))) {
+        for (Map<String, Object> permission : config.permissions()) {
             Object user = permission.get("user");
             if (!"admin".equals(user)) {
                 step(warnings, "permissions of " + user, () -> grant(conn, permission));
@@ -82,7 +91,7 @@ public final class ConfigRestorer {
         try {
             action.run();
         } catch (ReqlError e) {
-            warnings.accept("Warning: could not restore " + what + ": " + Errors.describe(e));
+            warnings.accept("Warning: could not apply " + what + ": " + Errors.describe(e));
         }
     }
 

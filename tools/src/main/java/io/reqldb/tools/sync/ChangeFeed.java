@@ -2,6 +2,7 @@ package io.reqldb.tools.sync;
 
 import static com.rethinkdb.RethinkDB.r;
 
+import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
 import com.rethinkdb.net.Result;
 import io.reqldb.tools.conn.Endpoint;
@@ -43,11 +44,15 @@ final class ChangeFeed implements AutoCloseable {
         reader.start();
     }
 
-    /** Opens the table's feed on a new connection. */
-    static ChangeFeed open(Endpoint source, TableRef ref, String pk) {
+    /** Opens the table's feed on a new connection; {@code queueSize} null for the server's default. */
+    static ChangeFeed open(Endpoint source, TableRef ref, String pk, Integer queueSize) {
         Connection conn = source.connect();
         try {
-            Result<Object> result = r.db(ref.db()).table(ref.table()).changes().run(conn, KeyDiff.raw());
+            OptArgs options = KeyDiff.raw();
+            if (queueSize != null) {
+                options.with("changefeed_queue_size", queueSize);
+            }
+            Result<Object> result = r.db(ref.db()).table(ref.table()).changes().run(conn, options);
             return new ChangeFeed(conn, result, ref, pk);
         } catch (RuntimeException e) {
             conn.close(false);

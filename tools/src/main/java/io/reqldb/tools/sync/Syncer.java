@@ -3,12 +3,19 @@ package io.reqldb.tools.sync;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
 import io.reqldb.tools.archive.TableInfo;
+import io.reqldb.tools.config.ClusterConfig;
+import io.reqldb.tools.config.ConfigRestorer;
+import io.reqldb.tools.config.ConfigRows;
 import io.reqldb.tools.conn.Endpoint;
 import io.reqldb.tools.conn.ServerVersion;
 import io.reqldb.tools.export.InfoQuery;
 import io.reqldb.tools.export.TableRef;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -20,8 +27,13 @@ import java.util.function.Consumer;
  * the target's writes durable and compares both sides ({@link Comparer}).
  */
 public final class Syncer {
-    /** How it runs: {@code untilIdleSeconds} null to run until stopped; status every {@code statusSeconds}. */
-    public record Settings(Integer untilIdleSeconds, double statusSeconds) {}
+    /**
+     * How it runs: {@code untilIdleSeconds} null to run until stopped; status every
+     * {@code statusSeconds}; {@code feedQueueSize} the source's {@code changefeed_queue_size}
+     * for each feed, null for the server's default (100,000 on RethinkDB); {@code includeConfig}
+     * to copy the tables' settings, users and permissions too (as {@code dump --include-config}).
+     */
+    public record Settings(Integer untilIdleSeconds, double statusSeconds, Integer feedQueueSize, boolean includeConfig) {}
 
     /** What it ended with: equal when every table compared equal and no row was refused. */
     public record Outcome(boolean equal, double firstInSyncSeconds, long rejectedRows) {}
@@ -58,6 +70,7 @@ public final class Syncer {
             List<TableSync> syncs = new ArrayList<>();
             try (TargetWriter writer = new TargetWriter(target, targetHooks, say)) {
                 try {
+                    Map<TableRef, String> primaryKeys = new LinkedHashMap<>();
                     for (TableRef ref : tables) {
                         TableInfo info = InfoQuery.read(src, ref, sourceHooks);
                         if (info.writeHook() != null && !targetHooks) {
@@ -65,7 +78,13 @@ public final class Syncer {
                                     + target.address() + ") has no write hooks (RethinkDB before 2.3.7)");
                         }
                         TargetTables.create(dst, ref, info);
-                        TableSync sync = new TableSync(ref, info.primaryKey(), source, writer);
+                        primaryKeys.put(ref, info.primaryKey());
+                    }
+                    if (settings.includeConfig()) {
+                        copyConfig(src, dst, tables);
+                    }
+                    for (TableRef ref : tables) {
+                        TableSync sync = new TableSync(ref, primaryKeys.get(ref), source, settings.feedQueueSize(), writer);
                         syncs.add(sync);
                         Status status = new Status(syncs);
                         sync.start(() -> {
@@ -88,6 +107,20 @@ public final class Syncer {
             dst.close(false);
         }
         return new Outcome(verify(tables) && rejected == 0, firstInSync, rejected);
+    }
+
+    /**
+     * The tables' settings (shards, replicas, write acks, durability), the users (without
+     * passwords, which servers never reveal) and the permissions that concern the tables.
+     */
+    private void copyConfig(Connection src, Connection dst, List<TableRef> tables) {
+        ConfigRows config = ClusterConfig.read(src, tables);
+        Set<String> names = new HashSet<>();
+        tables.forEach(t -> names.add(t.toString()));
+        ConfigRestorer.apply(dst, config, names, say);
+        long users = config.users().stream().filter(u -> !"admin".equals(u.get("id"))).count();
+        say.accept("Configuration copied: settings of " + config.tableConfigs().size() + " tables, " + users
+                + " users (without passwords: set them on the target), " + config.permissions().size() + " permission rows");
     }
 
     /** Applies changes until stopped or idle; returns the seconds until all tables first caught up. */

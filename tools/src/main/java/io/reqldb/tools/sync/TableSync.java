@@ -29,6 +29,7 @@ final class TableSync implements AutoCloseable {
     private final TableRef ref;
     private final String pk;
     private final Endpoint source;
+    private final Integer feedQueueSize;
     private final TargetWriter target;
     private Connection reads;
     private ChangeFeed feed;
@@ -36,10 +37,11 @@ final class TableSync implements AutoCloseable {
     private long applied;
     private long repairs;
 
-    TableSync(TableRef ref, String pk, Endpoint source, TargetWriter target) {
+    TableSync(TableRef ref, String pk, Endpoint source, Integer feedQueueSize, TargetWriter target) {
         this.ref = ref;
         this.pk = pk;
         this.source = source;
+        this.feedQueueSize = feedQueueSize;
         this.target = target;
     }
 
@@ -50,7 +52,7 @@ final class TableSync implements AutoCloseable {
     /** Opens the feed, then copies every row; {@code betweenPages} runs after each page. */
     void start(Runnable betweenPages) {
         reads = source.connect();
-        feed = Retry.run("opening the changefeed of " + ref, () -> { }, () -> ChangeFeed.open(source, ref, pk));
+        feed = Retry.run("opening the changefeed of " + ref, () -> { }, () -> ChangeFeed.open(source, ref, pk, feedQueueSize));
         Object after = null;
         while (true) {
             final Object from = after;
@@ -103,7 +105,7 @@ final class TableSync implements AutoCloseable {
 
     private void repair() {
         feed.close();
-        feed = Retry.run("reopening the changefeed of " + ref, () -> { }, () -> ChangeFeed.open(source, ref, pk));
+        feed = Retry.run("reopening the changefeed of " + ref, () -> { }, () -> ChangeFeed.open(source, ref, pk, feedQueueSize));
         repairs++;
         List<Object> keys = Retry.run("comparing " + ref, this::reconnect,
                 () -> {

@@ -6,7 +6,9 @@ import com.rethinkdb.gen.ast.Delete;
 import com.rethinkdb.gen.ast.Insert;
 import com.rethinkdb.gen.ast.ReqlExpr;
 import com.rethinkdb.gen.ast.Table;
+import com.rethinkdb.gen.exc.ReqlError;
 import com.rethinkdb.net.Connection;
+import io.reqldb.tools.conn.Errors;
 import io.reqldb.tools.conn.Endpoint;
 import io.reqldb.tools.conn.WireValue;
 import io.reqldb.tools.export.TableRef;
@@ -21,9 +23,13 @@ import java.util.function.Consumer;
  * target has write hooks (RethinkDB 2.3.7 on), so a hook copied with the table does not rewrite
  * rows its source twin already rewrote. Both set rows to given values, so after a dropped
  * connection they are sent again ({@link Retry}) without losing or doubling anything. A row the
- * target refuses is reported with its key, never skipped silently.
+ * target refuses (a write error, a document too large for it) is reported with its key, never
+ * skipped silently.
  */
 final class TargetWriter implements AutoCloseable {
+    /** Most bytes of documents sent in one insert: far under the limit, few queries. */
+    static final long BATCH_BYTES = 8L << 20;
+
     private final Endpoint endpoint;
     private final boolean hooks;
     private final Consumer<String> report;
@@ -46,25 +52,59 @@ final class TargetWriter implements AutoCloseable {
         return rejected;
     }
 
-    /** Inserts or replaces {@code rows} (raw-format documents, as the source gave them). */
+    /**
+     * Inserts or replaces {@code rows} (raw-format documents, as the source gave them), in
+     * queries of at most {@link #BATCH_BYTES} so large documents stay under the target's query
+     * size limit (128 MB on RethinkDB and ReqlDB).
+     */
     void upsert(TableRef ref, String pk, List<?> rows) {
-        if (rows.isEmpty()) {
+        int from = 0;
+        while (from < rows.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < rows.size()) {
+                long size = RowSize.estimate(rows.get(to));
+                if (to > from && bytes + size > BATCH_BYTES) {
+                    break;
+                }
+                bytes += size;
+                to++;
+            }
+            upsertBatch(ref, pk, rows.subList(from, to));
+            from = to;
+        }
+    }
+
+    /**
+     * One insert; when the target refuses some rows (the answer names only the first error) or
+     * the whole query (a document too large, say), each row is sent alone so every refused row
+     * is reported with its key.
+     */
+    private void upsertBatch(TableRef ref, String pk, List<?> rows) {
+        if (rows.isEmpty() || insert(ref, rows) == null) {
             return;
         }
-        Map<?, ?> result = run("insert into " + ref, withHookOption(table(ref).insert(new WireValue(rows))
-                .optArg("conflict", "replace").optArg("durability", "soft")));
-        if (number(result.get("errors")) > 0) {
-            // The answer names only the first error: find every refused row, one at a time.
-            for (Object row : rows) {
-                Map<?, ?> one = run("insert into " + ref, withHookOption(table(ref).insert(new WireValue(row))
-                        .optArg("conflict", "replace").optArg("durability", "soft")));
-                if (number(one.get("errors")) > 0) {
-                    rejected++;
-                    report.accept(ref + ": the target refused the row with key " + PyJson.encode(((Map<?, ?>) row).get(pk))
-                            + ": " + one.get("first_error"));
-                }
+        for (Object row : rows) {
+            String refusal = insert(ref, List.of(row));
+            if (refusal != null) {
+                rejected++;
+                report.accept(ref + ": the target refused the row with key " + PyJson.encode(((Map<?, ?>) row).get(pk))
+                        + ": " + refusal);
             }
         }
+    }
+
+    /** Inserts the rows; null when all were written, else why (some of) them were not. */
+    private String insert(TableRef ref, List<?> rows) {
+        Map<?, ?> result;
+        try {
+            result = run("insert into " + ref, withHookOption(table(ref).insert(new WireValue(rows))
+                    .optArg("conflict", "replace").optArg("durability", "soft")));
+        } catch (ReqlError refused) {
+            // Not a dropped connection: Retry reconnects and repeats those, or gives up with a ToolException.
+            return Errors.describe(refused);
+        }
+        return number(result.get("errors")) > 0 ? String.valueOf(result.get("first_error")) : null;
     }
 
     /** Deletes the rows with these keys, where present. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,12 @@ import picocli.CommandLine;
  * sides equal, {@code compare} agrees, and every document reads back the same on both. The
  * source table has a write hook that counts its runs in each row, so a target that ran the
  * copied hook on the copied rows would differ. The same through a loopback proxy that cuts the
- * source connections mid-copy and mid-catch-up, and a sync stopped by SIGTERM.
+ * source connections mid-copy and mid-catch-up, and a sync stopped by SIGTERM; and
+ * {@code --include-config}.
  */
 class LiveSyncTest {
-    /** The issue asks for 100k; 20k keeps the suite's time small on a 2-core CI machine. */
-    static final int ROWS = 20_000;
+    /** The issue's size; {@code -Dreqldb.sync.rows=N} runs another. */
+    static final int ROWS = Integer.getInteger("reqldb.sync.rows", 100_000);
     private static final int WRITERS = 4;
     /** Writes go on for this long after the copy ended, so changes arrive during and after it. */
     private static final long WRITES_AFTER_COPY_MS = 2_000;
@@ -163,6 +165,33 @@ class LiveSyncTest {
             Files.deleteIfExists(log);
         }
         assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(Tables.rows(src, "live", "docs", "id"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void includeConfig_copiesTableSettingsUsersAndPermissions() {
+        fillSource(src, 100);
+        r.db("rethinkdb").table("users").insert(r.hashMap("id", "syncbob").with("password", "secret")).run(src);
+        try {
+            r.db("live").grant("syncbob", r.hashMap("read", true)).run(src);
+            r.db("live").table("docs").grant("syncbob", r.hashMap("write", true)).run(src);
+            r.db("live").table("docs").config().update(r.hashMap("durability", "soft")).run(src);
+            StringWriter out = new StringWriter();
+            assertThat(run(out, "sync", "-c", source.address(), "--to", target.address(), "-e", "live",
+                    "--include-config", "--until-idle", "1")).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("users (without passwords: set them on the target)");
+
+            assertThat(r.db("live").table("docs").config().g("durability").run(dst).single()).isEqualTo("soft");
+            assertThat(r.db("rethinkdb").table("users").get("syncbob").g("password").run(dst).single()).isEqualTo(false);
+            List<Object> grants = (List<Object>) r.db("rethinkdb").table("permissions").filter(r.hashMap("user", "syncbob"))
+                    .pluck("database", "table", "permissions").coerceTo("array").run(dst).single();
+            assertThat(grants).containsExactlyInAnyOrder(
+                    Map.of("database", "live", "permissions", Map.of("read", true)),
+                    Map.of("database", "live", "table", "docs", "permissions", Map.of("write", true)));
+        } finally {
+            r.db("rethinkdb").table("users").get("syncbob").delete().run(src);
+            r.db("rethinkdb").table("users").get("syncbob").delete().run(dst);
+        }
     }
 
     private List<CompletableFuture<Void>> startWriters(AtomicBoolean stop, AtomicLong writes) {

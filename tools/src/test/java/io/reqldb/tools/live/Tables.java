@@ -35,7 +35,8 @@ final class Tables {
     /** Rows in primary-key order, each as Python-style JSON text. */
     static List<String> rows(Connection conn, String db, String table, String pk) {
         List<String> rows = new ArrayList<>();
-        OptArgs raw = new OptArgs().with("time_format", "raw").with("binary_format", "raw");
+        OptArgs raw = new OptArgs().with("time_format", "raw").with("binary_format", "raw")
+                .with("array_limit", Integer.MAX_VALUE); // tables of more than 100,000 rows
         // One atom rather than a cursor: driver 2.4.4's cursor iteration can race with its own
         // CONTINUE handling and end early ("No more elements"), which is not what is tested here.
         List<?> all = (List<?>) r.db(db).table(table).orderBy().optArg("index", pk).coerceTo("array")

@@ -10,6 +10,7 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.eval.Values;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,16 @@ public final class RegexMatch {
     private RegexMatch() {
     }
 
-    public static Datum match(String str, String re) {
+    /** The match of {@code re} in {@code str}; more than {@code arrayLimit} groups fail, as in RethinkDB. */
+    public static Datum match(String str, String re, int arrayLimit) {
         Pattern p = compile(re);
         byte[] bytes = str.getBytes(StandardCharsets.UTF_8);
         Matcher m = p.matcher(bytes);
         if (!m.find()) {
             return NullDatum.INSTANCE;
+        }
+        if (m.groupCount() > arrayLimit) {
+            throw Values.arrayLimit(arrayLimit);
         }
         TreeMap<String, Datum> out = group(bytes, m.start(), m.end());
         List<Datum> groups = new ArrayList<>(m.groupCount());

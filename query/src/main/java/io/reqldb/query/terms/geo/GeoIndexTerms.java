@@ -10,6 +10,7 @@ import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.ReconstructableDouble;
 import io.reqldb.query.error.ReqlOpFailedError;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.CursorSequence;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.QueryContext;
@@ -179,6 +180,9 @@ public final class GeoIndexTerms {
         List<Datum> result = new ArrayList<>();
         for (Entry e : entries(ctx, ref, def, () -> GeoIndex.covering(q))) {
             if (GeoTerms.geo(() -> GeoOps.intersects(q, e.geometry()))) {
+                if (result.size() >= ctx.arrayLimit()) {
+                    throw new ReqlResourceLimitError("Array size limit exceeded during geospatial index traversal.");
+                }
                 result.add(e.doc());
             }
         }
@@ -264,6 +268,9 @@ public final class GeoIndexTerms {
             m.put("dist", NumberDatum.of(Geodesy.convert(h.meters(), 1.0, unit)));
             m.put("doc", h.doc());
             out.add(ObjectDatum.wrap(m));
+        }
+        if (out.size() > env.context().arrayLimit()) {
+            throw Values.arrayLimit(env.context().arrayLimit());
         }
         return ArrayDatum.wrap(out);
     }

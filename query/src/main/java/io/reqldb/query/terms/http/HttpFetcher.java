@@ -10,6 +10,8 @@ import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -90,7 +92,15 @@ final class HttpFetcher {
         if (o.method.equals("HEAD")) {
             return new Result(NullDatum.INSTANCE, header);
         }
-        return new Result(body(o, response, text, header), header);
+        Datum body = body(o, response, text, header);
+        try {
+            Values.checkArraysWithin(body, o.arrayLimit);
+        } catch (ReqlResourceLimitError e) {
+            // RethinkDB's HTTP worker reports the failed conversion as the request's error.
+            throw new ReqlNonExistenceError(prefix(o) + e.getMessage() + ".");
+        }
+        // --http-max-body bounds the bytes; the query's budget bounds the value made of them.
+        return new Result(QueryControl.current().checkFits(body), header);
     }
 
     private static String timedOut(HttpOptions o) {

@@ -29,6 +29,8 @@ final class HttpOptions {
     boolean verify = true;
     /** What the server allows requests to reach and read. */
     HttpAccess access = HttpAccess.STRICT;
+    /** The query's array_limit, which arrays in a JSON body must keep to. */
+    int arrayLimit = Integer.MAX_VALUE;
 
     /** The parameters merged with new ones, new taking precedence (for {@code page}). */
     void mergeParams(Datum newParams) {

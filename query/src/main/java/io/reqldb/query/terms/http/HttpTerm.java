@@ -40,6 +40,7 @@ public final class HttpTerm {
         }
         o.verify = t.optargBool(env, "verify", true);
         o.access = env.context().httpAccess();
+        o.arrayLimit = env.context().arrayLimit();
         resultFormat(t, env, o);
         method(t, env, o);
         auth(t, env, o);

@@ -6,6 +6,7 @@ import io.reqldb.datum.DatumType;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.term.TermCompiler;
 import io.reqldb.query.term.TermType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,8 +51,9 @@ public record RawTerm(int type, List<RawTerm> args, Map<String, RawTerm> optargs
             for (int i = 1; i < a.size(); i++) {
                 if (a.get(i) instanceof ArrayDatum list) {
                     list.items().forEach(x -> args.add(fromWire(x)));
-                } else if (a.get(i) instanceof ObjectDatum o) {
-                    o.fields().forEach((k, v) -> optargs.put(k, fromWire(v)));
+                } else if (TermCompiler.asObject(a.get(i)) != null) {
+                    // Optargs shaped like a TIME or BINARY were read as one (a MAKE_OBJ of a Java Map).
+                    TermCompiler.asObject(a.get(i)).fields().forEach((k, v) -> optargs.put(k, fromWire(v)));
                 }
             }
             return new RawTerm(type, args, optargs, null);

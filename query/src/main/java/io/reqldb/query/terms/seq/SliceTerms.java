@@ -87,7 +87,14 @@ public final class SliceTerms {
                 case ARRAY -> {
                     List<Datum> items = ((ArrayDatum) d).items();
                     long[] b = bounds(items.size(), leftOpen, l, rightOpen, r);
-                    return b[0] >= b[1] ? ArrayDatum.EMPTY : ArrayDatum.copyOf(items.subList((int) b[0], (int) b[1]));
+                    if (b[0] >= b[1]) {
+                        return ArrayDatum.EMPTY;
+                    }
+                    // A stored array may be longer than this query's limit; its slice may not.
+                    if (b[1] - b[0] > env.context().arrayLimit()) {
+                        throw Values.arrayLimit(env.context().arrayLimit());
+                    }
+                    return ArrayDatum.copyOf(items.subList((int) b[0], (int) b[1]));
                 }
                 case STRING -> {
                     String s = ((StringDatum) d).value();

@@ -1,0 +1,123 @@
+package io.reqldb.rethinkdata;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes the files of a data directory from before RethinkDB 2.1 by hand, laid out as the source
+ * of RethinkDB 2.4.4 reads them: serializer files whose blocks are all listed inline in one
+ * metablock, the {@code metadata} and {@code auth_metadata} superblocks with inline blobs, and a
+ * table file with one store (superblock {@code "supe"}, one leaf, a stat block and a
+ * secondary-index block).
+ */
+final class LegacyFolders {
+    static final UUID SERVER = UUID.fromString("11111111-2222-3333-4444-555555555555");
+
+    private LegacyFolders() {}
+
+    /** A serializer file holding {@code blocks} (id to data), stamped with disk format {@code format}. */
+    static Path serializerFile(Path path, int format, Map<Long, byte[]> blocks) throws IOException {
+        SerializerFiles f = new SerializerFiles();
+        List<byte[]> entries = new ArrayList<>();
+        blocks.forEach((id, data) -> entries.add(Metablocks.entry(id, f.dataBlock(id, data), SerializerFiles.BLOCK)));
+        f.metablock(0, Metablocks.slot(1, format, List.of(), entries));
+        return f.write(path);
+    }
+
+    /** An inline blob reference with a two-byte size (references longer than 255 bytes). */
+    static Out inlineBlob(Out out, byte[] value) {
+        return out.i16(value.length).bytes(value);
+    }
+
+    /** The {@code metadata} file: a cluster superblock of {@code version} holding {@code cluster}. */
+    static void metadata(Path folder, ClusterVersion version, byte[] cluster) throws IOException {
+        Out sb = new Out().ascii("RDm" + version.magicLetter).uuid(SERVER);
+        inlineBlob(sb, cluster);
+        serializerFile(folder.resolve("metadata"), version.code, Map.of(0L, sb.toBytes()));
+    }
+
+    /** The {@code auth_metadata} file: an auth superblock of {@code version} holding {@code auth}. */
+    static void authMetadata(Path folder, ClusterVersion version, byte[] auth) throws IOException {
+        Out sb = new Out().ascii("RDm" + version.magicLetter);
+        inlineBlob(sb, auth);
+        serializerFile(folder.resolve("auth_metadata"), version.code, Map.of(0L, sb.toBytes()));
+    }
+
+    /** A leaf node ({@code "rdbl"}) of entries with inline values, in the given (key) order. */
+    static byte[] leaf(List<byte[]> keys, List<byte[]> values) {
+        int n = keys.size();
+        Out body = new Out();
+        int[] offsets = new int[n];
+        int at = 12 + 2 * n;
+        for (int i = 0; i < n; i++) {
+            offsets[i] = at + body.size();
+            body.u8(keys.get(i).length).bytes(keys.get(i)).u8(values.get(i).length).bytes(values.get(i));
+        }
+        Out leaf = new Out().ascii("rdbl").i16(n).i16(body.size()).i16(12 + 2 * n).i16(0);
+        for (int o : offsets) {
+            leaf.i16(o);
+        }
+        return leaf.bytes(body.toBytes()).toBytes();
+    }
+
+    /**
+     * A table file of one store: {@code rows} (key to stored datum) in one leaf, and a
+     * secondary-index block of magic {@code "sin" + letter} holding the serialized {@code indexes} map.
+     */
+    static void tableFile(Path folder, UUID table, ClusterVersion version, Map<String, byte[]> rows, byte[] indexes)
+            throws IOException {
+        List<byte[]> keys = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        rows.forEach((k, v) -> {
+            keys.add(k.getBytes());
+            values.add(v);
+        });
+        Out sindex = new Out().ascii("sin" + version.magicLetter);
+        inlineBlob(sindex, indexes);
+        // One proxy: store block b is file block b + 1, file block 0 the multiplexer's config.
+        Map<Long, byte[]> blocks = new LinkedHashMap<>();
+        blocks.put(0L, new Out().ascii("cfg_").i64(0).i32(1).i32(0).i32(1).toBytes());
+        blocks.put(1L, new Out().ascii("supe").i64(1).i64(2).i64(3).toBytes());
+        blocks.put(2L, leaf(keys, values));
+        blocks.put(3L, new Out().i64(rows.size()).toBytes());
+        blocks.put(4L, sindex.toBytes());
+        serializerFile(folder.resolve(table.toString()), version.code, blocks);
+    }
+
+    /** A stored object datum (legacy tag 5) of string fields. */
+    static byte[] row(String... fieldsAndValues) {
+        Out out = new Out().u8(5).varint(fieldsAndValues.length / 2);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            out.string(fieldsAndValues[i]).u8(6).string(fieldsAndValues[i + 1]);
+        }
+        return out.toBytes();
+    }
+
+    /** A function as 2.0 and before serialized it: r.row(field), its body a protobuf term, no backtrace. */
+    static Out rowFieldFunction(Out out, String field) {
+        byte[] protobuf = ProtobufTermTest.term(170, ProtobufTermTest.term(13),
+                ProtobufTermTest.datumTerm(ProtobufTermTest.string(field)));
+        return out.u8(0).varint(0).i32(0).varint(1).i64(1).i32(protobuf.length).bytes(protobuf).i32(0);
+    }
+
+    /** An index definition (the opaque bytes) serialized in {@code version}, of ReQL version {@code reql}. */
+    static byte[] definition(ClusterVersion version, int reql, String field, boolean multi) {
+        Out out = new Out().u8(version.code).u8(reql).u8(reql).u8(reql);
+        rowFieldFunction(out, field).u8(multi ? 1 : 0);
+        if (version != ClusterVersion.V1_14) {
+            out.u8(0);
+        }
+        return out.toBytes();
+    }
+
+    /** The pre-2.2 map of indexes: (name, being deleted) to (superblock, definition, built, being deleted, id). */
+    static Out index(Out out, String name, byte[] definition, boolean beingDeleted) {
+        out.string(name).u8(beingDeleted ? 1 : 0).i64(9).varint(definition.length).bytes(definition);
+        return out.u8(1).u8(beingDeleted ? 1 : 0).uuid(UUID.randomUUID());
+    }
+}
