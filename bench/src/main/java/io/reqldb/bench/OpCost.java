@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (user + system from {@code /proc/PID/stat}, given {@code --server-pid}), and the mean wall time
  * of one query. Run: {@code java -cp bench/target/reqldb-bench.jar io.reqldb.bench.OpCost --port
  * 28015 --server-pid PID [--docs 100000] [--clients 8] [--seconds 5] [--pipeline 16] [--ops
- * expr,get,...]} (see bench/README.md).
+ * expr,get,...] [--rounds 1] [--load no]} (see bench/README.md).
  */
 public final class OpCost {
     private static final String DB = "bench_opcost";
@@ -83,9 +83,12 @@ public final class OpCost {
             bench.load();
         }
         System.out.printf("%-40s %14s %14s %12s%n", "operation", "throughput", "server CPU", "latency");
-        for (Op op : bench.operations()) {
-            if (only.contains("") || only.contains(op.key())) {
-                bench.measure(op);
+        // Later rounds show the server once its JIT has compiled the paths of every operation.
+        for (int round = opts.integer("rounds", 1); round > 0; round--) {
+            for (Op op : bench.operations()) {
+                if (only.contains("") || only.contains(op.key())) {
+                    bench.measure(op);
+                }
             }
         }
     }

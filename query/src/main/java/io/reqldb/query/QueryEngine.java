@@ -33,4 +33,12 @@ public interface QueryEngine {
     default QueryResult start(Datum term, ObjectDatum globalOptargs, Session session, QueryControl control) {
         return start(term, globalOptargs, session);
     }
+
+    /**
+     * Whether a query is quick enough to run on the thread that received it: bounded small work,
+     * no waiting (see {@link QuickQueries}). Engines that cannot tell say no.
+     */
+    default boolean isQuick(Datum term, ObjectDatum globalOptargs) {
+        return false;
+    }
 }

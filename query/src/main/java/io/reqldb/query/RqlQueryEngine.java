@@ -65,6 +65,11 @@ public final class RqlQueryEngine implements QueryEngine {
     }
 
     @Override
+    public boolean isQuick(Datum term, ObjectDatum globalOptargs) {
+        return QuickQueries.isQuick(term, globalOptargs);
+    }
+
+    @Override
     public QueryResult start(Datum rawTerm, ObjectDatum globalOptargs, Session session) {
         return start(rawTerm, globalOptargs, session, QueryControl.standalone());
     }

@@ -10,18 +10,23 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.HandshakeHandler;
+import io.reqldb.server.conn.LocalConnection;
 import io.reqldb.server.conn.ServerContext;
 import io.reqldb.server.conn.WorkerPools;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +67,21 @@ public final class ReqlServer implements AutoCloseable {
     }
 
     /**
+     * Event-loop threads with the query workers' deep stacks: quick queries run on the event loop
+     * (see {@code QueryDispatcher}), and the document a point get returns may nest as deep as any
+     * stored value. Netty's own thread class, so its thread-locals stay on their fast path.
+     */
+    private static ThreadFactory deepStackEventLoops() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new FastThreadLocalThread(null, task, "reqldb-io-" + n.incrementAndGet(),
+                    DeepStackThreads.STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
      * Binds every configured address and starts accepting connections.
      *
      * @throws InterruptedException when interrupted while binding; an address that cannot be
@@ -73,7 +93,7 @@ public final class ReqlServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         acceptors = new NioEventLoopGroup(1);
-        workers = new NioEventLoopGroup();
+        workers = new NioEventLoopGroup(0, deepStackEventLoops());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
@@ -105,17 +125,30 @@ public final class ReqlServer implements AutoCloseable {
         return this;
     }
 
-    /** The port the server listens on (the chosen one when configured with 0). */
     /** Each query's control and what the controls did: running queries, cancelled ones, memory held. */
     public QueryLimits queryLimits() {
         return context.limits();
     }
 
+    /** The port the server listens on (the chosen one when configured with 0). */
     public synchronized int port() {
         if (listeners.isEmpty()) {
             throw new IllegalStateException("not started");
         }
         return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+    }
+
+    /** The users the handshake checks, for other ways in (the web console's sign-in). */
+    public UserStore users() {
+        return context.users();
+    }
+
+    /**
+     * A connection from inside this process as {@code user}, already authenticated by the caller:
+     * its queries run like a driver connection's, with that user's permissions.
+     */
+    public LocalConnection connectLocal(String user, LocalConnection.Responses responses) {
+        return new LocalConnection(context, user, responses);
     }
 
     @Override

@@ -84,10 +84,10 @@ public final class OrderTerms implements TermFamily {
                     throw Values.arrayLimit(limit);
                 }
                 held.add(control.sizeOf(d));
-                rows.add(ordering.keyed(d));
+                rows.add(ordering.lazilyKeyed(d));
             }
         }
-        rows.sort(ordering.comparator());
+        ordering.sort(rows);
         List<Datum> sorted = new ArrayList<>(rows.size());
         for (Ordering.Keyed k : rows) {
             sorted.add(k.row());
@@ -127,13 +127,13 @@ public final class OrderTerms implements TermFamily {
                     if (run.size() >= limit) {
                         throw Values.arrayLimit(limit);
                     }
-                    run.add(ordering.keyed(row));
+                    run.add(ordering.lazilyKeyed(row));
                     row = seq.next();
                 }
                 if (row == null) {
                     done[0] = true;
                 }
-                run.sort(ordering.comparator());
+                ordering.sort(run);
                 for (Ordering.Keyed k : run) {
                     ready.add(k.row());
                 }

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
@@ -222,7 +223,11 @@ public final class HandshakeHandler extends ByteToMessageDecoder {
 
     private void authenticated(ChannelHandlerContext ctx, String user) {
         String name = ctx.name();
-        ctx.pipeline().addAfter(name, "frames",
+        // Answers written while frames are being read, or by several workers in one turn of the
+        // event loop, go out with one flush (one system call) instead of one each.
+        ctx.pipeline().addAfter(name, "flushes", new FlushConsolidationHandler(
+                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+        ctx.pipeline().addAfter("flushes", "frames",
                 new QueryFrameDecoder(server.maxQueryBytes(), QueryFrameDecoder.DEFAULT_DISCARD_LIMIT_BYTES));
         ctx.pipeline().addAfter("frames", "queries", new ConnectionHandler(server, user));
         // Removing a ByteToMessageDecoder passes the bytes it still holds to the next handler.

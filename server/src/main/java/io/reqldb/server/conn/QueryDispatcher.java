@@ -17,11 +17,20 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One connection's queries: takes frames in arrival order (parsing them off the event loop),
- * routes each by query type, and keeps the tokens whose queries are still running or have a
- * stream open. Messages for unknown or reused tokens are RethinkDB's.
+ * One connection's queries: takes frames in arrival order, routes each by query type, and keeps
+ * the tokens whose queries are still running or have a stream open. Messages for unknown or
+ * reused tokens are RethinkDB's.
+ *
+ * <p>A small frame that arrives while no earlier frame waits to be routed is parsed and routed on
+ * the event loop, and a quick query ({@link QueryEngine#isQuick}) is even run there, answer and
+ * all: for a point get, handing the frame to a worker thread and its answer back to the event
+ * loop cost several times the work itself. Every other frame is parsed on a worker thread, in
+ * arrival order, so that a large insert never stalls the event loop.
  */
 final class QueryDispatcher {
+    /** Frames up to this size may be parsed on the event loop: a few microseconds at most. */
+    private static final int LOOP_PARSE_BYTES = 1024;
+
     private final ServerContext server;
     private final Session session;
     private final InetSocketAddress clientAddress;
@@ -39,9 +48,17 @@ final class QueryDispatcher {
         this.sink = sink;
     }
 
-    /** Takes a frame; {@code frameDone} runs once it is answered (or, for noreply, finished). */
+    /**
+     * Takes a frame, on the event loop; {@code frameDone} runs once it is answered (or, for
+     * noreply, finished). Only the event loop queues frames, so when the intake is idle no
+     * earlier frame can still be waiting, and routing this one here keeps the arrival order.
+     */
     void receive(QueryFrame frame, Runnable frameDone) {
-        intake.execute(() -> route(frame, frameDone), server.pools().queries());
+        if (frame.payload().length <= LOOP_PARSE_BYTES && intake.isIdle()) {
+            route(frame, frameDone, true);
+        } else {
+            intake.execute(() -> route(frame, frameDone, false), server.pools().queries());
+        }
     }
 
     /** Answers a frame over the size limit; the caller closes the connection after {@code sent}. */
@@ -58,7 +75,8 @@ final class QueryDispatcher {
         cursors.values().forEach(Cursor::abandon);
     }
 
-    private void route(QueryFrame frame, Runnable frameDone) {
+    /** @param onLoop whether this runs on the event loop, where only quick queries may run */
+    private void route(QueryFrame frame, Runnable frameDone, boolean onLoop) {
         if (closed) {
             frameDone.run();
             return;
@@ -71,7 +89,7 @@ final class QueryDispatcher {
             return;
         }
         switch (query.type()) {
-            case START -> start(query, frameDone);
+            case START -> start(query, frameDone, onLoop);
             case CONTINUE -> {
                 Cursor cursor = cursors.get(query.token());
                 if (cursor == null) {
@@ -100,7 +118,7 @@ final class QueryDispatcher {
         }
     }
 
-    private void start(Query query, Runnable frameDone) {
+    private void start(Query query, Runnable frameDone, boolean onLoop) {
         if (query.term() == null) {
             clientError(query.token(), "Server could not parse query: Expected a term in a START query.", frameDone);
             return;
@@ -113,7 +131,11 @@ final class QueryDispatcher {
         if (cursor.isNoreply()) {
             noreplies.track(cursor.finished());
         }
-        cursor.start(frameDone);
+        if (onLoop && server.engine().isQuick(query.term(), query.optargs())) {
+            cursor.startHere(frameDone);
+        } else {
+            cursor.start(frameDone);
+        }
         if (closed) {
             // The connection closed while this query was being registered; close() missed it.
             cursor.abandon();

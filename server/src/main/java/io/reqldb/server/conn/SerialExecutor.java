@@ -32,6 +32,11 @@ final class SerialExecutor {
         scheduleNext();
     }
 
+    /** Whether no task is queued or running, so one run now by the caller would not overtake any. */
+    synchronized boolean isIdle() {
+        return !running;
+    }
+
     private void scheduleNext() {
         Task next;
         synchronized (this) {
