@@ -189,6 +189,26 @@ test('screenshots of the dashboard and tables pages', async ({ context, url }) =
   await page.close();
 });
 
+test('the Servers and logs page shows the server and filters its log', async ({ context, url }) => {
+  const page = await context.newPage();
+  await page.goto(`${url}/#/servers`);
+  await page.locator('#server-status .server h3').waitFor();
+  assert.match(await page.locator('#server-status').textContent(), /rethinkdb 2\.4\.4/);
+  await page.locator('#logs table.log').waitFor();
+  await page.locator('input[name="filter"]').fill('driver address');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('#logs tbody tr')];
+    return rows.length > 0 && rows.every((tr) => /driver address/i.test(tr.textContent));
+  });
+  await page.locator('input[name="filter"]').fill('');
+  await page.locator('select[name="level"]').selectOption('error');
+  await page.waitForFunction(() => [...document.querySelectorAll('#logs tbody tr')].every((tr) => tr.className === 'level-error'));
+  await page.locator('select[name="level"]').selectOption('');
+  await page.locator('#logs tbody tr').first().waitFor();
+  await shot(page, 'servers');
+  await page.close();
+});
+
 test('a user without permission is refused by the server, in the console too', async ({ browser, context, url }) => {
   const admin = await context.newPage();
   await admin.goto(`${url}/#/explorer`);

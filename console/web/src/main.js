@@ -5,11 +5,13 @@ import { h, fill, notice } from './dom.js';
 import { dashboard } from './pages/dashboard.js';
 import { tables } from './pages/tables.js';
 import { explorer } from './pages/explorer.js';
+import { servers } from './pages/servers.js';
 
 const PAGES = [
   ['dashboard', 'Dashboard', dashboard],
   ['tables', 'Tables', tables],
   ['explorer', 'Data explorer', explorer],
+  ['servers', 'Servers and logs', servers],
 ];
 
 const app = document.getElementById('app');

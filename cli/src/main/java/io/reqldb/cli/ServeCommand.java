@@ -78,7 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     String initialPassword;
 
     @Option(names = "--cache-size", paramLabel = "MB",
-            description = "Storage cache size in megabytes, or 'auto' (the default: chosen by the storage engine).")
+            description = "Cache size in megabytes (blocks read and writes not yet flushed), or 'auto' (the "
+                    + "default, as RethinkDB: half the available memory less 1 GB, at least 100 MB); the "
+                    + "server's heap is sized from it.")
     String cacheSize;
 
     @Option(names = "--query-memory", paramLabel = "MB",
@@ -149,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (service.needRelaunch()) {
             try {
-                return Relaunch.run(service, argumentsAsTyped, err);
+                return Relaunch.run(service, argumentsAsTyped, cacheSizeMb(), err);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -429,21 +431,13 @@ final class ServeCommand implements Callable<Integer> {
         return port;
     }
 
-    /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */
+    /** {@code --cache-size} in MB; 'auto' as the parent process derived it, else as RethinkDB does. */
     private long cacheSizeMb() {
-        if (cacheSize == null || cacheSize.equals("auto")) {
-            return 0;
+        Long inherited = JvmSizing.inheritedCacheMegabytes();
+        if (inherited != null && (cacheSize == null || cacheSize.equals("auto"))) {
+            return inherited;
         }
-        try {
-            long mb = Long.parseLong(cacheSize);
-            if (mb > 0 && mb <= Integer.MAX_VALUE) {
-                return mb;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--cache-size should be a number of megabytes or 'auto', got '"
-                + cacheSize + "'.");
+        return CacheSize.megabytes(cacheSize);
     }
 
     private String adminPassword() {
