@@ -50,6 +50,7 @@ final class ServeBackend implements AutoCloseable {
     /** For the system tables: the server's name, the real command line, driver port and log. */
     void describeProcess(String name, java.util.List<String> argv, int driverPort, LogHistory log) {
         catalog.system().context().describeProcess(name, argv, driverPort, log);
+        catalog.system().context().reportAs(Relaunch.launcher());
     }
 
     /** Where the server counts connections and queries, for {@code rethinkdb.stats}. */
