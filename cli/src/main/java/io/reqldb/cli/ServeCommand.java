@@ -3,6 +3,7 @@ package io.reqldb.cli;
 import io.reqldb.cli.log.ServerLog;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.system.ServedProcess;
 import io.reqldb.query.system.SystemContext;
 import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
@@ -255,12 +256,17 @@ final class ServeCommand implements Callable<Integer> {
         long cacheSizeMb;
         int reqlPort;
         int metricsPort;
+        int clusterPort;
+        List<ServedProcess.Address> canonical;
         try {
             cacheSizeMb = cacheSizeMb();
             reqlPort = port("--driver-port", driverPort);
             metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
             metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
+            clusterPort = port("--cluster-port", clusterPortGiven(parsed));
+            canonical = CanonicalAddresses.of(parsed.matchedOptionValue("--canonical-address", List.<String>of()),
+                    addresses, clusterPort);
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -333,7 +339,8 @@ final class ServeCommand implements Callable<Integer> {
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
-            backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
+            backend.describeProcess(new ServedProcess(name, argv, server.port(), canonical, clusterPort,
+                    ServerLog.get().history()));
             announce(log, config, driverTls);
             return new Running(backend, server, metricsServer);
         } finally {
@@ -377,6 +384,19 @@ final class ServeCommand implements Callable<Integer> {
 
     private static String logFileRefusal(Path file, String reason) {
         return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
+    }
+
+    /** RethinkDB's {@code --cluster-port} (no effect but on {@code server_status}), else its default. */
+    private static int clusterPortGiven(ParseResult parsed) {
+        String given = parsed.matchedOptionValue("--cluster-port", null);
+        if (given == null) {
+            return ServedProcess.CLUSTER_PORT;
+        }
+        try {
+            return Integer.parseInt(given.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--cluster-port " + given + " is not a port: give a number from 0 to 65535.");
+        }
     }
 
     /** A port option plus {@code --port-offset}. @throws IllegalArgumentException outside 0 to 65535 */

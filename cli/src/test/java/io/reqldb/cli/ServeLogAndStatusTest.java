@@ -42,7 +42,8 @@ class ServeLogAndStatusTest {
         }
         Path data = tmp.resolve("data");
         List<String> args = List.of("serve", "--directory", data.toString(), "--driver-port", Integer.toString(port),
-                "--server-name", "log_check", "--cores", "2");
+                "--server-name", "log_check", "--cores", "2", "--canonical-address", "db.example.com",
+                "--cluster-port", "29999");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
@@ -74,7 +75,9 @@ class ServeLogAndStatusTest {
                 OffsetDateTime started = (OffsetDateTime) process.get("time_started");
                 assertThat(started.toInstant().toEpochMilli())
                         .isEqualTo(server.info().startInstant().orElseThrow().toEpochMilli());
-                assertThat(((Map<String, Object>) status.get("network")).get("reql_port")).isEqualTo((long) port);
+                Map<String, Object> network = (Map<String, Object>) status.get("network");
+                assertThat(network).containsEntry("reql_port", (long) port).containsEntry("cluster_port", 29999L)
+                        .containsEntry("canonical_addresses", List.of(Map.of("host", "db.example.com", "port", 29999L)));
             }
         } finally {
             server.destroy();
