@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --daemon}, {@code --runuser} and {@code --rungroup}: a JVM can neither fork nor change
- * its user, so {@code serve} starts itself again as a child process, through util-linux's
- * {@code setsid} (a session of its own, no terminal: what RethinkDB's fork and setsid give) and
- * {@code setpriv} (the user and group), with the same JVM options and arguments.
+ * A JVM can neither fork, change its user, nor resize itself, so {@code serve} starts itself again
+ * as a child process: with the JVM options {@link JvmSizing} derives from {@code --cache-size}
+ * (always), through util-linux's {@code setsid} for {@code --daemon} (a session of its own, no
+ * terminal: what RethinkDB's fork and setsid give) and {@code setpriv} for {@code --runuser} and
+ * {@code --rungroup}, with the same JVM options and arguments.
  *
  * <p>With {@code --daemon} this process relays what the child prints on standard error until the
  * child has started (which then closes it), so a failed start is still reported here, with the
@@ -46,8 +47,9 @@ final class Relaunch {
      * Runs {@code serve} again as a child; returns the exit code for this process.
      *
      * @param serveArgs the arguments after {@code serve}, as given (the child reads any config file itself)
+     * @param cacheMb   the cache size chosen for the child, whose JVM is sized from it
      */
-    static int run(ServiceFlags flags, List<String> serveArgs, PrintStream err) throws Exception {
+    static int run(ServiceFlags flags, List<String> serveArgs, long cacheMb, PrintStream err) throws Exception {
         List<String> command = new ArrayList<>();
         if (flags.daemon) {
             command.add(tool("setsid"));
@@ -64,7 +66,9 @@ final class Relaunch {
             }
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmOptions);
+        command.addAll(JvmSizing.flags(cacheMb, jvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ReqlDbCommand.class.getName());
@@ -72,6 +76,7 @@ final class Relaunch {
         command.addAll(serveArgs);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put(CHILD, "1");
+        JvmSizing.environment(builder.environment());
         if (!flags.daemon) {
             Process child = builder.inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

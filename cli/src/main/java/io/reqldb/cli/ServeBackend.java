@@ -81,13 +81,11 @@ final class ServeBackend implements AutoCloseable {
      * {@link io.reqldb.storage.rocksdb.StartupDecision}); logs the outdated_index issue if any.
      *
      * @param directory   the data directory ({@code --directory})
-     * @param cacheSizeMb the storage cache size ({@code --cache-size}), or 0 for the default
+     * @param cacheSizeMb the cache size ({@code --cache-size}, 'auto' resolved), in MB
      * @param httpAccess  what {@code r.http} may reach and read
      */
     static ServeBackend open(Path directory, long cacheSizeMb, HttpAccess httpAccess) {
-        RocksStoreOptions options = cacheSizeMb > 0
-                ? RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb)
-                : RocksStoreOptions.DEFAULT;
+        RocksStoreOptions options = RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb);
         return new ServeBackend(RocksStore.open(directory, options, FieldLookups.INSTANCE), httpAccess);
     }
 }

@@ -1,6 +1,8 @@
 package io.reqldb.cli;
 
 import io.reqldb.cli.log.ServerLog;
+import io.reqldb.console.ConsoleServer;
+import io.reqldb.console.ServerFacts;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.system.ServedProcess;
@@ -14,6 +16,7 @@ import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.metrics.MetricsServer;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.Metadata;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import io.reqldb.tools.conn.Errors;
 import java.io.IOException;
@@ -76,7 +79,9 @@ final class ServeCommand implements Callable<Integer> {
     String initialPassword;
 
     @Option(names = "--cache-size", paramLabel = "MB",
-            description = "Storage cache size in megabytes, or 'auto' (the default: chosen by the storage engine).")
+            description = "Cache size in megabytes (blocks read and writes not yet flushed), or 'auto' (the "
+                    + "default, as RethinkDB: half the available memory less 1 GB, at least 100 MB); the "
+                    + "server's heap is sized from it.")
     String cacheSize;
 
     @Option(names = "--query-memory", paramLabel = "MB",
@@ -114,6 +119,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     MetricsFlags metrics = new MetricsFlags();
 
+    @Mixin
+    ConsoleFlags console = new ConsoleFlags();
+
     @Spec
     CommandSpec spec;
 
@@ -144,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (service.needRelaunch()) {
             try {
-                return Relaunch.run(service, argumentsAsTyped, err);
+                return Relaunch.run(service, argumentsAsTyped, cacheSizeMb(), err);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -203,12 +211,16 @@ final class ServeCommand implements Callable<Integer> {
      * A started server and the storage under it; closing stops the server, its JavaScript
      * workers (scripts still running included: none outlives the server), then the storage.
      */
-    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics) implements AutoCloseable {
+    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics, ConsoleServer console)
+            implements AutoCloseable {
         @Override
         public void close() {
             Logger log = LoggerFactory.getLogger(ServeCommand.class);
             if (metrics != null) {
                 metrics.close();
+            }
+            if (console != null) {
+                console.close();
             }
             log.info("Shutting down client connections...");
             server.close();
@@ -249,6 +261,8 @@ final class ServeCommand implements Callable<Integer> {
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
         List<InetAddress> metricsAddresses;
+        List<InetAddress> consoleAddresses;
+        boolean consoleOn = !console.noHttpAdmin && !RethinkDbOnlyOption.wantsConsoleTls(parsed);
         DriverTls driverTls;
         JsWorkerOptions js;
         HttpAccess httpAccess;
@@ -267,6 +281,7 @@ final class ServeCommand implements Callable<Integer> {
             clusterPort = port("--cluster-port", clusterPortGiven(parsed));
             canonical = CanonicalAddresses.of(parsed.matchedOptionValue("--canonical-address", List.<String>of()),
                     addresses, clusterPort);
+            consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -275,9 +290,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return null;
         }
+        // The console hands the database to whoever signs in as admin: the same rule holds for it.
+        List<InetAddress> listened = new java.util.ArrayList<>(addresses);
+        consoleAddresses.stream().filter(a -> !listened.contains(a)).forEach(listened::add);
+        boolean anyPublic = PublicBindRule.isPublic(listened);
         // Refused before anything is created: a new directory cannot hold a password yet.
-        if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
-            err.println(PublicBindRule.refusal(addresses));
+        if (anyPublic && adminPassword.isEmpty() && !holdsData(directory)) {
+            err.println(PublicBindRule.refusal(listened));
             return null;
         }
         log.info(holdsData(directory) ? "Loading data from directory {}" : "Initializing directory {}",
@@ -299,8 +318,8 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             UserStore users = backend.users(adminPassword);
-            if (publicBind && !backend.adminHasPassword()) {
-                err.println(PublicBindRule.refusal(addresses));
+            if (anyPublic && !backend.adminHasPassword()) {
+                err.println(PublicBindRule.refusal(listened));
                 backend.close();
                 return null;
             }
@@ -341,12 +360,34 @@ final class ServeCommand implements Callable<Integer> {
             argv.addAll(argumentsAsTyped);
             backend.describeProcess(new ServedProcess(name, argv, server.port(), canonical, clusterPort,
                     ServerLog.get().history()));
+            if (consoleOn && consoleAddresses.isEmpty()) {
+                log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
+            }
+            ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
+                    ? startConsole(log, server, consoleAddresses) : null;
             announce(log, config, driverTls);
-            return new Running(backend, server, metricsServer);
+            return new Running(backend, server, metricsServer, consoleServer);
         } finally {
             if (!started) {
                 data.removeIfNew();
             }
+        }
+    }
+
+    /**
+     * The web console, or null when its port is taken: the database serves on without it (a
+     * second server on one machine would otherwise need --http-port or --no-http-admin to start).
+     */
+    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses) {
+        ServerFacts facts = new ServerFacts(directory, Metadata.read(directory).formatVersion(), Metadata.RELEASE);
+        ConsoleServer consoleServer = new ConsoleServer(server, facts);
+        int port = console.httpPort == 0 ? 0 : console.httpPort + portOffset;
+        try {
+            return consoleServer.start(consoleAddresses, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Web console not started: port {} cannot be listened on ({}); use --http-port to pick "
+                    + "another or --no-http-admin to turn it off", port, e.getMessage());
+            return null;
         }
     }
 
@@ -410,21 +451,13 @@ final class ServeCommand implements Callable<Integer> {
         return port;
     }
 
-    /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */
+    /** {@code --cache-size} in MB; 'auto' as the parent process derived it, else as RethinkDB does. */
     private long cacheSizeMb() {
-        if (cacheSize == null || cacheSize.equals("auto")) {
-            return 0;
+        Long inherited = JvmSizing.inheritedCacheMegabytes();
+        if (inherited != null && (cacheSize == null || cacheSize.equals("auto"))) {
+            return inherited;
         }
-        try {
-            long mb = Long.parseLong(cacheSize);
-            if (mb > 0 && mb <= Integer.MAX_VALUE) {
-                return mb;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--cache-size should be a number of megabytes or 'auto', got '"
-                + cacheSize + "'.");
+        return CacheSize.megabytes(cacheSize);
     }
 
     private String adminPassword() {

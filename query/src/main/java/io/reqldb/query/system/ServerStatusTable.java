@@ -15,7 +15,8 @@ public final class ServerStatusTable extends SystemTable {
 
     @Override
     protected List<Datum> rows() {
-        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        // The storage cache (--cache-size), as RethinkDB reports its own: not the JVM's heap.
+        long cacheMb = system.store().cacheBytes() / (1024 * 1024);
         ServedProcess process = system.process();
         List<Object> canonical = new ArrayList<>();
         for (ServedProcess.Address a : process.canonical()) {
@@ -34,7 +35,7 @@ public final class ServerStatusTable extends SystemTable {
                         "time_connected", system.startTime()),
                 "process", Rows.obj(
                         "argv", process.argv(),
-                        "cache_size_mb", maxMb,
+                        "cache_size_mb", cacheMb,
                         "pid", ProcessHandle.current().pid(),
                         "time_started", system.startTime(),
                         "version", SystemContext.VERSION)));
