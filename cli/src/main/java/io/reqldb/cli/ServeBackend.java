@@ -50,6 +50,7 @@ final class ServeBackend implements AutoCloseable {
     /** For the system tables: the server's name, the real command line, ports, addresses and log. */
     void describeProcess(ServedProcess process) {
         catalog.system().context().describeProcess(process);
+        catalog.system().context().reportAs(Relaunch.launcher());
     }
 
     /** Where the server counts connections and queries, for {@code rethinkdb.stats}. */

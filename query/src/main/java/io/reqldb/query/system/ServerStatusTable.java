@@ -36,7 +36,7 @@ public final class ServerStatusTable extends SystemTable {
                 "process", Rows.obj(
                         "argv", process.argv(),
                         "cache_size_mb", cacheMb,
-                        "pid", ProcessHandle.current().pid(),
+                        "pid", system.pid(),
                         "time_started", system.startTime(),
                         "version", SystemContext.VERSION)));
     }
