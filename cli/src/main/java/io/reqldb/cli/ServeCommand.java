@@ -6,6 +6,7 @@ import io.reqldb.console.ServerFacts;
 import io.reqldb.console.ToolLauncher;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
+import io.reqldb.query.system.ServedProcess;
 import io.reqldb.query.system.SystemContext;
 import io.reqldb.query.terms.js.JsWorkers;
 import io.reqldb.query.terms.http.HttpAccess;
@@ -270,12 +271,17 @@ final class ServeCommand implements Callable<Integer> {
         long cacheSizeMb;
         int reqlPort;
         int metricsPort;
+        int clusterPort;
+        List<ServedProcess.Address> canonical;
         try {
             cacheSizeMb = cacheSizeMb();
             reqlPort = port("--driver-port", driverPort);
             metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
             metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
+            clusterPort = port("--cluster-port", clusterPortGiven(parsed));
+            canonical = CanonicalAddresses.of(parsed.matchedOptionValue("--canonical-address", List.<String>of()),
+                    addresses, clusterPort);
             consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
@@ -353,7 +359,8 @@ final class ServeCommand implements Callable<Integer> {
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
-            backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
+            backend.describeProcess(new ServedProcess(name, argv, server.port(), canonical, clusterPort,
+                    ServerLog.get().history()));
             if (consoleOn && consoleAddresses.isEmpty()) {
                 log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
             }
@@ -436,6 +443,19 @@ final class ServeCommand implements Callable<Integer> {
 
     private static String logFileRefusal(Path file, String reason) {
         return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
+    }
+
+    /** RethinkDB's {@code --cluster-port} (no effect but on {@code server_status}), else its default. */
+    private static int clusterPortGiven(ParseResult parsed) {
+        String given = parsed.matchedOptionValue("--cluster-port", null);
+        if (given == null) {
+            return ServedProcess.CLUSTER_PORT;
+        }
+        try {
+            return Integer.parseInt(given.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--cluster-port " + given + " is not a port: give a number from 0 to 65535.");
+        }
     }
 
     /** A port option plus {@code --port-offset}. @throws IllegalArgumentException outside 0 to 65535 */
