@@ -28,12 +28,26 @@ import java.util.concurrent.TimeUnit;
 final class Relaunch {
     /** Set in the child's environment: it serves itself. */
     private static final String CHILD = "REQLDB_SERVE_CHILD";
+    /** Set in a daemon child's environment: its parent exits once it serves. */
+    private static final String DAEMON = "REQLDB_SERVE_DAEMON";
 
     private Relaunch() {
     }
 
     static boolean isChild() {
         return System.getenv(CHILD) != null;
+    }
+
+    /**
+     * The process the user started: this one, or, in a child that its parent waits for (no
+     * {@code --daemon}), the parent, which passes signals on and exits with it.
+     */
+    static ProcessHandle launcher() {
+        ProcessHandle self = ProcessHandle.current();
+        if (isChild() && System.getenv(DAEMON) == null) {
+            return self.parent().orElse(self);
+        }
+        return self;
     }
 
     /** In a daemon child that has started: lets the parent go (it relays stderr until it closes). */
@@ -77,6 +91,9 @@ final class Relaunch {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put(CHILD, "1");
         JvmSizing.environment(builder.environment());
+        if (flags.daemon) {
+            builder.environment().put(DAEMON, "1");
+        }
         if (!flags.daemon) {
             Process child = builder.inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
