@@ -359,13 +359,14 @@ final class ServeCommand implements Callable<Integer> {
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
-            backend.describeProcess(new ServedProcess(name, argv, server.port(), canonical, clusterPort,
-                    ServerLog.get().history()));
             if (consoleOn && consoleAddresses.isEmpty()) {
                 log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
             }
             ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
                     ? startConsole(log, server, consoleAddresses, driverTls != null) : null;
+            backend.describeProcess(new ServedProcess(name, argv, server.port(),
+                    consoleServer != null ? consoleServer.port() : null, canonical, clusterPort,
+                    ServerLog.get().history()));
             announce(log, config, driverTls);
             return new Running(backend, server, metricsServer, consoleServer);
         } finally {
