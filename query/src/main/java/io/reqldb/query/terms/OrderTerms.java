@@ -11,6 +11,7 @@ import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.TransformedSequence;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.limits.QueryControl;
+import io.reqldb.query.parallel.PartitionedScan;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
@@ -75,16 +76,39 @@ public final class OrderTerms implements TermFamily {
         if (seq.isInfinite()) {
             throw Values.infiniteError(seq);
         }
-        List<Ordering.Keyed> rows = new ArrayList<>();
         int limit = env.context().arrayLimit();
         QueryControl control = env.context().control();
-        try (seq; QueryControl.Buffer held = control.buffer()) {
-            for (Datum d = seq.next(); d != null; d = seq.next()) {
-                if (rows.size() >= limit) {
+        List<Sequence> parts = ordering.isPure() ? PartitionedScan.split(seq) : null;
+        List<Ordering.Keyed> rows;
+        if (parts != null) {
+            // Each part computes its rows' keys and sorts them on its own core. The parts, in key
+            // order, are then sorted again as one list: a stable merge of sorted runs, which
+            // keeps equal rows in the serial loop's order.
+            rows = new ArrayList<>();
+            for (List<Ordering.Keyed> part : PartitionedScan.fold(parts, control, p -> {
+                QueryControl.Buffer held = control.buffer();
+                try {
+                    List<Ordering.Keyed> sorted = keyedRows(p, ordering, limit, control, bytes -> {
+                        synchronized (control) {
+                            held.add(bytes);
+                        }
+                    });
+                    sorted.sort(ordering.comparator());
+                    return sorted;
+                } finally {
+                    synchronized (control) {
+                        held.close();
+                    }
+                }
+            })) {
+                if (rows.size() + part.size() > limit) {
                     throw Values.arrayLimit(limit);
                 }
-                held.add(control.sizeOf(d));
-                rows.add(ordering.keyed(d));
+                rows.addAll(part);
+            }
+        } else {
+            try (seq; QueryControl.Buffer held = control.buffer()) {
+                rows = keyedRows(seq, ordering, limit, control, held::add);
             }
         }
         rows.sort(ordering.comparator());
@@ -173,20 +197,66 @@ public final class OrderTerms implements TermFamily {
         if (seq.isInfinite()) {
             throw Values.infiniteError(seq);
         }
-        TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
         int limit = env.context().arrayLimit();
         QueryControl control = env.context().control();
-        try (seq; QueryControl.Buffer held = control.buffer()) {
-            for (Datum d = seq.next(); d != null; d = seq.next()) {
-                if (set.add(d)) {
-                    held.add(control.sizeOf(d));
+        List<Sequence> parts = PartitionedScan.split(seq);
+        if (parts != null) {
+            // Each part collects its distinct values on its own core; joined in key order, the
+            // first of equal values met stands for them, as in the serial loop.
+            TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
+            for (TreeSet<Datum> part : PartitionedScan.fold(parts, control, p -> {
+                QueryControl.Buffer held = control.buffer();
+                try {
+                    return distinctValues(p, limit, control, bytes -> {
+                        synchronized (control) {
+                            held.add(bytes);
+                        }
+                    });
+                } finally {
+                    synchronized (control) {
+                        held.close();
+                    }
                 }
+            })) {
+                set.addAll(part);
                 if (set.size() > limit) {
                     throw Values.arrayLimit(limit);
                 }
             }
+            return ArrayDatum.wrap(new ArrayList<>(set));
         }
-        return ArrayDatum.wrap(new ArrayList<>(set));
+        try (seq; QueryControl.Buffer held = control.buffer()) {
+            return ArrayDatum.wrap(new ArrayList<>(distinctValues(seq, limit, control, held::add)));
+        }
+    }
+
+    /** The rows of {@code seq} with their sort keys, each charged to the budget; at most {@code limit}. */
+    private static List<Ordering.Keyed> keyedRows(Sequence seq, Ordering ordering, int limit, QueryControl control,
+                                                  java.util.function.LongConsumer charge) {
+        List<Ordering.Keyed> rows = new ArrayList<>();
+        for (Datum d = seq.next(); d != null; d = seq.next()) {
+            if (rows.size() >= limit) {
+                throw Values.arrayLimit(limit);
+            }
+            charge.accept(control.sizeOf(d));
+            rows.add(ordering.keyed(d));
+        }
+        return rows;
+    }
+
+    /** The distinct values of {@code seq} in RethinkDB's order, each charged to the budget. */
+    private static TreeSet<Datum> distinctValues(Sequence seq, int limit, QueryControl control,
+                                                 java.util.function.LongConsumer charge) {
+        TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
+        for (Datum d = seq.next(); d != null; d = seq.next()) {
+            if (set.add(d)) {
+                charge.accept(control.sizeOf(d));
+            }
+            if (set.size() > limit) {
+                throw Values.arrayLimit(limit);
+            }
+        }
+        return set;
     }
 
     /** The distinct index values of rows read in index order. */

@@ -5,6 +5,7 @@ import io.reqldb.datum.DatumOrder;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Env;
+import io.reqldb.query.parallel.PartitionedScan;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermType;
 import java.util.ArrayList;
@@ -20,10 +21,17 @@ import java.util.function.UnaryOperator;
 public final class Ordering {
     private final List<UnaryOperator<Datum>> keys;
     private final boolean[] descending;
+    private final boolean pure;
 
-    private Ordering(List<UnaryOperator<Datum>> keys, boolean[] descending) {
+    private Ordering(List<UnaryOperator<Datum>> keys, boolean[] descending, boolean pure) {
         this.keys = keys;
         this.descending = descending;
+        this.pure = pure;
+    }
+
+    /** Whether every key gives the same answer for the same row on any thread. */
+    public boolean isPure() {
+        return pure;
     }
 
     public boolean isEmpty() {
@@ -34,6 +42,7 @@ public final class Ordering {
     public static Ordering of(Term owner, Env env, int from) {
         List<UnaryOperator<Datum>> keys = new ArrayList<>();
         boolean[] desc = new boolean[Math.max(0, owner.argCount() - from)];
+        boolean pure = true;
         for (int i = from; i < owner.argCount(); i++) {
             Term raw = owner.rawArg(i);
             if (raw.type() == TermType.ARGS) {
@@ -41,14 +50,16 @@ public final class Ordering {
             }
             desc[i - from] = raw.type() == TermType.DESC;
             Object v = owner.arg(env, i);
+            pure &= PartitionedScan.isPure(v);
             keys.add(owner.inArg(i, () -> Funcs.fieldOrFunc(v)));
         }
-        return new Ordering(keys, desc);
+        return new Ordering(keys, desc, pure);
     }
 
     /** The keys of a single term (an {@code interleave} optarg that is a field, function, asc or desc). */
     public static Ordering single(Term raw, Object value) {
-        return new Ordering(List.of(Funcs.fieldOrFunc(value)), new boolean[] {raw.type() == TermType.DESC});
+        return new Ordering(List.of(Funcs.fieldOrFunc(value)), new boolean[] {raw.type() == TermType.DESC},
+                PartitionedScan.isPure(value));
     }
 
     /** A row with its computed keys (null entries: missing). */
