@@ -20,6 +20,8 @@ fi
 # cannot see: jdk.crypto.ec (TLS's elliptic-curve key exchange, RethinkDB's default cipher list)
 # and jdk.management (the operating system's figures for server status and metrics).
 modules=java.base,java.compiler,java.desktop,java.management,java.naming,java.sql,jdk.unsupported
+# jdk.httpserver: the web console's HTTP server (console/).
+modules+=,jdk.httpserver
 modules+=,jdk.crypto.ec,jdk.management
 
 name="reqldb-$version"

@@ -5,7 +5,7 @@
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
-bin/reqldb serve --directory "$work/reqldb_data" --driver-port "$port" >"$work/server.log" 2>&1 &
+bin/reqldb serve --directory "$work/reqldb_data" --driver-port "$port" --no-http-admin >"$work/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

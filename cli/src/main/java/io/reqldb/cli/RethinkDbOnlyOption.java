@@ -29,12 +29,10 @@ enum RethinkDbOnlyOption {
     CLUSTER_TLS_CERT(Arity.VALUE, false, "a single server has no cluster port", "--cluster-tls-cert"),
     CLUSTER_TLS_CA(Arity.VALUE, false, "a single server has no cluster port", "--cluster-tls-ca"),
     SERVER_TAG(Arity.REPEATED, false, "tags place replicas across a cluster's servers", "--server-tag", "-t"),
-    HTTP_PORT(Arity.VALUE, false, "ReqlDB has no web console", "--http-port"),
-    BIND_HTTP(Arity.REPEATED, false, "ReqlDB has no web console", "--bind-http"),
-    NO_HTTP_ADMIN(Arity.FLAG, false, "ReqlDB has no web console", "--no-http-admin"),
-    WEB_STATIC_DIRECTORY(Arity.VALUE, false, "ReqlDB has no web console", "--web-static-directory"),
-    HTTP_TLS_KEY(Arity.VALUE, false, "ReqlDB has no web console", "--http-tls-key"),
-    HTTP_TLS_CERT(Arity.VALUE, false, "ReqlDB has no web console", "--http-tls-cert"),
+    WEB_STATIC_DIRECTORY(Arity.VALUE, false, "the web console's pages are built into ReqlDB",
+            "--web-static-directory"),
+    HTTP_TLS_KEY(Arity.VALUE, false, Texts.HTTP_TLS, "--http-tls-key"),
+    HTTP_TLS_CERT(Arity.VALUE, false, Texts.HTTP_TLS, "--http-tls-cert"),
     TLS_ECDH_CURVE(Arity.VALUE, false, "the JDK's TLS chooses the curve (prime256v1, RethinkDB's default, "
             + "among them)", "--tls-ecdh-curve"),
     TLS_DHPARAMS(Arity.VALUE, false, "DHE cipher suites use the JDK's own 2048-bit and larger groups",
@@ -46,6 +44,11 @@ enum RethinkDbOnlyOption {
     REQL_HTTP_PROXY(Arity.VALUE, true, "r.http cannot go through a proxy in ReqlDB; remove "
             + "--reql-http-proxy (reql-http-proxy= in a configuration file) to let r.http connect directly",
             "--reql-http-proxy");
+
+    /** Whether the web console stays off because RethinkDB's options asked for it over TLS. */
+    static boolean wantsConsoleTls(ParseResult parsed) {
+        return parsed.hasMatchedOption("--http-tls-key") || parsed.hasMatchedOption("--http-tls-cert");
+    }
 
     /** How the option takes values, as RethinkDB's option table declares it. */
     enum Arity { FLAG, VALUE, REPEATED }
@@ -92,5 +95,11 @@ enum RethinkDbOnlyOption {
         return java.util.Arrays.stream(values())
                 .filter(o -> o.refused == refused && parsed.hasMatchedOption(o.names[0]))
                 .toList();
+    }
+
+    /** Texts the constants share (an enum's own static fields cannot be read in its constants). */
+    private static final class Texts {
+        static final String HTTP_TLS = "the web console serves plain HTTP only, so it stays off: put a TLS "
+                + "proxy in front of it and remove this option to use it";
     }
 }

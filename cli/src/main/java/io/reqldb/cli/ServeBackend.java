@@ -50,6 +50,7 @@ final class ServeBackend implements AutoCloseable {
     /** For the system tables: the server's name, the real command line, driver port and log. */
     void describeProcess(String name, java.util.List<String> argv, int driverPort, LogHistory log) {
         catalog.system().context().describeProcess(name, argv, driverPort, log);
+        catalog.system().context().reportAs(Relaunch.launcher());
     }
 
     /** Where the server counts connections and queries, for {@code rethinkdb.stats}. */
@@ -81,13 +82,11 @@ final class ServeBackend implements AutoCloseable {
      * {@link io.reqldb.storage.rocksdb.StartupDecision}); logs the outdated_index issue if any.
      *
      * @param directory   the data directory ({@code --directory})
-     * @param cacheSizeMb the storage cache size ({@code --cache-size}), or 0 for the default
+     * @param cacheSizeMb the cache size ({@code --cache-size}, 'auto' resolved), in MB
      * @param httpAccess  what {@code r.http} may reach and read
      */
     static ServeBackend open(Path directory, long cacheSizeMb, HttpAccess httpAccess) {
-        RocksStoreOptions options = cacheSizeMb > 0
-                ? RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb)
-                : RocksStoreOptions.DEFAULT;
+        RocksStoreOptions options = RocksStoreOptions.DEFAULT.withCacheSizeMb((int) cacheSizeMb);
         return new ServeBackend(RocksStore.open(directory, options, FieldLookups.INSTANCE), httpAccess);
     }
 }

@@ -1,6 +1,8 @@
 package io.reqldb.cli;
 
 import io.reqldb.cli.log.ServerLog;
+import io.reqldb.console.ConsoleServer;
+import io.reqldb.console.ServerFacts;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.system.SystemContext;
@@ -13,6 +15,7 @@ import io.reqldb.server.conn.ServerIdentity;
 import io.reqldb.server.metrics.MetricsServer;
 import io.reqldb.server.tls.DriverTls;
 import io.reqldb.storage.StorageException;
+import io.reqldb.storage.rocksdb.Metadata;
 import io.reqldb.storage.rocksdb.StartupDecision;
 import io.reqldb.tools.conn.Errors;
 import java.io.IOException;
@@ -75,7 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     String initialPassword;
 
     @Option(names = "--cache-size", paramLabel = "MB",
-            description = "Storage cache size in megabytes, or 'auto' (the default: chosen by the storage engine).")
+            description = "Cache size in megabytes (blocks read and writes not yet flushed), or 'auto' (the "
+                    + "default, as RethinkDB: half the available memory less 1 GB, at least 100 MB); the "
+                    + "server's heap is sized from it.")
     String cacheSize;
 
     @Option(names = "--query-memory", paramLabel = "MB",
@@ -113,6 +118,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     MetricsFlags metrics = new MetricsFlags();
 
+    @Mixin
+    ConsoleFlags console = new ConsoleFlags();
+
     @Spec
     CommandSpec spec;
 
@@ -143,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (service.needRelaunch()) {
             try {
-                return Relaunch.run(service, argumentsAsTyped, err);
+                return Relaunch.run(service, argumentsAsTyped, cacheSizeMb(), err);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 1;
@@ -202,12 +210,16 @@ final class ServeCommand implements Callable<Integer> {
      * A started server and the storage under it; closing stops the server, its JavaScript
      * workers (scripts still running included: none outlives the server), then the storage.
      */
-    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics) implements AutoCloseable {
+    record Running(ServeBackend backend, ReqlServer server, MetricsServer metrics, ConsoleServer console)
+            implements AutoCloseable {
         @Override
         public void close() {
             Logger log = LoggerFactory.getLogger(ServeCommand.class);
             if (metrics != null) {
                 metrics.close();
+            }
+            if (console != null) {
+                console.close();
             }
             log.info("Shutting down client connections...");
             server.close();
@@ -248,15 +260,22 @@ final class ServeCommand implements Callable<Integer> {
         String adminPassword = adminPassword();
         List<InetAddress> addresses;
         List<InetAddress> metricsAddresses;
+        List<InetAddress> consoleAddresses;
+        boolean consoleOn = !console.noHttpAdmin && !RethinkDbOnlyOption.wantsConsoleTls(parsed);
         DriverTls driverTls;
         JsWorkerOptions js;
         HttpAccess httpAccess;
         boolean publicBind;
         long cacheSizeMb;
+        int reqlPort;
+        int metricsPort;
         try {
             cacheSizeMb = cacheSizeMb();
+            reqlPort = port("--driver-port", driverPort);
+            metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
             metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
+            consoleAddresses = consoleOn ? console.addresses(bind, !noDefaultBind) : List.of();
             publicBind = PublicBindRule.isPublic(addresses);
             driverTls = tls.load();
             js = new JsWorkerOptions(jsWorkers != null ? jsWorkers : JsWorkerOptions.defaults().workers(), jsMemoryMb);
@@ -265,9 +284,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return null;
         }
+        // The console hands the database to whoever signs in as admin: the same rule holds for it.
+        List<InetAddress> listened = new java.util.ArrayList<>(addresses);
+        consoleAddresses.stream().filter(a -> !listened.contains(a)).forEach(listened::add);
+        boolean anyPublic = PublicBindRule.isPublic(listened);
         // Refused before anything is created: a new directory cannot hold a password yet.
-        if (publicBind && adminPassword.isEmpty() && !holdsData(directory)) {
-            err.println(PublicBindRule.refusal(addresses));
+        if (anyPublic && adminPassword.isEmpty() && !holdsData(directory)) {
+            err.println(PublicBindRule.refusal(listened));
             return null;
         }
         log.info(holdsData(directory) ? "Loading data from directory {}" : "Initializing directory {}",
@@ -289,8 +312,8 @@ final class ServeCommand implements Callable<Integer> {
                 return null;
             }
             UserStore users = backend.users(adminPassword);
-            if (publicBind && !backend.adminHasPassword()) {
-                err.println(PublicBindRule.refusal(addresses));
+            if (anyPublic && !backend.adminHasPassword()) {
+                err.println(PublicBindRule.refusal(listened));
                 backend.close();
                 return null;
             }
@@ -298,7 +321,7 @@ final class ServeCommand implements Callable<Integer> {
             String name = serverName != null ? serverName : defaultServerName();
             ServerConfig config = ServerConfig.builder()
                     .bindAddresses(addresses)
-                    .driverPort(driverPort + portOffset)
+                    .driverPort(reqlPort)
                     .identity(new ServerIdentity(backend.serverId(), name))
                     .activity(backend.activity())
                     .tls(driverTls)
@@ -315,11 +338,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             MetricsServer metricsServer = null;
             if (metrics.port != null) {
-                int port = metrics.port + portOffset;
                 try {
-                    metricsServer = new MetricsServer(metricsAddresses, port, backend.metrics()::render);
+                    metricsServer = new MetricsServer(metricsAddresses, metricsPort, backend.metrics()::render);
                 } catch (Exception e) {
-                    err.println(MetricsFlags.failure(port, e));
+                    err.println(MetricsFlags.failure(metricsPort, e));
                     server.close();
                     JsWorkers.shutdown();
                     backend.close();
@@ -331,12 +353,34 @@ final class ServeCommand implements Callable<Integer> {
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
             backend.describeProcess(name, argv, server.port(), ServerLog.get().history());
+            if (consoleOn && consoleAddresses.isEmpty()) {
+                log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
+            }
+            ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
+                    ? startConsole(log, server, consoleAddresses) : null;
             announce(log, config, driverTls);
-            return new Running(backend, server, metricsServer);
+            return new Running(backend, server, metricsServer, consoleServer);
         } finally {
             if (!started) {
                 data.removeIfNew();
             }
+        }
+    }
+
+    /**
+     * The web console, or null when its port is taken: the database serves on without it (a
+     * second server on one machine would otherwise need --http-port or --no-http-admin to start).
+     */
+    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses) {
+        ServerFacts facts = new ServerFacts(directory, Metadata.read(directory).formatVersion(), Metadata.RELEASE);
+        ConsoleServer consoleServer = new ConsoleServer(server, facts);
+        int port = console.httpPort == 0 ? 0 : console.httpPort + portOffset;
+        try {
+            return consoleServer.start(consoleAddresses, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("Web console not started: port {} cannot be listened on ({}); use --http-port to pick "
+                    + "another or --no-http-admin to turn it off", port, e.getMessage());
+            return null;
         }
     }
 
@@ -376,21 +420,24 @@ final class ServeCommand implements Callable<Integer> {
         return "Cannot write the log file " + file + ": " + reason + ". Give --log-file a file this user can write.";
     }
 
-    /** {@code --cache-size}: 0 for the storage engine's choice ('auto', RethinkDB's default). */
+    /** A port option plus {@code --port-offset}. @throws IllegalArgumentException outside 0 to 65535 */
+    private int port(String option, int value) {
+        int port = value + portOffset;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(option + " " + value
+                    + (portOffset != 0 ? " plus --port-offset " + portOffset + " is " + port + ", not" : " is not")
+                    + " a port: give a number from 0 to 65535.");
+        }
+        return port;
+    }
+
+    /** {@code --cache-size} in MB; 'auto' as the parent process derived it, else as RethinkDB does. */
     private long cacheSizeMb() {
-        if (cacheSize == null || cacheSize.equals("auto")) {
-            return 0;
+        Long inherited = JvmSizing.inheritedCacheMegabytes();
+        if (inherited != null && (cacheSize == null || cacheSize.equals("auto"))) {
+            return inherited;
         }
-        try {
-            long mb = Long.parseLong(cacheSize);
-            if (mb > 0 && mb <= Integer.MAX_VALUE) {
-                return mb;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--cache-size should be a number of megabytes or 'auto', got '"
-                + cacheSize + "'.");
+        return CacheSize.megabytes(cacheSize);
     }
 
     private String adminPassword() {

@@ -102,6 +102,19 @@ class BadInvocationTest {
     }
 
     @Test
+    void serve_portOutOfRange() throws Exception {
+        Outcome run = reqldb("serve", "--directory", tmp.resolve("data").toString(), "--driver-port", "70000");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).isEqualTo("--driver-port 70000 is not a port: give a number from 0 to 65535.");
+        run = reqldb("serve", "--directory", tmp.resolve("data").toString(), "--driver-port", "1000",
+                "--metrics-port", "9180", "--port-offset", "60000");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).isEqualTo("--metrics-port 9180 plus --port-offset 60000 is 69180, not a port: "
+                + "give a number from 0 to 65535.");
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void serve_unknownOption() throws Exception {
         Outcome run = reqldb("serve", "--no-such-option");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -96,9 +96,10 @@ class ConfigFileTest {
                 "Ignoring --direct-io: RocksDB reads and writes through the page cache.",
                 "Ignoring --canonical-address: a single server has no cluster peers to tell its address.",
                 "Ignoring --cluster-port: a single server has no cluster port.",
-                "Ignoring --server-tag: tags place replicas across a cluster's servers.",
-                "Ignoring --http-port: ReqlDB has no web console.",
-                "Ignoring --no-http-admin: ReqlDB has no web console.");
+                "Ignoring --server-tag: tags place replicas across a cluster's servers.");
+        // The web console's options are ReqlDB's own now (the console serves on --http-port).
+        assertThat(serve.console.httpPort).isEqualTo(8080);
+        assertThat(serve.console.noHttpAdmin).isTrue();
         assertThat(serve.cacheSize).isEqualTo("256");
         assertThat(serve.serverName).isEqualTo("db1");
     }

@@ -43,6 +43,25 @@ class PublicBindTest {
     }
 
     @Test
+    void webConsoleBoundBeyondLoopback_withoutPassword_isRefusedToo() throws Exception {
+        Path data = tmp.resolve("data");
+        ServeHarness serve = new ServeHarness();
+        assertThat(serve.start("--directory", data.toString(), "--driver-port", "0", "--http-port", "0",
+                "--bind-http", "all")).isNull();
+        assertThat(serve.err()).startsWith("Refusing to listen on all interfaces while the admin user has no password");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void webConsoleOff_ignoresItsBind() throws Exception {
+        try (ServeCommand.Running s = new ServeHarness().start("--directory", tmp.resolve("data").toString(),
+                "--driver-port", "0", "--no-http-admin", "--bind-http", "all")) {
+            assertThat(s).isNotNull();
+            assertThat(s.console()).isNull();
+        }
+    }
+
+    @Test
     void loopbackBinds_needNoPassword() throws Exception {
         try (ServeCommand.Running s = new ServeHarness().start("--directory", tmp.resolve("data").toString(),
                 "--driver-port", "0", "--bind", "127.0.0.2")) {

@@ -1,6 +1,9 @@
 package io.reqldb.datum;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * A cheap estimate of a value's JSON size, for sizing batches without serializing twice. An
@@ -26,6 +29,52 @@ public final class EstimatedSize {
             return o.estimatedSize();
         }
         return 8;
+    }
+
+    /** Strings this long are large enough to be worth recognising when one is held many times. */
+    private static final int SHARED_STRING_LENGTH = 256;
+
+    /**
+     * About the memory {@code d} holds, as opposed to the length of its text: each array, object
+     * and long string counts once however often it recurs, so a fold that builds
+     * {@code [acc, acc]} holds a few bytes per step, while one that builds {@code [acc, x]} with a
+     * new string {@code x} each step holds them all. Done once the count passes {@code cap}
+     * (it then returns some number above {@code cap}). Walked with a work list; an array of
+     * scalars allocates nothing.
+     */
+    public static long held(Datum d, long cap) {
+        if (!(d instanceof ArrayDatum)) {
+            return of(d);
+        }
+        long n = 0;
+        Set<Datum> seen = null;
+        ArrayDeque<Datum> pending = null;
+        Datum next = d;
+        while (true) {
+            if (next instanceof ArrayDatum a) {
+                n += 2 + a.size();
+                for (Datum item : a.items()) {
+                    if (item instanceof ArrayDatum || item instanceof ObjectDatum
+                            || item instanceof StringDatum s && s.value().length() > SHARED_STRING_LENGTH) {
+                        if (seen == null) {
+                            seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                            pending = new ArrayDeque<>();
+                        }
+                        if (seen.add(item)) {
+                            pending.push(item);
+                        }
+                    } else {
+                        n += of(item);
+                    }
+                }
+            } else {
+                n += of(next);
+            }
+            if (n > cap || pending == null || pending.isEmpty()) {
+                return n;
+            }
+            next = pending.pop();
+        }
     }
 
     /**

@@ -36,9 +36,10 @@ public final class DataDirectory {
     }
 
     /**
-     * Opens {@code path}. Refuses a folder that a running RethinkDB holds (it takes an exclusive
-     * {@code flock} on the folder, seen in {@code /proc/locks}) unless {@code force}: its files
-     * change under the reader while it runs.
+     * Opens {@code path}. Refuses a folder that a running RethinkDB holds unless {@code force}:
+     * its files change under the reader while it runs. RethinkDB takes an exclusive {@code flock}
+     * on the folder ({@code directory_lock_t}) and another on the {@code metadata} file (its
+     * serializer's {@code coop_lock_and_check}); either one, seen in {@code /proc/locks}, counts.
      */
     public static DataDirectory open(Path path, boolean force) {
         if (!Files.isDirectory(path)) {
@@ -47,7 +48,7 @@ public final class DataDirectory {
         if (!Files.isRegularFile(path.resolve("metadata"))) {
             throw new RethinkDataException(path + " is not a RethinkDB data directory (it has no `metadata` file)");
         }
-        if (!force && FolderLock.isHeld(path)) {
+        if (!force && (FolderLock.isHeld(path) || FolderLock.isHeld(path.resolve("metadata")))) {
             throw new RethinkDataException(path + " is in use by a running RethinkDB (it holds the folder's lock)."
                     + " Dump it through the server with `reqldb dump -c HOST:PORT`, or stop RethinkDB first"
                     + " (--force reads it anyway, at the risk of reading half-written data)");

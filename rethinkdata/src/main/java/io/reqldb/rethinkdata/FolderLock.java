@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Whether some process holds the {@code flock} RethinkDB takes on its data folder while it runs
- * ({@code directory_lock_t}: {@code flock(LOCK_EX | LOCK_NB)} on the folder itself). Java cannot
- * take or test an flock on a directory, so the kernel's table of locks is read instead
+ * Whether some process holds an {@code flock} on a file or folder, as RethinkDB holds its data
+ * folder and its {@code metadata} file while it runs ({@code flock(LOCK_EX | LOCK_NB)}). Java
+ * cannot take or test an flock (its file locks are POSIX record locks, a separate kind on
+ * Linux), so the kernel's table of locks is read instead
  * ({@code /proc/locks}: "FLOCK ... major:minor:inode"); where there is no such table, no lock is
  * reported.
  */

@@ -80,6 +80,30 @@ class DamagedFolderTest {
     }
 
     @Test
+    void aMetadataFileHeldByRunningRethinkDb_isRefusedToo() throws Exception {
+        Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
+        Path metadata = folder.resolve("metadata");
+        Process holder;
+        try {
+            holder = new ProcessBuilder("flock", "-x", "-o", metadata.toString(), "sleep", "60").start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no flock(1) here");
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!FolderLock.isHeld(metadata) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(FolderLock.isHeld(folder)).isFalse();
+            assertThatThrownBy(() -> DataDirectory.open(folder, false)).hasMessageContaining("running RethinkDB");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+    }
+
+    @Test
     void aFolderHeldByRunningRethinkDb_isRefusedUnlessForced() throws Exception {
         Path folder = DataDirFixtures.unpack("rethinkdb_data.tar.gz", tmp);
         // RethinkDB holds an exclusive flock on the folder while it runs; flock(1) takes the same lock.

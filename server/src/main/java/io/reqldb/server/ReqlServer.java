@@ -17,6 +17,7 @@ import io.reqldb.query.QueryEngine;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.auth.UserStore;
 import io.reqldb.server.conn.HandshakeHandler;
+import io.reqldb.server.conn.LocalConnection;
 import io.reqldb.server.conn.ServerContext;
 import io.reqldb.server.conn.WorkerPools;
 import java.net.InetAddress;
@@ -124,17 +125,30 @@ public final class ReqlServer implements AutoCloseable {
         return this;
     }
 
-    /** The port the server listens on (the chosen one when configured with 0). */
     /** Each query's control and what the controls did: running queries, cancelled ones, memory held. */
     public QueryLimits queryLimits() {
         return context.limits();
     }
 
+    /** The port the server listens on (the chosen one when configured with 0). */
     public synchronized int port() {
         if (listeners.isEmpty()) {
             throw new IllegalStateException("not started");
         }
         return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
+    }
+
+    /** The users the handshake checks, for other ways in (the web console's sign-in). */
+    public UserStore users() {
+        return context.users();
+    }
+
+    /**
+     * A connection from inside this process as {@code user}, already authenticated by the caller:
+     * its queries run like a driver connection's, with that user's permissions.
+     */
+    public LocalConnection connectLocal(String user, LocalConnection.Responses responses) {
+        return new LocalConnection(context, user, responses);
     }
 
     @Override

@@ -238,6 +238,30 @@ public final class QueryControl {
     }
 
     /**
+     * Checks a value a term has just built (an array grown by {@code append} or {@code add}, a
+     * value read from text or a script) as {@link #checkSize} does, at the memory it holds
+     * ({@link EstimatedSize#held}: parts it shares count once): what a query builds step by step,
+     * such as a fold's accumulator, stays within the budget at every step. Returns {@code d}.
+     *
+     * @throws ReqlResourceLimitError when it does not fit
+     */
+    public <D extends Datum> D checkFits(D d) {
+        checkSize(EstimatedSize.held(d, limits.perQueryBytes()));
+        return d;
+    }
+
+    /**
+     * Checks a value about to be written out as text ({@code to_json_string}): at its
+     * {@link #sizeOf written size}, which counts shared parts as often as they occur. Returns {@code d}.
+     *
+     * @throws ReqlResourceLimitError when the text would not fit
+     */
+    public <D extends Datum> D checkWritable(D d) {
+        checkSize(sizeOf(d));
+        return d;
+    }
+
+    /**
      * What keeping {@code d} in a buffer costs: its JSON size (remembered by stored rows) plus
      * the references and headers that hold it.
      */

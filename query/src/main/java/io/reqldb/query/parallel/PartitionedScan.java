@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a whole table on every core: a stream over the table (and pure steps over it: filter,
@@ -114,5 +115,25 @@ public final class PartitionedScan {
             throw (Error) e;
         }
         return new ArrayList<>(results);
+    }
+
+    /**
+     * Runs a part's {@code fold} with a buffer of the query's memory budget for what the part
+     * holds, released when it ends. The budget's accounting is not thread-safe, so parts charge
+     * it under its lock.
+     */
+    public static <R> R charged(QueryControl control, Function<LongConsumer, R> fold) {
+        QueryControl.Buffer held = control.buffer();
+        try {
+            return fold.apply(bytes -> {
+                synchronized (control) {
+                    held.add(bytes);
+                }
+            });
+        } finally {
+            synchronized (control) {
+                held.close();
+            }
+        }
     }
 }

@@ -14,7 +14,8 @@ public final class ServerStatusTable extends SystemTable {
 
     @Override
     protected List<Datum> rows() {
-        long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        // The storage cache (--cache-size), as RethinkDB reports its own: not the JVM's heap.
+        long cacheMb = system.store().cacheBytes() / (1024 * 1024);
         return List.of(Rows.obj(
                 "id", system.serverId().toString(),
                 "name", system.serverName(),
@@ -28,8 +29,8 @@ public final class ServerStatusTable extends SystemTable {
                         "time_connected", system.startTime()),
                 "process", Rows.obj(
                         "argv", system.argv(),
-                        "cache_size_mb", maxMb,
-                        "pid", ProcessHandle.current().pid(),
+                        "cache_size_mb", cacheMb,
+                        "pid", system.pid(),
                         "time_started", system.startTime(),
                         "version", SystemContext.VERSION)));
     }

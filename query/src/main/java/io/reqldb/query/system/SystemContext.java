@@ -29,7 +29,8 @@ public final class SystemContext {
     private final Users users;
     private final UUID serverId;
     private final String hostname;
-    private final TimeDatum startTime;
+    private volatile TimeDatum startTime;
+    private volatile long pid = ProcessHandle.current().pid();
     private final SnapshotRegistry snapshots;
     /** What {@code server_status.process.argv} and {@code network.reql_port} report: see {@link #describeProcess}. */
     private volatile List<String> argv = List.of("reqldb", "serve");
@@ -48,9 +49,7 @@ public final class SystemContext {
         String defaultName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
         this.name = defaultName;
         this.serverId = UUID.nameUUIDFromBytes(("server:" + defaultName).getBytes(StandardCharsets.UTF_8));
-        long started = ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        this.startTime = new TimeDatum(started / 1000.0, TimeDatum.UTC);
+        this.startTime = startTimeOf(ProcessHandle.current());
         if (store != null) {
             SettingsStore saved = new SettingsStore(store);
             saved.initialize();
@@ -159,6 +158,25 @@ public final class SystemContext {
     }
 
     /** When the process started. */
+    private static TimeDatum startTimeOf(ProcessHandle process) {
+        long started = process.info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        return new TimeDatum(started / 1000.0, TimeDatum.UTC);
+    }
+
+    /**
+     * The process {@code server_status} names (pid, time started): the one the user started, which
+     * may be this JVM's parent when {@code serve} started itself again with a sized JVM.
+     */
+    public void reportAs(ProcessHandle process) {
+        this.pid = process.pid();
+        this.startTime = startTimeOf(process);
+    }
+
+    public long pid() {
+        return pid;
+    }
+
     public TimeDatum startTime() {
         return startTime;
     }

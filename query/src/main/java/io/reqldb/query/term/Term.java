@@ -56,6 +56,15 @@ public abstract class Term {
         }
     }
 
+    /**
+     * Makes an error raised while this term's lazy result is read (after its evaluation returned)
+     * this term's own, wherever the reading happens, as RethinkDB's streams carry their term's
+     * backtrace.
+     */
+    public final ReqlError anchor(ReqlError e) {
+        return e.anchorAt(path);
+    }
+
     /** Evaluates with argument 0 given (already evaluated, or one group of grouped data). */
     final Object evalWithFirstArg(Env env, Object first) {
         return eval(env.withFirstArg(this, first));

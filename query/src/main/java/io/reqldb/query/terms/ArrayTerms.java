@@ -77,11 +77,12 @@ public final class ArrayTerms implements TermFamily {
         return (ArrayDatum) Values.expect(t.datumArg(env, i), DatumType.ARRAY);
     }
 
+    /** A new array, checked against the array limit and, as a fold may grow it step by step, the memory budget. */
     static ArrayDatum limited(List<Datum> items, Env env) {
         if (items.size() > env.context().arrayLimit()) {
             throw Values.arrayLimit(env.context().arrayLimit());
         }
-        return ArrayDatum.wrap(items);
+        return env.context().control().checkFits(ArrayDatum.wrap(items));
     }
 
     /**

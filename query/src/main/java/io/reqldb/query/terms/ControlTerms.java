@@ -37,7 +37,8 @@ public final class ControlTerms implements TermFamily {
         for (int i = 0; i < n; i++) {
             items.add(t.datumArg(env, i));
         }
-        return ArrayDatum.wrap(items);
+        // [acc, x] in a fold nests a new level per step: charged like any array a term grows.
+        return env.context().control().checkFits(ArrayDatum.wrap(items));
     }
 
     /** {@code r.do(args..., f)}: the function comes last on the wire. */

@@ -5,6 +5,7 @@ import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
@@ -37,9 +38,9 @@ public final class JsTerms implements TermFamily {
     }
 
     /**
-     * A script's value, its arrays checked against the array limit. RethinkDB's worker converts
-     * it through checked builders and reports a failure as the script's error: a logic error
-     * with the array limit's text.
+     * A script's value, its arrays checked against the array limit and its size against the
+     * memory budget. RethinkDB's worker converts it through checked builders and reports a
+     * failure as the script's error: a logic error with the array limit's text.
      */
     private static Datum withinLimit(Datum value, int arrayLimit) {
         try {
@@ -47,6 +48,7 @@ public final class JsTerms implements TermFamily {
         } catch (ReqlResourceLimitError e) {
             throw new ReqlQueryLogicError(e.getMessage());
         }
-        return value;
+        // A worker's heap is far larger than a small budget: its value is charged once here.
+        return QueryControl.current().checkFits(value);
     }
 }

@@ -92,7 +92,8 @@ public final class MathTerms implements TermFamily {
                 List<Datum> out = new ArrayList<>(a.size() + b.size());
                 out.addAll(a.items());
                 out.addAll(b.items());
-                return ArrayDatum.wrap(out);
+                // acc.add([x]) in a fold grows an array step by step: each step is charged.
+                return env.context().control().checkFits(ArrayDatum.wrap(out));
             }
             default:
                 throw Values.typedError(lhs, "Expected type NUMBER but found " + lhs.typeName() + ".");
@@ -122,7 +123,7 @@ public final class MathTerms implements TermFamily {
             for (long j = 0; j < copies; j++) {
                 out.addAll(array.items());
             }
-            return ArrayDatum.wrap(out);
+            return env.context().control().checkFits(ArrayDatum.wrap(out));
         }
         double a = Num.value(lhs);
         return Num.of(a * Num.value(rhs));

@@ -23,6 +23,7 @@ import io.reqldb.query.terms.seq.Streams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * {@code order_by}, {@code r.asc}/{@code r.desc} and {@code distinct}. Ordering by an index gives a
@@ -76,42 +77,34 @@ public final class OrderTerms implements TermFamily {
         if (seq.isInfinite()) {
             throw Values.infiniteError(seq);
         }
+        List<Ordering.Keyed> rows = new ArrayList<>();
         int limit = env.context().arrayLimit();
         QueryControl control = env.context().control();
-        List<Sequence> parts = ordering.isPure() ? PartitionedScan.split(seq) : null;
-        List<Ordering.Keyed> rows;
+        List<Sequence> parts = PartitionedScan.split(seq);
         if (parts != null) {
-            // Each part computes its rows' keys and sorts them on its own core. The parts, in key
-            // order, are then sorted again as one list: a stable merge of sorted runs, which
-            // keeps equal rows in the serial loop's order.
-            rows = new ArrayList<>();
-            for (List<Ordering.Keyed> part : PartitionedScan.fold(parts, control, p -> {
-                QueryControl.Buffer held = control.buffer();
-                try {
-                    List<Ordering.Keyed> sorted = keyedRows(p, ordering, limit, control, bytes -> {
-                        synchronized (control) {
-                            held.add(bytes);
-                        }
-                    });
-                    sorted.sort(ordering.comparator());
-                    return sorted;
-                } finally {
-                    synchronized (control) {
-                        held.close();
-                    }
-                }
-            })) {
+            // The parts read the rows on every core; the sort itself stays here, because its
+            // comparisons decide which keys are computed, and so which error a failing key gives.
+            for (List<Datum> part : PartitionedScan.fold(parts, control,
+                    p -> PartitionedScan.charged(control, charge -> readRows(p, limit, control, charge)))) {
                 if (rows.size() + part.size() > limit) {
                     throw Values.arrayLimit(limit);
                 }
-                rows.addAll(part);
+                for (Datum d : part) {
+                    rows.add(ordering.lazilyKeyed(d));
+                }
             }
         } else {
             try (seq; QueryControl.Buffer held = control.buffer()) {
-                rows = keyedRows(seq, ordering, limit, control, held::add);
+                for (Datum d = seq.next(); d != null; d = seq.next()) {
+                    if (rows.size() >= limit) {
+                        throw Values.arrayLimit(limit);
+                    }
+                    held.add(control.sizeOf(d));
+                    rows.add(ordering.lazilyKeyed(d));
+                }
             }
         }
-        rows.sort(ordering.comparator());
+        ordering.sort(rows);
         List<Datum> sorted = new ArrayList<>(rows.size());
         for (Ordering.Keyed k : rows) {
             sorted.add(k.row());
@@ -151,13 +144,13 @@ public final class OrderTerms implements TermFamily {
                     if (run.size() >= limit) {
                         throw Values.arrayLimit(limit);
                     }
-                    run.add(ordering.keyed(row));
+                    run.add(ordering.lazilyKeyed(row));
                     row = seq.next();
                 }
                 if (row == null) {
                     done[0] = true;
                 }
-                run.sort(ordering.comparator());
+                ordering.sort(run);
                 for (Ordering.Keyed k : run) {
                     ready.add(k.row());
                 }
@@ -204,20 +197,8 @@ public final class OrderTerms implements TermFamily {
             // Each part collects its distinct values on its own core; joined in key order, the
             // first of equal values met stands for them, as in the serial loop.
             TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
-            for (TreeSet<Datum> part : PartitionedScan.fold(parts, control, p -> {
-                QueryControl.Buffer held = control.buffer();
-                try {
-                    return distinctValues(p, limit, control, bytes -> {
-                        synchronized (control) {
-                            held.add(bytes);
-                        }
-                    });
-                } finally {
-                    synchronized (control) {
-                        held.close();
-                    }
-                }
-            })) {
+            for (TreeSet<Datum> part : PartitionedScan.fold(parts, control,
+                    p -> PartitionedScan.charged(control, charge -> distinctValues(p, limit, control, charge)))) {
                 set.addAll(part);
                 if (set.size() > limit) {
                     throw Values.arrayLimit(limit);
@@ -230,23 +211,21 @@ public final class OrderTerms implements TermFamily {
         }
     }
 
-    /** The rows of {@code seq} with their sort keys, each charged to the budget; at most {@code limit}. */
-    private static List<Ordering.Keyed> keyedRows(Sequence seq, Ordering ordering, int limit, QueryControl control,
-                                                  java.util.function.LongConsumer charge) {
-        List<Ordering.Keyed> rows = new ArrayList<>();
+    /** The rows of {@code seq}, each charged to the budget; at most {@code limit}. */
+    private static List<Datum> readRows(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
+        List<Datum> rows = new ArrayList<>();
         for (Datum d = seq.next(); d != null; d = seq.next()) {
             if (rows.size() >= limit) {
                 throw Values.arrayLimit(limit);
             }
             charge.accept(control.sizeOf(d));
-            rows.add(ordering.keyed(d));
+            rows.add(d);
         }
         return rows;
     }
 
     /** The distinct values of {@code seq} in RethinkDB's order, each charged to the budget. */
-    private static TreeSet<Datum> distinctValues(Sequence seq, int limit, QueryControl control,
-                                                 java.util.function.LongConsumer charge) {
+    private static TreeSet<Datum> distinctValues(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
         TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
         for (Datum d = seq.next(); d != null; d = seq.next()) {
             if (set.add(d)) {
@@ -257,6 +236,8 @@ public final class OrderTerms implements TermFamily {
             }
         }
         return set;
+    }
+
     }
 
     /** The distinct index values of rows read in index order. */

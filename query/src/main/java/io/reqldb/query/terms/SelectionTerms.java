@@ -18,6 +18,7 @@ import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.admin.TableArgs;
 import io.reqldb.query.terms.select.GetAllSequence;
+import io.reqldb.query.terms.seq.IndexValues;
 import io.reqldb.query.terms.write.PrimaryKeys;
 import io.reqldb.storage.KeyRange;
 import java.util.ArrayList;
@@ -70,11 +71,7 @@ public final class SelectionTerms implements TermFamily {
             keys.add(key);
         }
         keys.sort(DatumOrder.COMPARATOR);
-        boolean primary = index.equals(table.primaryKey());
-        if (!primary) {
-            checkNotGeo(table, index, true);
-        }
-        return new GetAllSequence(table, primary ? null : index, keys);
+        return new GetAllSequence(t, table, index.equals(table.primaryKey()) ? null : index, keys);
     }
 
     private static Object between(Term t, Env env, boolean nullIsUnbounded) {
@@ -103,28 +100,11 @@ public final class SelectionTerms implements TermFamily {
                     + tv.index() + "`.");
         }
         if (!index.equals(tv.ref().primaryKey())) {
-            checkNotGeo(tv.ref(), index, false);
+            IndexValues.checkNotGeo(tv.ref(), index);
         }
         // Bounds that admit nothing stay as given (info() shows them as RethinkDB does); scans find no row.
         KeyRange range = new KeyRange(lower, !leftOpen, upper, !rightOpen);
         return new TableValue(tv.ref(), index, range, tv.descending(), tv.ordered());
-    }
-
-    /** RethinkDB's error for a geospatial index used by get_all or between; optionally, for a missing one. */
-    private static void checkNotGeo(TableRef table, String index, boolean mustExist) {
-        for (io.reqldb.storage.IndexStatus s : table.storage().indexes()) {
-            if (s.definition().name().equals(index)) {
-                if (s.definition().geo()) {
-                    throw new ReqlQueryLogicError("Index `" + index + "` is a geospatial index.  Only get_nearest "
-                            + "and get_intersecting can use a geospatial index.");
-                }
-                return;
-            }
-        }
-        if (mustExist) {
-            throw table.translate(new io.reqldb.storage.StorageException(
-                    io.reqldb.storage.StorageException.Code.INDEX_MISSING, index), index);
-        }
     }
 
     /** A {@code left_bound}/{@code right_bound} optarg: true for "open". */

@@ -38,13 +38,17 @@ public final class TypeTerms implements TermFamily {
         });
         r.term(TermType.INFO).args(1).notGroupable().body((t, env) -> info(t.arg(env, 0), env));
         r.term(TermType.JSON).args(1).body((t, env) -> {
-            Datum parsed = JsonText.parse(t.stringArg(env, 0));
+            String text = t.stringArg(env, 0);
+            // The parsed value takes about as many bytes as its text: checked before it is built.
+            env.context().control().checkSize(text.length());
+            Datum parsed = JsonText.parse(text);
             Values.checkArraysWithin(parsed, env.context().arrayLimit());
             return parsed;
         });
         r.term(TermType.MINVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MIN);
         r.term(TermType.MAXVAL).args(0).notGroupable().body((t, env) -> ExtremeDatum.MAX);
-        r.term(TermType.TO_JSON_STRING).args(1).body((t, env) -> new StringDatum(JsonText.write(t.datumArg(env, 0))));
+        r.term(TermType.TO_JSON_STRING).args(1).body((t, env) ->
+                new StringDatum(JsonText.write(env.context().control().checkWritable(t.datumArg(env, 0)))));
     }
 
     /** Installs how INFO describes non-datum values (tables, databases, selections, functions...). */

@@ -39,11 +39,12 @@ class SequenceTermsTest {
     }
 
     @Test
-    void orderByFieldsAscDescAndMissingFirst() {
+    void orderByFieldsAscDescAndMissingLeast() {
         assertThat(reql.run("[41,[[41,[" + ROWS + ",\"a\"]],\"b\"]]"))
                 .isEqualTo("[{\"a\":1,\"id\":1},{\"a\":2,\"id\":4},{\"a\":3,\"id\":2},{\"b\":2,\"id\":3}]");
+        // RethinkDB's lt_cmp: a missing key is less than any value, so it comes last in descending order
         assertThat(reql.run("[41,[" + ROWS + ",[74,[\"a\"]],\"id\"]]"))
-                .isEqualTo("[{\"b\":2,\"id\":3},{\"a\":3,\"id\":2},{\"a\":2,\"id\":4},{\"a\":1,\"id\":1}]");
+                .isEqualTo("[{\"a\":3,\"id\":2},{\"a\":2,\"id\":4},{\"a\":1,\"id\":1},{\"b\":2,\"id\":3}]");
         assertThatThrownBy(() -> reql.run("[41,[[2,[1]]]]")).hasMessage("Must specify something to order by.");
         assertThatThrownBy(() -> reql.run("[41,[" + ROWS + ",[154,[[2,[\"a\"]]]]]]"))
                 .hasMessage("r.args is not supported in an order_by or union command yet.");

@@ -193,8 +193,53 @@ class ClientCompatibilityTest {
                 "Cannot perform get_field on a non-object non-sequence `1`.", 1L);
         expectLogicError(() -> r.expr(r.array(1, 2, 3)).group("id").run(conn),
                 "Cannot perform get_field on a non-object non-sequence `1`.");
-        expectLogicError(() -> r.expr(r.array(1, 2, 3)).orderBy("id").run(conn),
-                "Cannot perform get_field on a non-object non-sequence `1`.");
+    }
+
+    /**
+     * An in-memory order_by computes keys inside its comparisons, in the sequence of RethinkDB's
+     * std::stable_sort (which first compares the second row with the first): the first failing
+     * row it reaches is blamed, and a field name's failure is the field argument's.
+     */
+    @Test
+    void orderByBlamesTheRowRethinkDbsSortReachesFirst() {
+        assertFrames(() -> r.expr(r.array(1, 2, 3)).orderBy("id").add(1).run(conn),
+                "Cannot perform get_field on a non-object non-sequence `2`.", 0L, 1L);
+        List<Object> mixed = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            mixed.add(i == 7 || i == 8 || i == 30 ? (Object) i : r.hashMap("id", i));
+        }
+        assertFrames(() -> r.expr(mixed).orderBy("id").run(conn),
+                "Cannot perform get_field on a non-object non-sequence `8`.", 1L);
+        assertFrames(() -> r.expr(r.array(r.hashMap("id", 1), 2, "x")).orderBy(r.desc(row -> row.g("id"))).run(conn),
+                "Cannot perform get_field on a non-object non-sequence `2`.", 1L, 0L, 1L, 0L);
+    }
+
+    /** A missing sort key is less than any value: first in ascending order, last in descending. */
+    @Test
+    void missingSortKeysAreTheLeast() {
+        List<Object> rows = List.of(r.hashMap("a", 1), r.hashMap("b", 1), r.hashMap("a", 2));
+        assertThat(r.expr(rows).orderBy("a").run(conn, List.class).single())
+                .containsExactly(Map.of("b", 1L), Map.of("a", 1L), Map.of("a", 2L));
+        assertThat(r.expr(rows).orderBy(r.desc("a")).run(conn, List.class).single())
+                .containsExactly(Map.of("a", 2L), Map.of("a", 1L), Map.of("b", 1L));
+    }
+
+    /**
+     * get_all reads its index when its rows are read, as RethinkDB does: do() refuses the
+     * selection first, no keys read nothing, and a missing index is get_all's error.
+     */
+    @Test
+    void getAllLooksUpItsIndexWhenRead() {
+        assertFrames(() -> r.table("docs").getAll(1, 2, 3).optArg("index", "nope").do_(x -> x.add(3)).run(conn),
+                "Expected type DATUM but found SELECTION:\nSELECTION ON table(docs)", 1L);
+        assertThat((Object) r.table("docs").getAll().optArg("index", "nope").count().run(conn, Long.class).single())
+                .isEqualTo(0L);
+        assertFrames(() -> r.table("docs").getAll(1).optArg("index", "nope").count().run(conn),
+                "Index `nope` was not found on table `test.docs`.", 0L);
+        assertFrames(() -> r.table("docs").getAll(1).optArg("index", "nope").map(x -> x).count().run(conn),
+                "Index `nope` was not found on table `test.docs`.", 0L, 0L);
+        assertThat((Object) r.table("docs").getAll(1, 2).optArg("index", "foo").count().run(conn, Long.class).single())
+                .isEqualTo(2L);
     }
 
     private static Map<Object, Object> time(double epoch, String zone) {

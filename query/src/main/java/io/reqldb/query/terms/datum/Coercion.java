@@ -118,7 +118,8 @@ public final class Coercion {
             return BinaryDatum.wrap(((StringDatum) d).value().getBytes(StandardCharsets.UTF_8));
         }
         if (to == DatumType.STRING) {
-            return new StringDatum(JsonText.write(d));
+            // Shared parts are written out in full: the text may be far larger than the value.
+            return new StringDatum(JsonText.write(env.context().control().checkWritable(d)));
         }
         if (from == DatumType.OBJECT && to == DatumType.ARRAY) {
             ObjectDatum o = d instanceof ObjectDatum obj ? obj : DatumJson.asRawObject(d);

@@ -11,6 +11,7 @@ import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlNonExistenceError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -98,7 +99,8 @@ final class HttpFetcher {
             // RethinkDB's HTTP worker reports the failed conversion as the request's error.
             throw new ReqlNonExistenceError(prefix(o) + e.getMessage() + ".");
         }
-        return new Result(body, header);
+        // --http-max-body bounds the bytes; the query's budget bounds the value made of them.
+        return new Result(QueryControl.current().checkFits(body), header);
     }
 
     private static String timedOut(HttpOptions o) {

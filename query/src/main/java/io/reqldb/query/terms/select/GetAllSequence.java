@@ -1,8 +1,11 @@
 package io.reqldb.query.terms.select;
 
 import io.reqldb.datum.Datum;
+import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableRef;
+import io.reqldb.query.term.Term;
+import io.reqldb.query.terms.seq.IndexValues;
 import io.reqldb.storage.DocumentCursor;
 import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.StorageException;
@@ -12,15 +15,22 @@ import java.util.List;
 /**
  * The rows of {@code get_all}: for each key in RethinkDB's order (duplicates kept), the row with
  * that primary key or the rows with that index value. A selection on its table.
+ *
+ * <p>As in RethinkDB, the index is looked up when the rows are first read, not when get_all is
+ * evaluated: a term that refuses a selection ({@code do}) says so before a missing or geospatial
+ * index is reported, and no keys read no index. Such errors are get_all's own.
  */
 public final class GetAllSequence extends Sequence {
+    private final Term origin;
     private final TableRef table;
     private final String index;
     private final Iterator<Datum> keys;
     private DocumentCursor cursor;
+    private boolean indexChecked;
 
-    /** {@code index} null means the primary key. */
-    public GetAllSequence(TableRef table, String index, List<Datum> keys) {
+    /** {@code index} null means the primary key; {@code origin} is the get_all term. */
+    public GetAllSequence(Term origin, TableRef table, String index, List<Datum> keys) {
+        this.origin = origin;
         this.table = table;
         this.index = index;
         this.keys = keys.iterator();
@@ -28,6 +38,22 @@ public final class GetAllSequence extends Sequence {
 
     @Override
     public Datum next() {
+        try {
+            return read();
+        } catch (ReqlError e) {
+            throw origin.anchor(e);
+        }
+    }
+
+    /** RethinkDB's refusal of a geospatial index, once, before the first index read. */
+    private void checkIndex() {
+        if (!indexChecked) {
+            indexChecked = true;
+            IndexValues.checkNotGeo(table, index);
+        }
+    }
+
+    private Datum read() {
         while (true) {
             pollCancellation();
             if (cursor != null) {
@@ -48,6 +74,7 @@ public final class GetAllSequence extends Sequence {
                     return row;
                 }
             } else {
+                checkIndex();
                 try {
                     cursor = table.storage().indexScan(index, KeyRange.exactly(key), false);
                 } catch (StorageException e) {
@@ -62,6 +89,14 @@ public final class GetAllSequence extends Sequence {
      * {@code get_all(...).count()} reads no documents. Consumes the sequence.
      */
     public long count() {
+        try {
+            return countRest();
+        } catch (ReqlError e) {
+            throw origin.anchor(e);
+        }
+    }
+
+    private long countRest() {
         long n = 0;
         if (cursor != null) {
             while (cursor.next() != null) {
@@ -71,6 +106,9 @@ public final class GetAllSequence extends Sequence {
         }
         while (keys.hasNext()) {
             KeyRange exact = KeyRange.exactly(keys.next());
+            if (index != null) {
+                checkIndex();
+            }
             try {
                 n += table.storage().countRange(index, exact);
             } catch (StorageException e) {

@@ -89,21 +89,8 @@ public final class GroupTerm {
                                                           List<UnaryOperator<Datum>> funcs, boolean multi, Env env) {
         QueryControl control = env.context().control();
         int limit = env.context().arrayLimit();
-        List<TreeMap<Datum, List<Datum>>> partial = PartitionedScan.fold(parts, control, seq -> {
-            // The budget's accounting is not thread-safe: parts charge it under its lock.
-            QueryControl.Buffer held = control.buffer();
-            try {
-                return groupRows(t, seq, funcs, null, multi, limit, control, bytes -> {
-                    synchronized (control) {
-                        held.add(bytes);
-                    }
-                });
-            } finally {
-                synchronized (control) {
-                    held.close();
-                }
-            }
-        });
+        List<TreeMap<Datum, List<Datum>>> partial = PartitionedScan.fold(parts, control, seq -> PartitionedScan
+                .charged(control, charge -> groupRows(t, seq, funcs, null, multi, limit, control, charge)));
         TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
         for (TreeMap<Datum, List<Datum>> part : partial) {
             for (Map.Entry<Datum, List<Datum>> e : part.entrySet()) {
