@@ -238,8 +238,6 @@ public final class OrderTerms implements TermFamily {
         return set;
     }
 
-    }
-
     /** The distinct index values of rows read in index order. */
     private static Sequence distinctIndexValues(TableValue slice, IndexValues keys, Env env) {
         Sequence rows = slice.scan();
