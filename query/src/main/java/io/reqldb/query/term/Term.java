@@ -39,7 +39,7 @@ public abstract class Term {
     /** Evaluates the term. */
     public abstract Object eval(Env env);
 
-    final void setPath(java.util.List<Object> path) {
+    void setPath(java.util.List<Object> path) {
         this.path = path;
     }
 

@@ -64,7 +64,7 @@ public final class OrderTerms implements TermFamily {
             IndexValues.checkNotGeo(tv.ref(), index);
             boolean desc = rawIndex.type() == TermType.DESC;
             String stored = index.equals(tv.ref().primaryKey()) ? null : index;
-            TableValue slice = new TableValue(tv.ref(), stored, tv.range(), desc, true);
+            TableValue slice = new TableValue(tv.ref(), stored, tv.range(), desc, true).blamedOn(t::anchor);
             if (ordering.isEmpty()) {
                 return slice;
             }
