@@ -5,11 +5,15 @@ import { h, fill, notice } from './dom.js';
 import { dashboard } from './pages/dashboard.js';
 import { tables } from './pages/tables.js';
 import { explorer } from './pages/explorer.js';
+import { servers } from './pages/servers.js';
+import { backups } from './pages/backups.js';
 
 const PAGES = [
   ['dashboard', 'Dashboard', dashboard],
   ['tables', 'Tables', tables],
   ['explorer', 'Data explorer', explorer],
+  ['backups', 'Backups and migration', backups],
+  ['servers', 'Servers and logs', servers],
 ];
 
 const app = document.getElementById('app');

@@ -20,7 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Workloads, on a table of {@code --docs} documents of about 850 bytes with {@code --clients}
  * connections: batched insert (batches of 500, soft durability), point get by primary key,
  * {@code get_all(...).count()} on a secondary index matching 1000 documents, a full table scan,
- * and the time to build a secondary index over the whole table.
+ * and the time to build a secondary index over the whole table, then point updates; {@code --feeds}
+ * changefeeds on the table (each on a connection of its own) receive every write meanwhile.
+ *
+ * <p>When the server runs on this machine, it also prints the server's resident memory and thread
+ * count ({@code /proc/PID/status}; the pid from {@code server_status}, or {@code --server-pid})
+ * before the workload, right after it (feeds still open) and after {@code --settle} idle seconds.
  *
  * <p>Run: {@code java -cp bench/target/reqldb-bench.jar io.reqldb.bench.LoadGenerator --port 28015}
  * (see bench/README.md). Every workload checks its results, so it cannot win by doing nothing.
@@ -36,23 +41,24 @@ public final class LoadGenerator {
     private final int docs;
     private final int clients;
     private final long seconds;
+    private final int feeds;
+    private final long serverPid;
+    private final long settleSeconds;
 
-    private LoadGenerator(String host, int port, int docs, int clients, long seconds) {
-        this.host = host;
-        this.port = port;
-        this.docs = docs;
-        this.clients = clients;
-        this.seconds = seconds;
+    private LoadGenerator(BenchOptions opts) {
+        this.host = opts.string("host", "127.0.0.1");
+        this.port = opts.integer("port", 28015);
+        this.docs = opts.integer("docs", 100000);
+        this.clients = opts.integer("clients", 8);
+        this.seconds = opts.seconds(10);
+        this.feeds = opts.integer("feeds", 20);
+        this.serverPid = Long.parseLong(opts.string("server-pid", "0"));
+        this.settleSeconds = opts.integer("settle", 5);
     }
 
     public static void main(String[] args) throws Exception {
         BenchOptions opts = new BenchOptions(args);
-        LoadGenerator g = new LoadGenerator(opts.string("host", "127.0.0.1"),
-                opts.integer("port", 28015),
-                opts.integer("docs", 100000),
-                opts.integer("clients", 8),
-                opts.seconds(10));
-        g.run();
+        new LoadGenerator(opts).run();
     }
 
     private Connection connect() {
@@ -60,20 +66,39 @@ public final class LoadGenerator {
     }
 
     private void run() throws Exception {
+        long pid;
         try (Connection c = connect()) {
             BenchOptions.recreateDatabase(c, DB);
             r.db(DB).tableCreate(TABLE).run(c);
+            pid = serverPid > 0 ? serverPid : serverPid(c);
         }
+        footprint("server before the workload", pid);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
+        try (Changefeeds changefeeds = Changefeeds.open(this::connect, DB, TABLE, feeds)) {
             insert(pool);
             indexBuild();
             pointGets(pool);
             indexGetAll(pool);
             fullScan();
+            updates(pool);
+            footprint("server after the workload (" + feeds + " feeds open)", pid);
+            System.out.printf("%-45s %10d changes%n", "received by each feed (min)", changefeeds.leastReceived());
         } finally {
             pool.shutdownNow();
         }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(settleSeconds));
+        footprint("server " + settleSeconds + " s after the workload", pid);
+    }
+
+    /** The server's pid as {@code server_status} reports it (RethinkDB and ReqlDB alike). */
+    private static long serverPid(Connection c) {
+        Map<?, ?> status = (Map<?, ?>) r.db("rethinkdb").table("server_status").nth(0).run(c).single();
+        return ((Number) ((Map<?, ?>) status.get("process")).get("pid")).longValue();
+    }
+
+    private static void footprint(String when, long pid) {
+        ProcessFootprint f = ProcessFootprint.of(pid);
+        System.out.printf("%-45s %s%n", when, f == null ? "(pid " + pid + " not readable here)" : f);
     }
 
     private void insert(ExecutorService pool) throws Exception {
@@ -130,6 +155,16 @@ public final class LoadGenerator {
             check(n == Math.min(GROUP_SIZE, docs), "get_all count " + n);
         });
         report("index get_all (" + GROUP_SIZE + " docs, count)", ops, TimeUnit.SECONDS.toNanos(seconds), "ops/s");
+    }
+
+    private void updates(ExecutorService pool) throws Exception {
+        long ops = timed(pool, conn -> {
+            long id = (long) (Math.random() * docs);
+            Map<?, ?> result = (Map<?, ?>) r.db(DB).table(TABLE).get(id)
+                    .update(row -> r.hashMap("score", row.g("score").add(1))).run(conn).single();
+            check(((Number) result.get("replaced")).intValue() == 1, "update " + result);
+        });
+        report("point update", ops, TimeUnit.SECONDS.toNanos(seconds), "ops/s");
     }
 
     private void fullScan() {

@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,14 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * equality, so the run cannot win by dropping changes.
  *
  * <p>Two running servers: {@code java -cp bench/target/reqldb-bench.jar io.reqldb.bench.SyncLoad
- * --source-port 28015 --target-port 28016 [--docs 1000000] [--rate 1000] [--steady-seconds 60]}.
+ * --source-port 28015 --target-port 28016 [--docs 1000000] [--rate 1000] [--steady-seconds 60] [--writers 16]}
+ * (writers: connections sharing the rate, each waiting for its write's answer).
  * The database {@code syncbench} is recreated on the source and dropped on the target.
  */
 public final class SyncLoad {
     private static final String DB = "syncbench";
     private static final String TABLE = "docs";
     private static final int FILL_BATCH = 2000;
-    private static final int WRITERS = 4;
     private static final long PROBE_EVERY_MS = 200;
 
     private final Endpoint source;
@@ -40,17 +42,19 @@ public final class SyncLoad {
     private final int docs;
     private final int rate;
     private final long steadySeconds;
+    private final int writers;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicBoolean stopWriters = new AtomicBoolean();
     private final AtomicBoolean stopSync = new AtomicBoolean();
     private volatile long inSyncAt;
 
-    private SyncLoad(Endpoint source, Endpoint target, int docs, int rate, long steadySeconds) {
+    private SyncLoad(Endpoint source, Endpoint target, int docs, int rate, long steadySeconds, int writers) {
         this.source = source;
         this.target = target;
         this.docs = docs;
         this.rate = rate;
         this.steadySeconds = steadySeconds;
+        this.writers = writers;
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,15 +63,16 @@ public final class SyncLoad {
         new SyncLoad(new Endpoint(host, opts.integer("source-port", 28015), "admin", "", null),
                 new Endpoint(host, opts.integer("target-port", 28016), "admin", "", null),
                 opts.integer("docs", 1_000_000), opts.integer("rate", 1000),
-                Long.parseLong(opts.string("steady-seconds", "60"))).run();
+                Long.parseLong(opts.string("steady-seconds", "60")), opts.integer("writers", 16)).run();
     }
 
     private void run() throws Exception {
         fill();
-        List<CompletableFuture<Void>> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
+        ExecutorService writerThreads = Executors.newFixedThreadPool(writers);
+        List<CompletableFuture<Void>> writing = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
             int seed = w;
-            writers.add(CompletableFuture.runAsync(() -> write(seed)));
+            writing.add(CompletableFuture.runAsync(() -> write(seed), writerThreads));
         }
         long writesBefore = writes.get();
         long start = System.nanoTime();
@@ -94,7 +99,8 @@ public final class SyncLoad {
                 percentile(lags, 0.5), percentile(lags, 0.99), lags.get(lags.size() - 1));
 
         stopWriters.set(true);
-        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+        CompletableFuture.allOf(writing.toArray(CompletableFuture[]::new)).get();
+        writerThreads.shutdown();
         long stopAsked = System.nanoTime();
         stopSync.set(true);
         Syncer.Outcome outcome = sync.get();
@@ -143,7 +149,7 @@ public final class SyncLoad {
 
     /** One writer's share of the rate, on a fixed schedule: a third inserts, updates, deletes. */
     private void write(int seed) {
-        long intervalNanos = 1_000_000_000L * WRITERS / rate;
+        long intervalNanos = 1_000_000_000L * writers / rate;
         long next = System.nanoTime();
         long nextId = docs + seed;
         try (Connection conn = source.connect()) {
@@ -158,7 +164,7 @@ public final class SyncLoad {
                 switch (ThreadLocalRandom.current().nextInt(3)) {
                     case 0 -> {
                         table.insert(document(nextId, 1)).run(conn);
-                        nextId += WRITERS;
+                        nextId += writers;
                     }
                     case 1 -> table.get(id).update(row -> r.hashMap("version", row.g("version").default_(0).add(1)))
                             .run(conn);

@@ -1,5 +1,6 @@
 package io.reqldb.cli;
 
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.rethinkdata.DataDirectory;
 import io.reqldb.rethinkdata.RethinkDataException;
@@ -14,6 +15,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -105,6 +109,24 @@ final class MigrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs {@code work} on a thread with a deep stack: rows may nest as deep as the server allows
+     * and are read, parsed and stored recursively.
+     */
+    private static <T> T onDeepStack(Callable<T> work) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor(DeepStackThreads.daemons("migrate-"));
+        try {
+            return thread.submit(work).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        } finally {
+            thread.shutdown();
+        }
+    }
+
     /** {@code --from-rethinkdb}: a new ReqlDB data directory from a RethinkDB one. */
     private int fromRethinkDb() {
         try {
@@ -120,7 +142,8 @@ final class MigrateCommand implements Callable<Integer> {
             List<String> failed;
             try (Progress progress = quiet ? Progress.silent()
                     : System.console() != null ? Progress.toStderr() : Progress.plain(err)) {
-                failed = new RethinkDataMigration(source, err, progress, continueOnError).run(directory);
+                RethinkDataMigration migration = new RethinkDataMigration(source, err, progress, continueOnError);
+                failed = onDeepStack(() -> migration.run(directory));
             } catch (RethinkDataException e) {
                 err.println("Error: " + e.getMessage());
                 err.println(directory + " is incomplete: remove it before trying again. --continue-on-error converts"

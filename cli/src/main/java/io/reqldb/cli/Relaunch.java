@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --daemon}, {@code --runuser} and {@code --rungroup}: a JVM can neither fork nor change
- * its user, so {@code serve} starts itself again as a child process, through util-linux's
- * {@code setsid} (a session of its own, no terminal: what RethinkDB's fork and setsid give) and
- * {@code setpriv} (the user and group), with the same JVM options and arguments.
+ * A JVM can neither fork, change its user, nor resize itself, so {@code serve} starts itself again
+ * as a child process: with the JVM options {@link JvmSizing} derives from {@code --cache-size}
+ * (always), through util-linux's {@code setsid} for {@code --daemon} (a session of its own, no
+ * terminal: what RethinkDB's fork and setsid give) and {@code setpriv} for {@code --runuser} and
+ * {@code --rungroup}, with the same JVM options and arguments.
  *
  * <p>With {@code --daemon} this process relays what the child prints on standard error until the
  * child has started (which then closes it), so a failed start is still reported here, with the
@@ -27,12 +28,26 @@ import java.util.concurrent.TimeUnit;
 final class Relaunch {
     /** Set in the child's environment: it serves itself. */
     private static final String CHILD = "REQLDB_SERVE_CHILD";
+    /** Set in a daemon child's environment: its parent exits once it serves. */
+    private static final String DAEMON = "REQLDB_SERVE_DAEMON";
 
     private Relaunch() {
     }
 
     static boolean isChild() {
         return System.getenv(CHILD) != null;
+    }
+
+    /**
+     * The process the user started: this one, or, in a child that its parent waits for (no
+     * {@code --daemon}), the parent, which passes signals on and exits with it.
+     */
+    static ProcessHandle launcher() {
+        ProcessHandle self = ProcessHandle.current();
+        if (isChild() && System.getenv(DAEMON) == null) {
+            return self.parent().orElse(self);
+        }
+        return self;
     }
 
     /** In a daemon child that has started: lets the parent go (it relays stderr until it closes). */
@@ -46,8 +61,9 @@ final class Relaunch {
      * Runs {@code serve} again as a child; returns the exit code for this process.
      *
      * @param serveArgs the arguments after {@code serve}, as given (the child reads any config file itself)
+     * @param cacheMb   the cache size chosen for the child, whose JVM is sized from it
      */
-    static int run(ServiceFlags flags, List<String> serveArgs, PrintStream err) throws Exception {
+    static int run(ServiceFlags flags, List<String> serveArgs, long cacheMb, PrintStream err) throws Exception {
         List<String> command = new ArrayList<>();
         if (flags.daemon) {
             command.add(tool("setsid"));
@@ -64,7 +80,9 @@ final class Relaunch {
             }
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmOptions);
+        command.addAll(JvmSizing.flags(cacheMb, jvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ReqlDbCommand.class.getName());
@@ -72,6 +90,10 @@ final class Relaunch {
         command.addAll(serveArgs);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put(CHILD, "1");
+        JvmSizing.environment(builder.environment());
+        if (flags.daemon) {
+            builder.environment().put(DAEMON, "1");
+        }
         if (!flags.daemon) {
             Process child = builder.inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

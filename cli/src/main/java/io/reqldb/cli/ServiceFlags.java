@@ -20,8 +20,11 @@ final class ServiceFlags {
             description = "Run with this group (default with --runuser: the user's own group).")
     String runGroup;
 
-    /** Whether this process must start {@code serve} again as a child to honour them. */
+    /**
+     * Whether this process must start {@code serve} again as a child: always, once, since the
+     * child's JVM is sized from the cache (see {@link JvmSizing}), and it honours these flags.
+     */
     boolean needRelaunch() {
-        return !Relaunch.isChild() && (daemon || runUser != null || runGroup != null);
+        return !Relaunch.isChild();
     }
 }

@@ -18,6 +18,16 @@ public interface ResultStream extends AutoCloseable {
      */
     List<Datum> nextBatch(int maxRows, long maxBytes);
 
+    /**
+     * Runs {@code ready}, now or later and on any thread, once {@link #nextBatch} has something
+     * to return without waiting for a change; from then on this stream's {@code nextBatch} never
+     * waits for a first change (it may return no rows: ask again). For a reader that must not hold
+     * a thread while a changefeed is idle. Ordinary streams are always ready.
+     */
+    default void awaitReady(Runnable ready) {
+        ready.run();
+    }
+
     /** True once every row has been returned: the last batch goes out as SUCCESS_SEQUENCE. */
     boolean isExhausted();
 

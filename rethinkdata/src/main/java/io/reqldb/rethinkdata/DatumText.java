@@ -1,6 +1,7 @@
 package io.reqldb.rethinkdata;
 
 import io.reqldb.datum.ByteBuilder;
+import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.JsonBytes;
 
 /**
@@ -18,13 +19,25 @@ import io.reqldb.datum.JsonBytes;
 public final class DatumText {
     private DatumText() {}
 
-    /** Appends the JSON of the datum that starts at the reader's position. */
+    /**
+     * Appends the JSON of the datum that starts at the reader's position. Recurses once per
+     * level of nesting, which may be {@link DatumJson#MAX_NESTING_DEPTH} deep: callers reading
+     * arbitrary rows run on {@link io.reqldb.datum.DeepStackThreads}. Deeper is damage.
+     */
     public static void write(Serial in, ByteBuilder out) {
+        write(in, out, 0);
+    }
+
+    private static void write(Serial in, ByteBuilder out, int depth) {
+        if (depth > DatumJson.MAX_NESTING_DEPTH) {
+            throw new RethinkDataException("datum nested more than " + DatumJson.MAX_NESTING_DEPTH
+                    + " levels deep at byte " + in.position());
+        }
         int tag = in.u8();
         switch (tag) {
             case 1 -> {
                 int n = in.count();
-                array(in, out, n);
+                array(in, out, n, depth);
             }
             case 2 -> JsonBytes.ascii(out, in.bool() ? "true" : "false");
             case 3 -> JsonBytes.ascii(out, "null");
@@ -35,7 +48,7 @@ public final class DatumText {
                 }
                 JsonBytes.number(out, v);
             }
-            case 5 -> object(in, out, in.count());
+            case 5 -> object(in, out, in.count(), depth);
             case 6 -> string(in, out);
             case 7, 8 -> {
                 long magnitude = in.varint();
@@ -58,9 +71,9 @@ public final class DatumText {
                     in.skip(offsetWidth(size) * (count - 1));
                 }
                 if (tag == 10) {
-                    array(in, out, count);
+                    array(in, out, count, depth);
                 } else {
-                    object(in, out, count);
+                    object(in, out, count, depth);
                 }
             }
             default -> throw new RethinkDataException("datum type tag " + tag + " at byte " + (in.position() - 1)
@@ -82,18 +95,18 @@ public final class DatumText {
         return 8;
     }
 
-    private static void array(Serial in, ByteBuilder out, int n) {
+    private static void array(Serial in, ByteBuilder out, int n, int depth) {
         out.put('[');
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 out.put(',');
             }
-            write(in, out);
+            write(in, out, depth + 1);
         }
         out.put(']');
     }
 
-    private static void object(Serial in, ByteBuilder out, int n) {
+    private static void object(Serial in, ByteBuilder out, int n, int depth) {
         out.put('{');
         for (int i = 0; i < n; i++) {
             if (i > 0) {
@@ -101,7 +114,7 @@ public final class DatumText {
             }
             string(in, out);
             out.put(':');
-            write(in, out);
+            write(in, out, depth + 1);
         }
         out.put('}');
     }

@@ -80,6 +80,36 @@ class DatumTextTest {
         assertThat(json(time)).isEqualTo("{\"$reql_type$\":\"TIME\",\"epoch_time\":1500000000,\"timezone\":\"+05:30\"}");
     }
 
+    /** {@code levels} legacy arrays of one element around a null. */
+    private static Out nested(int levels) {
+        Out out = new Out();
+        for (int i = 0; i < levels; i++) {
+            out.u8(1).varint(1);
+        }
+        return out.u8(3);
+    }
+
+    @Test
+    void nestingAsDeepAsTheServerAllows_reads_deeperIsDamage() throws Exception {
+        int limit = io.reqldb.datum.DatumJson.MAX_NESTING_DEPTH;
+        String[] json = new String[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = io.reqldb.datum.DeepStackThreads.daemons("deep-test").newThread(() -> {
+            json[0] = json(nested(limit));
+            try {
+                json(nested(limit + 1));
+            } catch (RethinkDataException e) {
+                failure[0] = e;
+            }
+        });
+        t.start();
+        t.join();
+        // Compared by its parts: a failure message would print all of it.
+        assertThat(json[0].length()).isEqualTo(2 * limit + 4);
+        assertThat(json[0].indexOf("[null]")).isEqualTo(limit - 1);
+        assertThat(failure[0]).hasMessageContaining("nested more than " + limit + " levels deep");
+    }
+
     @Test
     void badInput_isReportedNotCrashed() {
         assertThatThrownBy(() -> json(new Out().u8(13))).hasMessageContaining("type tag 13");

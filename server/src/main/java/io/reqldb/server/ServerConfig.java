@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param identity                what SERVER_INFO reports
  * @param serverVersion           the version announced in the handshake (default "2.4.4")
  * @param queryThreads            threads evaluating queries (default: 4 per core, at least 8)
- * @param feedThreads             most threads waiting in changefeed reads at once (default 1024)
+ * @param feedThreads             threads reading changefeed batches (default as queryThreads): an idle
+ *                                feed holds none, a busy one for the few milliseconds it gathers a batch
  * @param maxQueryBytes           frames this long or longer are refused (default 128 MB)
  * @param maxQueriesPerConnection unanswered frames after which a connection stops being read
  *                                (default 1024, as RethinkDB)
@@ -64,7 +65,7 @@ public record ServerConfig(List<InetAddress> bindAddresses, int driverPort, Serv
         private ServerIdentity identity = new ServerIdentity(UUID.randomUUID(), "reqldb");
         private String serverVersion = RETHINKDB_VERSION;
         private int queryThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
-        private int feedThreads = 1024;
+        private int feedThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private long maxQueryBytes = QueryFrameDecoder.DEFAULT_MAX_QUERY_BYTES;
         private int maxQueriesPerConnection = 1024;
         private DriverTls tls;

@@ -62,6 +62,9 @@ public interface Store extends AutoCloseable {
      */
     Snapshot snapshot();
 
+    /** The memory the storage engine may hold for its cache (blocks and memtables), in bytes. */
+    long cacheBytes();
+
     /** Flushes everything written so far to durable storage. */
     void sync();
 

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * (interruptible, and woken by {@link #close} from any thread, so STOP and disconnect free a
  * blocked reader at once). While waiting, the reader checks now and then that the table still
  * exists, and ends the feed with RethinkDB's error when it was dropped.
+ *
+ * <p>A reader that must not hold a thread while nothing happens (the server's: an idle feed
+ * would otherwise keep a thread for as long as it is open) asks {@link #whenReady} instead of
+ * waiting, and reads with a deadline of now once called back.
  */
 public abstract class Feed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Feed.class);
@@ -57,6 +61,8 @@ public abstract class Feed implements AutoCloseable {
      * hub clears it, so the feed is queued at most once however often its reader times out.
      */
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    /** The callback of {@link #whenReady} not yet run (under the lock). */
+    private Runnable pendingReady;
 
     protected Feed(Table table, Store store, FeedOptions options) {
         this.table = table;
@@ -160,11 +166,19 @@ public abstract class Feed implements AutoCloseable {
     /** Called by the hub after publishing, when this feed queued itself to be woken. */
     final void writeArrived() {
         if (wakeQueued.compareAndSet(true, false)) {
+            Runnable ready;
             lock.lock();
             try {
                 changed.signalAll();
+                ready = pendingReady;
+                pendingReady = null;
             } finally {
                 lock.unlock();
+            }
+            // The write may not pass the reader's filter: the reader then just asks again. Taking
+            // the write here instead would put every feed's work on the writer's thread.
+            if (ready != null) {
+                ready.run();
             }
         }
     }
@@ -288,9 +302,80 @@ public abstract class Feed implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code ready} once a {@link #drain} would find something without waiting (an item, the
+     * end of a squash wait, the feed closed or failed, its table dropped), or a write arrived
+     * that may be one; at once when that is already so. No thread waits meanwhile: a write, or a
+     * shared timer for the squash deadline and the dropped-table check, calls it. A later call
+     * replaces a callback not yet run (the reader asks again after a read that found nothing).
+     */
+    final void whenReady(Runnable ready) {
+        lock.lock();
+        try {
+            if (!readyLocked()) {
+                pendingReady = ready;
+                if (wakeQueued.compareAndSet(false, true)) {
+                    hub.wakeOnNextWrite(this);
+                }
+                if (hub.tail() == position) {
+                    scheduleRecheck(ready);
+                    return;
+                }
+                pendingReady = null; // published while we queued: look at it now
+            }
+        } finally {
+            lock.unlock();
+        }
+        ready.run();
+    }
+
+    /** Whether {@link #drain} would return at once (under the lock). */
+    private boolean readyLocked() {
+        if (closed || failure != null) {
+            return true;
+        }
+        catchUpLocked();
+        refresh();
+        if (holding && (System.nanoTime() - notBefore >= 0 || nearlyFull())) {
+            holding = false;
+        }
+        if (hasElement() && !holding) {
+            return true;
+        }
+        if (store != null && store.table(tableId).isEmpty()) {
+            failure = new ReqlOpFailedError("Changefeed aborted (unavailable).");
+            return true;
+        }
+        return false;
+    }
+
+    /** Looks again at the squash deadline or after the dropped-table check interval, whichever is first. */
+    private void scheduleRecheck(Runnable ready) {
+        long delay = holding ? Math.min(Math.max(notBefore - System.nanoTime(), 0), DROP_CHECK_NANOS) : DROP_CHECK_NANOS;
+        FeedTimer.schedule(() -> recheck(ready), delay);
+    }
+
+    private void recheck(Runnable ready) {
+        lock.lock();
+        try {
+            if (pendingReady != ready) {
+                return; // run already, or replaced by a newer request with its own timer
+            }
+            if (!readyLocked()) {
+                scheduleRecheck(ready);
+                return;
+            }
+            pendingReady = null;
+        } finally {
+            lock.unlock();
+        }
+        ready.run();
+    }
+
     /** Ends the feed (STOP, disconnect, end of query); wakes a waiting reader. Idempotent. */
     @Override
     public final void close() {
+        Runnable ready;
         lock.lock();
         try {
             if (closed) {
@@ -300,11 +385,16 @@ public abstract class Feed implements AutoCloseable {
             changed.signalAll();
             released();
             position = null; // the log behind it may be collected
+            ready = pendingReady;
+            pendingReady = null;
         } finally {
             lock.unlock();
         }
         if (hub != null) {
             hub.remove(this);
+        }
+        if (ready != null) {
+            ready.run();
         }
     }
 

@@ -52,6 +52,12 @@ final class FeedResultStream implements ResultStream {
     private boolean midBatch;
     /** The last batch's first change came within {@link #BUSY_NANOS} (counted in {@link #BUSY_FEEDS}). */
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** The reader uses {@link #awaitReady}: batches never wait for a first change. */
+    private boolean awaited;
+    /** When the reader asked for the batch being read ({@link #awaitReady}), for the busy test. */
+    private long requestedAt;
+    /** The batch being read has begun (its squash wait set) and returned nothing yet. */
+    private boolean begun;
 
     FeedResultStream(Sequence pipeline, List<FeedSequence> feeds) {
         this.pipeline = pipeline;
@@ -64,14 +70,15 @@ final class FeedResultStream implements ResultStream {
         if (exhausted) {
             return rows;
         }
-        for (FeedSequence f : feeds) {
-            f.feed().beginBatch(first || midBatch);
-        }
+        beginBatch();
         long bytes = 0;
         midBatch = false;
-        long start = System.nanoTime();
+        long start = awaited ? requestedAt : System.nanoTime();
+        // What is ready when the reader asks: all an awaiting reader takes (it was called back
+        // because something is), the rest of the batch for a blocking one.
+        long idle = awaited ? System.nanoTime() : Long.MAX_VALUE;
         boolean gathering = busy.get() && !first;
-        long more = first ? start : gathering ? start + gatheringNanos() : Long.MAX_VALUE;
+        long more = first ? start : gathering ? start + gatheringNanos() : idle;
         boolean deadlineSet = false;
         long deadline = 0;
         try {
@@ -94,7 +101,7 @@ final class FeedResultStream implements ResultStream {
                     // A busy feed went quiet: wait for its next change as usual.
                     gathering = false;
                     setBusy(false);
-                    more = Long.MAX_VALUE;
+                    more = idle;
                     continue;
                 }
                 if (d == null) {
@@ -120,7 +127,39 @@ final class FeedResultStream implements ResultStream {
         } finally {
             first = false;
         }
+        // An awaiting reader that got nothing (its changes did not pass the query's filter) asks
+        // again within the same batch: the squash wait is not started over.
+        begun = awaited && rows.isEmpty() && !exhausted;
         return rows;
+    }
+
+    private void beginBatch() {
+        if (!begun) {
+            for (FeedSequence f : feeds) {
+                f.feed().beginBatch(first || midBatch);
+            }
+            begun = true;
+        }
+    }
+
+    @Override
+    public void awaitReady(Runnable ready) {
+        awaited = true;
+        requestedAt = System.nanoTime();
+        if (exhausted || first || midBatch) {
+            ready.run();
+            return;
+        }
+        beginBatch();
+        AtomicBoolean once = new AtomicBoolean();
+        Runnable first = () -> {
+            if (once.compareAndSet(false, true)) {
+                ready.run();
+            }
+        };
+        for (FeedSequence f : feeds) {
+            f.whenReady(first);
+        }
     }
 
     @Override

@@ -42,6 +42,15 @@ public final class FeedSequence extends Sequence {
         return buffer.poll();
     }
 
+    /** Runs {@code ready} once {@link #next} would not wait (see {@link Feed#whenReady}). */
+    void whenReady(Runnable ready) {
+        if (!buffer.isEmpty()) {
+            ready.run();
+        } else {
+            feed.whenReady(ready);
+        }
+    }
+
     @Override
     public boolean isInfinite() {
         return true;

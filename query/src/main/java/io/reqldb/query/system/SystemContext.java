@@ -29,13 +29,11 @@ public final class SystemContext {
     private final Users users;
     private final UUID serverId;
     private final String hostname;
-    private final TimeDatum startTime;
+    private volatile TimeDatum startTime;
+    private volatile long pid = ProcessHandle.current().pid();
     private final SnapshotRegistry snapshots;
-    /** What {@code server_status.process.argv} and {@code network.reql_port} report: see {@link #describeProcess}. */
-    private volatile List<String> argv = List.of("reqldb", "serve");
-    private volatile int reqlPort = 28015;
-    private volatile String name;
-    private volatile LogHistory logHistory = LogHistory.NONE;
+    /** What {@code server_status} and {@code logs} report of the process: see {@link #describeProcess}. */
+    private volatile ServedProcess process;
     private final ServerActivity activity = new ServerActivity();
     private final Rates rates = new Rates();
 
@@ -46,11 +44,9 @@ public final class SystemContext {
         this.users = new Users();
         this.hostname = localHostname();
         String defaultName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
-        this.name = defaultName;
+        this.process = ServedProcess.embedded(defaultName);
         this.serverId = UUID.nameUUIDFromBytes(("server:" + defaultName).getBytes(StandardCharsets.UTF_8));
-        long started = ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        this.startTime = new TimeDatum(started / 1000.0, TimeDatum.UTC);
+        this.startTime = startTimeOf(ProcessHandle.current());
         if (store != null) {
             SettingsStore saved = new SettingsStore(store);
             saved.initialize();
@@ -67,15 +63,13 @@ public final class SystemContext {
         }
     }
 
-    /**
-     * What the serving process says of itself, once it listens: its name ({@code --server-name}),
-     * the command line it was started with, the port it listens on, and its log.
-     */
-    public void describeProcess(String name, List<String> argv, int reqlPort, LogHistory logHistory) {
-        this.name = name;
-        this.argv = List.copyOf(argv);
-        this.reqlPort = reqlPort;
-        this.logHistory = logHistory;
+    /** What the serving process says of itself, once it listens. */
+    public void describeProcess(ServedProcess process) {
+        this.process = process;
+    }
+
+    public ServedProcess process() {
+        return process;
     }
 
     /** Connections and queries, counted by the network layer serving this engine. */
@@ -88,18 +82,6 @@ public final class SystemContext {
         return rates;
     }
 
-    /** Where {@code rethinkdb.logs} reads from. */
-    public LogHistory logHistory() {
-        return logHistory;
-    }
-
-    public List<String> argv() {
-        return argv;
-    }
-
-    public int reqlPort() {
-        return reqlPort;
-    }
 
     /** Snapshots pinned through {@code rethinkdb.snapshots}. */
     public SnapshotRegistry snapshots() {
@@ -151,7 +133,7 @@ public final class SystemContext {
 
     /** The server's name: {@code --server-name}, by default derived from the host name. */
     public String serverName() {
-        return name;
+        return process.name();
     }
 
     public String hostname() {
@@ -159,6 +141,25 @@ public final class SystemContext {
     }
 
     /** When the process started. */
+    private static TimeDatum startTimeOf(ProcessHandle process) {
+        long started = process.info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        return new TimeDatum(started / 1000.0, TimeDatum.UTC);
+    }
+
+    /**
+     * The process {@code server_status} names (pid, time started): the one the user started, which
+     * may be this JVM's parent when {@code serve} started itself again with a sized JVM.
+     */
+    public void reportAs(ProcessHandle process) {
+        this.pid = process.pid();
+        this.startTime = startTimeOf(process);
+    }
+
+    public long pid() {
+        return pid;
+    }
+
     public TimeDatum startTime() {
         return startTime;
     }

@@ -16,6 +16,7 @@ import io.reqldb.server.wire.Response;
 import io.reqldb.server.wire.ResponseType;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * disconnect. STOP and disconnect also cancel the query's {@link QueryControl}, which stops an
  * evaluation or a read wherever it is looping; a query that was being evaluated then answers its
  * START with an empty SUCCESS_SEQUENCE, as RethinkDB does, before the STOP is answered.
+ *
+ * <p>A changefeed's CONTINUE holds no thread while the feed is idle: the cursor asks the stream to
+ * call back once a batch is ready ({@link ResultStream#awaitReady}) and only then queues the read;
+ * a STOP, disconnect or termination calls back at once. So open feeds cost memory, not threads.
  */
 final class Cursor {
     private static final Logger LOG = LoggerFactory.getLogger(Cursor.class);
@@ -52,6 +57,8 @@ final class Cursor {
     private ResultStream stream;
     private boolean sentBatch;
     private Thread reader;
+    /** Queues the read a CONTINUE on a feed waits for; runs once (see {@link #awaitBatch}). */
+    private Runnable pendingRead;
     private boolean busy;
     private boolean stopped;
     private boolean done;
@@ -95,7 +102,42 @@ final class Cursor {
 
     /** Answers a CONTINUE with the next batch. */
     void next(Runnable frameDone) {
-        steps.execute(() -> step(() -> serveBatch(frameDone)), feed ? owner.pools().feeds() : owner.pools().queries());
+        if (feed) {
+            steps.execute(() -> step(() -> awaitBatch(frameDone)), owner.pools().feeds());
+        } else {
+            steps.execute(() -> step(() -> serveBatch(frameDone)), owner.pools().queries());
+        }
+    }
+
+    /**
+     * A feed's CONTINUE: the read is queued when the stream says a batch is ready, or at once on a
+     * STOP, disconnect or termination ({@link #interruptRead}); until then no thread waits.
+     */
+    private void awaitBatch(Runnable frameDone) {
+        AtomicBoolean queued = new AtomicBoolean();
+        Runnable read = () -> {
+            if (queued.compareAndSet(false, true)) {
+                steps.execute(() -> step(() -> readWhenReady(frameDone)), owner.pools().feeds());
+            }
+        };
+        ResultStream s;
+        synchronized (this) {
+            s = stopped || control.isCancelled() ? null : stream;
+            pendingRead = s == null ? null : read;
+        }
+        if (s == null) {
+            read.run();
+        } else {
+            s.awaitReady(read);
+        }
+    }
+
+    /** The read a feed's CONTINUE waited for; one that found nothing to send waits again. */
+    private void readWhenReady(Runnable frameDone) {
+        synchronized (this) {
+            pendingRead = null;
+        }
+        serveBatch(frameDone, true);
     }
 
     /** Answers a STOP: cuts short a read in progress, releases the stream, then replies. */
@@ -163,7 +205,7 @@ final class Cursor {
                 stream = s;
             }
             // serveBatch sees a STOP or disconnect that came during evaluation, and closes s.
-            serveBatch(frameDone);
+            serveBatch(frameDone, false);
         } catch (ReqlError e) {
             finish();
             reply(errorResponse(e), frameDone);
@@ -177,6 +219,11 @@ final class Cursor {
     }
 
     private void serveBatch(Runnable frameDone) {
+        serveBatch(frameDone, false);
+    }
+
+    /** @param awaited the read of a feed's CONTINUE, called back when ready: an empty batch waits again */
+    private void serveBatch(Runnable frameDone, boolean awaited) {
         ResultStream s;
         boolean first;
         synchronized (this) {
@@ -212,6 +259,10 @@ final class Cursor {
             }
             // An empty batch ends an ordinary stream; a feed may just have had nothing new.
             boolean last = s.isExhausted() || noreply || (rows.isEmpty() && !feed);
+            if (awaited && feed && rows.isEmpty() && !last) {
+                awaitBatch(frameDone);   // the changes that woke it did not pass its filter
+                return;
+            }
             if (last) {
                 finish();
             }
@@ -279,9 +330,18 @@ final class Cursor {
         interruptRead();
     }
 
-    private synchronized void interruptRead() {
-        if (reader != null) {
-            reader.interrupt();
+    private void interruptRead() {
+        Runnable read;
+        synchronized (this) {
+            if (reader != null) {
+                reader.interrupt();
+            }
+            read = pendingRead;
+            pendingRead = null;
+        }
+        // Queued now, ahead of the STOP's own step, so the CONTINUE is answered first.
+        if (read != null) {
+            read.run();
         }
     }
 

@@ -3,14 +3,21 @@ package io.reqldb.server.conn;
 import io.reqldb.datum.DeepStackThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads queries run on, never the event loop's. Two pools, because a changefeed read may
- * block for as long as nothing changes: if feeds shared the query pool, a few hundred idle feeds
- * would starve every other query. So reads of streams that are feeds go to a larger pool whose
- * idle threads die off, and everything else to a fixed pool sized for storage work.
+ * The threads queries run on, never the event loop's, each pool with a fixed ceiling. Two pools,
+ * because a busy changefeed's read waits a few milliseconds to gather its batch (an idle feed
+ * holds no thread, see {@link Cursor}): a burst of such reads must not delay other queries. So
+ * reads of streams that are feeds go to a pool of their own, everything else to one sized for
+ * storage work.
+ *
+ * <p>Both pools start a thread only when no thread of theirs is idle (up to their ceiling; then
+ * work queues) and let idle threads die off: a plain {@link ThreadPoolExecutor} starts a new
+ * thread for every task until it holds its core size, so a feed pool with a ceiling of a
+ * thousand ended up holding a thousand threads after a busy minute of 20 feeds.
  */
 public final class WorkerPools implements AutoCloseable {
     private final ThreadPoolExecutor queries;
@@ -18,7 +25,7 @@ public final class WorkerPools implements AutoCloseable {
 
     /**
      * @param queryThreads threads for evaluation and ordinary batches
-     * @param feedThreads  most threads that may wait in changefeed reads at once; further reads queue
+     * @param feedThreads  most threads reading changefeed batches at once; further reads queue
      */
     public WorkerPools(int queryThreads, int feedThreads) {
         queries = pool(queryThreads, "reqldb-query-");
@@ -26,10 +33,37 @@ public final class WorkerPools implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor pool(int threads, String prefix) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), DeepStackThreads.daemons(prefix));
-        pool.allowCoreThreadTimeOut(true);
+        GrowOnlyWhenBusyQueue queue = new GrowOnlyWhenBusyQueue();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, queue,
+                DeepStackThreads.daemons(prefix), (task, full) -> {
+                    if (full.isShutdown()) {
+                        throw new RejectedExecutionException("the server is stopping");
+                    }
+                    queue.enqueue(task);   // every thread busy and at the ceiling: wait for one
+                });
+        queue.pool = pool;
         return pool;
+    }
+
+    /**
+     * Refuses a task (so the pool starts a thread) only while every thread is busy and the pool is
+     * below its ceiling; otherwise queues it for an idle or the next free thread.
+     */
+    private static final class GrowOnlyWhenBusyQueue extends LinkedBlockingQueue<Runnable> {
+        private volatile ThreadPoolExecutor pool;
+
+        @Override
+        public boolean offer(Runnable task) {
+            ThreadPoolExecutor p = pool;
+            if (p != null && p.getActiveCount() >= p.getPoolSize() - size() && p.getPoolSize() < p.getMaximumPoolSize()) {
+                return false;
+            }
+            return super.offer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 
     ExecutorService queries() {

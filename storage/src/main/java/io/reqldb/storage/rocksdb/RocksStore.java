@@ -38,6 +38,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WriteBufferManager;
 
 /**
  * The storage engine on RocksDB. A data directory holds {@link Metadata#FILE_NAME} and the
@@ -52,6 +53,7 @@ public final class RocksStore implements Store {
     private static final long MB = 1024L * 1024L;
 
     private final Metadata metadata;
+    private final long cacheBytes;
     private final StoreContext ctx;
     private final Catalog catalog;
     private final IndexBuilder builder;
@@ -61,8 +63,9 @@ public final class RocksStore implements Store {
     /** Native objects, closed in reverse order of creation. */
     private final Deque<AutoCloseable> resources;
 
-    private RocksStore(Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources) {
+    private RocksStore(Metadata metadata, StoreContext ctx, Deque<AutoCloseable> resources, long cacheBytes) {
         this.metadata = metadata;
+        this.cacheBytes = cacheBytes;
         this.ctx = ctx;
         this.resources = resources;
         this.catalog = Catalog.load(ctx);
@@ -109,7 +112,10 @@ public final class RocksStore implements Store {
         RocksDB.loadLibrary();
         Deque<AutoCloseable> res = new ArrayDeque<>();
         try {
-            Cache cache = keep(res, new LRUCache(options.cacheSizeMb() * MB));
+            // Strict: the cache never holds more than --cache-size, memtables included (a read
+            // that would need more while every block is pinned fails rather than growing it).
+            Cache cache = keep(res, new LRUCache(options.cacheSizeMb() * MB, -1, true));
+            WriteBufferManager memtables = keep(res, new WriteBufferManager(options.memtableBytes(), cache));
             BloomFilter bloom = keep(res, new BloomFilter(10));
             // Documents: point lookups dominate, so whole-key bloom filters skip files without the key.
             BlockBasedTableConfig documentTables = new BlockBasedTableConfig().setBlockCache(cache)
@@ -131,7 +137,7 @@ public final class RocksStore implements Store {
                     .setCreateMissingColumnFamilies(true)
                     .setIncreaseParallelism(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                    .setBytesPerSync(MB).setKeepLogFileNum(5));
+                    .setBytesPerSync(MB).setKeepLogFileNum(5).setWriteBufferManager(memtables));
             List<ColumnFamilyDescriptor> families = List.of(
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, catalogOpts),
                     new ColumnFamilyDescriptor(Keys.DOCUMENTS_FAMILY, documentOpts),
@@ -154,7 +160,7 @@ public final class RocksStore implements Store {
                     meta.write(dataDir);
                 }
             }
-            return new RocksStore(meta, ctx, res);
+            return new RocksStore(meta, ctx, res, options.cacheSizeMb() * MB);
         } catch (RocksDBException | RuntimeException e) {
             closeAll(res);
             if (e instanceof StorageException se) {
@@ -176,6 +182,11 @@ public final class RocksStore implements Store {
         } catch (RocksDBException e) {
             throw Rocks.failure("count read", e);
         }
+    }
+
+    @Override
+    public long cacheBytes() {
+        return cacheBytes;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reqldb.tools.offline;
 
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.rethinkdata.DataDirectory;
 import io.reqldb.rethinkdata.RethinkDataException;
 import io.reqldb.rethinkdata.TableConfig;
@@ -60,11 +61,9 @@ public final class OfflineDumper {
     public Summary run(List<TableConfig> tables, TableSink sink) {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         long[] totals = new long[4];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, tables.size())), r -> {
-            Thread t = new Thread(r, "offline-dump");
-            t.setDaemon(true);
-            return t;
-        });
+        // Deep stacks: a stored row may nest as deep as the server allows, and is walked recursively.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, tables.size())),
+                DeepStackThreads.daemons("offline-dump-"));
         try {
             List<Future<long[]>> results = new ArrayList<>();
             for (TableConfig table : tables) {

@@ -46,7 +46,7 @@ final class KeyDiff {
         while (found.size() < max) {
             final Object start = after;
             List<?> page = (List<?>) RowHash.withHash(hash -> PageQuery.ordered(ref, pk, start).limit(PAGE_ROWS)
-                    .map(row -> r.array(row.g(pk), hash.apply(row))).coerceTo("array")).run(from, raw()).single();
+                    .map(row -> r.array(row.g(pk), hash.apply(row))).coerceTo("array")).run(from, RowHash.allowLongRows(raw())).single();
             if (page.isEmpty()) {
                 return;
             }
@@ -55,7 +55,7 @@ final class KeyDiff {
             Map<Object, Object> there = new HashMap<>();
             for (Object pair : (List<?>) RowHash.withHash(hash -> r.db(ref.db()).table(ref.table())
                     .getAll(r.args(new WireValue(keys))).map(row -> r.array(row.g(pk), hash.apply(row)))
-                    .coerceTo("array")).run(other, raw()).single()) {
+                    .coerceTo("array")).run(other, RowHash.allowLongRows(raw())).single()) {
                 there.put(((List<?>) pair).get(0), ((List<?>) pair).get(1));
             }
             for (Object pair : page) {

@@ -4,6 +4,7 @@ import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.gen.ast.ReqlExpr;
 import com.rethinkdb.model.MapObject;
+import com.rethinkdb.model.OptArgs;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,15 @@ final class RowHash {
     private static ReqlExpr of(ReqlExpr row, ReqlExpr codes) {
         return row.toJsonString().split("")
                 .fold(0, (h, c) -> h.mul(31).add(codes.bracket(c).default_(OTHER)).mod(MODULUS));
+    }
+
+    /**
+     * {@code options} with the {@code array_limit} raised: RethinkDB 2.4 holds {@code split}'s
+     * answer to it, so under its default (100,000) a row whose JSON text is longer would fail
+     * to hash.
+     */
+    static OptArgs allowLongRows(OptArgs options) {
+        return options.with("array_limit", Integer.MAX_VALUE);
     }
 
     private static MapObject<Object, Object> codes() {

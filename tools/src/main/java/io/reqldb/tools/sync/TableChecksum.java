@@ -2,6 +2,7 @@ package io.reqldb.tools.sync;
 
 import static com.rethinkdb.RethinkDB.r;
 
+import com.rethinkdb.model.OptArgs;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.export.TableRef;
 import java.util.List;
@@ -16,7 +17,7 @@ record TableChecksum(long rows, long hash) {
         var table = r.db(ref.db()).table(ref.table());
         List<?> answer = (List<?>) RowHash.withHash(hash -> r.expr(r.array(table.count(),
                 table.map(hash::apply).fold(0, (sum, h) -> sum.add(h).mod(RowHash.SUM_MODULUS)))))
-                .run(conn).single();
+                .run(conn, RowHash.allowLongRows(new OptArgs())).single();
         return new TableChecksum(((Number) answer.get(0)).longValue(), ((Number) answer.get(1)).longValue());
     }
 }

@@ -66,6 +66,22 @@ class LiveCompareTest {
     }
 
     @Test
+    void rowsLongerThanTheDefaultArrayLimit_areComparedToo() {
+        // Hashing splits a row's JSON text into characters: 150,000 of them, more than the
+        // 100,000 elements RethinkDB allows an array by default.
+        String longText = "x".repeat(150_000);
+        for (Connection conn : new Connection[] {connA, connB}) {
+            r.db("cmp").table("named").insert(r.hashMap("name", "long").with("text", longText)).run(conn);
+        }
+        Outcome equal = compare();
+        assertThat(equal.code).as(equal.out + equal.err).isZero();
+        r.db("cmp").table("named").get("long").update(r.hashMap("text", longText + "y")).run(connB);
+        Outcome run = compare();
+        assertThat(run.code).as(run.out + run.err).isEqualTo(1);
+        assertThat(run.out).contains("cmp.named: DIFFERENT, rows differ (3 vs 3 rows; first differing keys: \"long\")");
+    }
+
+    @Test
     void changedAndMissingRows_exitOne_listingTheirKeys() {
         r.db("cmp").table("t").get(17).update(r.hashMap("text", "changed")).run(connB);
         r.db("cmp").table("t").get(2500).delete().run(connA);

@@ -28,8 +28,8 @@ import picocli.CommandLine;
  * of the source: after the writers stop and the sync ends (--until-idle), it has verified both
  * sides equal, {@code compare} agrees, and every document reads back the same on both. The
  * source table has a write hook that counts its runs in each row, so a target that ran the
- * copied hook on the copied rows would differ. The same through a loopback proxy that cuts the
- * source connections mid-copy and mid-catch-up, and a sync stopped by SIGTERM; and
+ * copied hook on the copied rows would differ. The same through loopback proxies that cut the
+ * source and target connections mid-copy and mid-catch-up, and a sync stopped by SIGTERM; and
  * {@code --include-config}.
  */
 class LiveSyncTest {
@@ -116,20 +116,25 @@ class LiveSyncTest {
     }
 
     @Test
-    void sourceConnectionsCutMidCopyAndMidCatchUp_syncStillConverges() throws Exception {
+    void connectionsOfBothSidesCutMidCopyAndMidCatchUp_syncStillConverges() throws Exception {
         fillSource(src, ROWS);
         StringWriter out = new StringWriter();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong writes = new AtomicLong();
         List<CompletableFuture<Void>> writers = startWriters(stop, writes);
-        // The first source connection to receive 300 kB (the copy's) is dropped mid-copy.
-        try (DroppingProxy proxy = new DroppingProxy(source.host(), source.port(), 300_000, true)) {
+        // Mid-copy, the first source connection to receive 300 kB (the copy's reads) is dropped,
+        // and the first target connection to send 300 kB (the copy's inserts).
+        try (DroppingProxy toSource = new DroppingProxy(source.host(), source.port(), 300_000, true);
+                DroppingProxy toTarget = new DroppingProxy(target.host(), target.port(), 300_000, false)) {
             CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> run(out, "sync",
-                    "-c", "127.0.0.1:" + proxy.port(), "--to", target.address(), "-e", "live", "--until-idle", "3",
-                    "--status-interval", "2"));
+                    "-c", "127.0.0.1:" + toSource.port(), "--to", "127.0.0.1:" + toTarget.port(), "-e", "live",
+                    "--until-idle", "3", "--status-interval", "2"));
             waitFor(out, "In sync", sync);
-            assertThat(proxy.hasCut()).as("a source connection was cut during the copy").isTrue();
-            proxy.cutAll(); // mid-catch-up: the feed and every other source connection
+            assertThat(toSource.hasCut()).as("a source connection was cut during the copy").isTrue();
+            assertThat(toTarget.hasCut()).as("a target connection was cut during the copy").isTrue();
+            // Mid-catch-up, with the writers still going: the feed and every other connection.
+            toSource.cutAll();
+            toTarget.cutAll();
             Thread.sleep(WRITES_AFTER_COPY_MS);
             stop.set(true);
             CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);

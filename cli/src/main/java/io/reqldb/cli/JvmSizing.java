@@ -1,0 +1,83 @@
+package io.reqldb.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JVM settings {@code serve} runs under, so the process's memory follows {@code --cache-size}
+ * and the work it does, not the machine: left to itself the JVM takes a heap of a quarter of the
+ * machine's memory and G1 keeps what it once grew to (4 GB held after a workload whose live data
+ * was 29 MB). {@code serve} therefore starts itself again with these flags (see {@link Relaunch}),
+ * so every launcher ({@code bin/reqldb}, the release's, {@code java -jar}) gets them.
+ *
+ * <ul>
+ *   <li>Heap ceiling: a quarter of the cache, between {@link #MIN_HEAP_MB} and
+ *       {@link #MAX_HEAP_MB}. The heap holds queries' working values (each query's budget is a
+ *       quarter of it, see {@code QueryLimits}) and feeds' queues, not stored data, which RocksDB
+ *       caches outside it; so it grows with the cache only slowly, and never to gigabytes the
+ *       workload does not use.</li>
+ *   <li>G1 with periodic collections and a low free ratio: an idle server (no collection for
+ *       {@link #PERIODIC_GC_MS} ms) runs a concurrent cycle, after which G1 gives back the heap
+ *       beyond its live data plus {@code MaxHeapFreeRatio}. Measured against the serial
+ *       collector (which shrinks only after a full collection, so rarely) and ZGC (whose
+ *       multi-mapped heap counts three times in RSS on JDK 17); see the README's Memory section.</li>
+ *   <li>A small initial heap, so an idle server starts small.</li>
+ *   <li>{@code MALLOC_ARENA_MAX=2} in the environment: RocksDB and the JVM allocate natively from
+ *       many threads, and glibc's default of 8 arenas per core keeps freed memory in each.</li>
+ * </ul>
+ *
+ * Options the user gave the JVM (JAVA_OPTS) win: a heap size or a collector already chosen is
+ * left alone.
+ */
+final class JvmSizing {
+    static final long MIN_HEAP_MB = 256;
+    static final long MAX_HEAP_MB = 2048;
+    static final long PERIODIC_GC_MS = 10_000;
+    /** The child's cache size, as the parent derived it (so both agree on 'auto'). */
+    static final String CACHE_PROPERTY = "reqldb.cache.mb";
+
+    private JvmSizing() {
+    }
+
+    /** The heap ceiling for a cache of {@code cacheMb}. */
+    static long heapMegabytes(long cacheMb) {
+        return Math.min(Math.max(cacheMb / 4, MIN_HEAP_MB), MAX_HEAP_MB);
+    }
+
+    /**
+     * The flags to add to the JVM options already in force ({@code given}) for a cache of
+     * {@code cacheMb}.
+     */
+    static List<String> flags(long cacheMb, List<String> given) {
+        List<String> flags = new ArrayList<>();
+        boolean heapGiven = given.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
+                || a.startsWith("-XX:MaxRAM"));
+        boolean collectorGiven = given.stream().anyMatch(a -> a.matches("-XX:\\+Use\\w*GC"));
+        if (!heapGiven) {
+            flags.add("-Xmx" + heapMegabytes(cacheMb) + "m");
+            if (given.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-XX:InitialHeapSize"))) {
+                flags.add("-Xms32m");
+            }
+        }
+        if (!collectorGiven) {
+            flags.add("-XX:+UseG1GC");
+            flags.add("-XX:G1PeriodicGCInterval=" + PERIODIC_GC_MS);
+            flags.add("-XX:MinHeapFreeRatio=10");
+            flags.add("-XX:MaxHeapFreeRatio=30");
+        }
+        flags.add("-D" + CACHE_PROPERTY + "=" + cacheMb);
+        return flags;
+    }
+
+    /** Environment variables for the child, unless already set. */
+    static void environment(Map<String, String> env) {
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+    }
+
+    /** The cache size the parent chose for this process, or null when started directly. */
+    static Long inheritedCacheMegabytes() {
+        String v = System.getProperty(CACHE_PROPERTY);
+        return v == null ? null : Long.valueOf(v);
+    }
+}
