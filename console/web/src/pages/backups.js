@@ -1,7 +1,8 @@
 // Backups and migration: dump chosen databases and tables to the standard .tar.gz, restore an
 // uploaded archive (--force, --resume), rebuild outdated indexes; each runs the toolkit's own
 // command on the server as the signed-in user, its progress (rows, rate, ETA) shown live.
-import { run, r, startJob, jobState } from '../api.js';
+import { run, r, startJob } from '../api.js';
+import { followJob } from '../jobs.js';
 import { h, fill, notice } from '../dom.js';
 
 export function backups(main) {
@@ -32,19 +33,7 @@ export function backups(main) {
       h('button', { id: 'index-rebuild', onclick: () => rebuild() }, 'Rebuild indexes'), rebuildJob));
 
   function follow(box, state) {
-    const render = (s) => fill(box,
-      h('p', { class: `job-state ${s.state}` }, `${s.kind}: ${s.state}${s.exitCode != null ? ` (exit ${s.exitCode})` : ''}`),
-      h('pre', { class: 'job-output' }, s.output.join('\n') || '…'),
-      s.download ? h('a', { href: `/api/jobs/${s.id}/download`, download: true, class: 'download' }, 'Download the archive') : null);
-    render(state);
-    const timer = setInterval(async () => {
-      try {
-        const s = await jobState(state.id);
-        render(s);
-        if (s.state !== 'running') { clearInterval(timer); if (box !== dumpJob) { loadOutdated(); loadSelection(); } }
-      } catch (e) { clearInterval(timer); box.append(notice(e.message, true)); }
-    }, 1000);
-    timers.push(timer);
+    timers.push(followJob(box, state, () => { if (box !== dumpJob) { loadOutdated(); loadSelection(); } }));
   }
 
   async function dump() {
@@ -84,5 +73,5 @@ export function backups(main) {
 
   loadSelection();
   loadOutdated();
-  return () => timers.forEach(clearInterval);
+  return () => timers.forEach((stop) => stop());
 }
