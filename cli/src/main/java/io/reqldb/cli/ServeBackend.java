@@ -4,7 +4,7 @@ import io.reqldb.query.QueryEngine;
 import io.reqldb.query.RqlQueryEngine;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.system.CurrentIssuesTable;
-import io.reqldb.query.system.LogHistory;
+import io.reqldb.query.system.ServedProcess;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.query.terms.index.FieldLookups;
 import io.reqldb.server.metrics.ServerMetrics;
@@ -47,9 +47,9 @@ final class ServeBackend implements AutoCloseable {
         return catalog.users().hasPassword(io.reqldb.query.system.Users.ADMIN);
     }
 
-    /** For the system tables: the server's name, the real command line, driver port and log. */
-    void describeProcess(String name, java.util.List<String> argv, int driverPort, LogHistory log) {
-        catalog.system().context().describeProcess(name, argv, driverPort, log);
+    /** For the system tables: the server's name, the real command line, ports, addresses and log. */
+    void describeProcess(ServedProcess process) {
+        catalog.system().context().describeProcess(process);
         catalog.system().context().reportAs(Relaunch.launcher());
     }
 

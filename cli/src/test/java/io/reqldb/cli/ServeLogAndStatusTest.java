@@ -42,7 +42,8 @@ class ServeLogAndStatusTest {
         }
         Path data = tmp.resolve("data");
         List<String> args = List.of("serve", "--directory", data.toString(), "--driver-port", Integer.toString(port),
-                "--server-name", "log_check", "--cores", "2");
+                "--server-name", "log_check", "--cores", "2", "--canonical-address", "db.example.com",
+                "--cluster-port", "29999", "--http-port", "0");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
@@ -68,13 +69,17 @@ class ServeLogAndStatusTest {
                 Map<String, Object> status = r.db("rethinkdb").table("server_status").nth(0).run(c, Map.class).single();
                 assertThat(status).containsEntry("id", c.server().getId()).containsEntry("name", "log_check");
                 Map<String, Object> process = (Map<String, Object>) status.get("process");
+                // The process the user started (serve runs the server in a child JVM sized for --cache-size).
                 assertThat(process.get("pid")).isEqualTo(server.pid());
                 List<String> argv = (List<String>) process.get("argv");
                 assertThat(argv.subList(1, argv.size())).isEqualTo(args);
                 OffsetDateTime started = (OffsetDateTime) process.get("time_started");
                 assertThat(started.toInstant().toEpochMilli())
                         .isEqualTo(server.info().startInstant().orElseThrow().toEpochMilli());
-                assertThat(((Map<String, Object>) status.get("network")).get("reql_port")).isEqualTo((long) port);
+                Map<String, Object> network = (Map<String, Object>) status.get("network");
+                assertThat((Long) network.get("http_admin_port")).isPositive();
+                assertThat(network).containsEntry("reql_port", (long) port).containsEntry("cluster_port", 29999L)
+                        .containsEntry("canonical_addresses", List.of(Map.of("host", "db.example.com", "port", 29999L)));
             }
         } finally {
             server.destroy();

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LegacyFolderTest {
     private static final UUID TABLE = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID DB = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    /** The bytes of {@link LegacyMetadataTest#cluster116}'s databases map, its last part. */
+    private static final int DATABASES_116 = 1 + (16 + 1 + 4 + 8 + 16) + (16 + 1);
     @TempDir
     Path tmp;
 
@@ -74,6 +76,21 @@ class LegacyFolderTest {
         assertThat(users.database()).isEqualTo(DB);
         assertThat(rows(dir, users)).hasSize(2);
         assertThat(dir.metadata().users().get(0).password()).isNull(); // an empty key: admin without a password
+    }
+
+    @Test
+    void metadataLargerThanItsReference_isReadFromBlobBlocks() throws Exception {
+        // 1.16 metadata of the usual table and 300 more databases: about 15 KB, four blob leaves.
+        Out cluster = new Out().bytes(java.util.Arrays.copyOf(LegacyMetadataTest.cluster116(),
+                LegacyMetadataTest.cluster116().length - DATABASES_116));
+        cluster.varint(302).uuid(DB).u8(1).string("app").i64(1).uuid(UUID.randomUUID());
+        cluster.uuid(UUID.randomUUID()).u8(0);
+        for (int i = 0; i < 300; i++) {
+            cluster.uuid(UUID.randomUUID()).u8(1).string("db" + i).i64(1).uuid(UUID.randomUUID());
+        }
+        DataDirectory dir = DataDirectory.open(folder(ClusterVersion.V1_16, cluster.toBytes()), false);
+        assertThat(dir.metadata().databases()).hasSize(301);
+        assertThat(dir.databaseName(dir.tables().get(0))).isEqualTo("app");
     }
 
     @Test

@@ -34,11 +34,27 @@ final class LegacyFolders {
         return out.i16(value.length).bytes(value);
     }
 
-    /** The {@code metadata} file: a cluster superblock of {@code version} holding {@code cluster}. */
+    /**
+     * The {@code metadata} file: a cluster superblock of {@code version} holding {@code cluster},
+     * inline when it fits the 1500-byte reference, else in blob leaf blocks ({@code "larl"}).
+     */
     static void metadata(Path folder, ClusterVersion version, byte[] cluster) throws IOException {
         Out sb = new Out().ascii("RDm" + version.magicLetter).uuid(SERVER);
-        inlineBlob(sb, cluster);
-        serializerFile(folder.resolve("metadata"), version.code, Map.of(0L, sb.toBytes()));
+        Map<Long, byte[]> blocks = new LinkedHashMap<>();
+        if (cluster.length <= 1498) {
+            inlineBlob(sb, cluster);
+        } else {
+            int leaf = SerializerFiles.BLOCK - 8 - 4;
+            sb.i16(1500).i64(cluster.length);
+            for (int i = 0; i * leaf < cluster.length; i++) {
+                long id = i + 1;
+                sb.i64(id);
+                blocks.put(id, new Out().ascii("larl").bytes(java.util.Arrays.copyOfRange(cluster, i * leaf,
+                        Math.min(cluster.length, (i + 1) * leaf))).toBytes());
+            }
+        }
+        blocks.put(0L, sb.toBytes());
+        serializerFile(folder.resolve("metadata"), version.code, blocks);
     }
 
     /** The {@code auth_metadata} file: an auth superblock of {@code version} holding {@code auth}. */

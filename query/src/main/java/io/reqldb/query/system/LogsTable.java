@@ -17,7 +17,7 @@ public final class LogsTable extends SystemTable {
     protected List<Datum> rows() {
         Object server = uuidFormat ? system.serverId().toString() : system.serverName();
         List<Datum> out = new ArrayList<>();
-        for (LogHistory.Entry e : system.logHistory().recent(LogHistory.ROWS)) {
+        for (LogHistory.Entry e : system.process().log().recent(LogHistory.ROWS)) {
             out.add(Rows.obj("id", List.of(e.id(), system.serverId().toString()), "level", e.level(),
                     "message", e.message(), "server", server,
                     "timestamp", new TimeDatum(e.epochSeconds(), TimeDatum.UTC), "uptime", e.uptimeSeconds()));

@@ -32,11 +32,8 @@ public final class SystemContext {
     private volatile TimeDatum startTime;
     private volatile long pid = ProcessHandle.current().pid();
     private final SnapshotRegistry snapshots;
-    /** What {@code server_status.process.argv} and {@code network.reql_port} report: see {@link #describeProcess}. */
-    private volatile List<String> argv = List.of("reqldb", "serve");
-    private volatile int reqlPort = 28015;
-    private volatile String name;
-    private volatile LogHistory logHistory = LogHistory.NONE;
+    /** What {@code server_status} and {@code logs} report of the process: see {@link #describeProcess}. */
+    private volatile ServedProcess process;
     private final ServerActivity activity = new ServerActivity();
     private final Rates rates = new Rates();
 
@@ -47,7 +44,7 @@ public final class SystemContext {
         this.users = new Users();
         this.hostname = localHostname();
         String defaultName = hostname.replaceAll("[^A-Za-z0-9_]", "_");
-        this.name = defaultName;
+        this.process = ServedProcess.embedded(defaultName);
         this.serverId = UUID.nameUUIDFromBytes(("server:" + defaultName).getBytes(StandardCharsets.UTF_8));
         this.startTime = startTimeOf(ProcessHandle.current());
         if (store != null) {
@@ -66,15 +63,13 @@ public final class SystemContext {
         }
     }
 
-    /**
-     * What the serving process says of itself, once it listens: its name ({@code --server-name}),
-     * the command line it was started with, the port it listens on, and its log.
-     */
-    public void describeProcess(String name, List<String> argv, int reqlPort, LogHistory logHistory) {
-        this.name = name;
-        this.argv = List.copyOf(argv);
-        this.reqlPort = reqlPort;
-        this.logHistory = logHistory;
+    /** What the serving process says of itself, once it listens. */
+    public void describeProcess(ServedProcess process) {
+        this.process = process;
+    }
+
+    public ServedProcess process() {
+        return process;
     }
 
     /** Connections and queries, counted by the network layer serving this engine. */
@@ -87,18 +82,6 @@ public final class SystemContext {
         return rates;
     }
 
-    /** Where {@code rethinkdb.logs} reads from. */
-    public LogHistory logHistory() {
-        return logHistory;
-    }
-
-    public List<String> argv() {
-        return argv;
-    }
-
-    public int reqlPort() {
-        return reqlPort;
-    }
 
     /** Snapshots pinned through {@code rethinkdb.snapshots}. */
     public SnapshotRegistry snapshots() {
@@ -150,7 +133,7 @@ public final class SystemContext {
 
     /** The server's name: {@code --server-name}, by default derived from the host name. */
     public String serverName() {
-        return name;
+        return process.name();
     }
 
     public String hostname() {

@@ -8,6 +8,7 @@ import com.rethinkdb.net.ResponsePump;
 import com.rethinkdb.net.Result;
 import io.reqldb.tools.ToolException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** Where and as whom to connect; opens one connection per worker thread. */
 public record Endpoint(String host, int port, String user, String password, Path tlsCert) {
@@ -32,7 +33,19 @@ public record Endpoint(String host, int port, String user, String password, Path
         return open(RawAtomPump.FACTORY);
     }
 
+    /**
+     * Opens a connection for one changefeed, read one CONTINUE at a time by its caller's thread
+     * (see {@link FeedConnection} for why not through the driver's cursor).
+     */
+    public FeedConnection connectFeed() {
+        return (FeedConnection) open(null, FeedConnection::new);
+    }
+
     private Connection open(ResponsePump.Factory pump) {
+        return open(pump, Connection.Builder::connect);
+    }
+
+    private Connection open(ResponsePump.Factory pump, Function<Connection.Builder, Connection> connector) {
         try {
             Connection.Builder builder = r.connection()
                     .pumpFactory(pump)
@@ -44,7 +57,7 @@ public record Endpoint(String host, int port, String user, String password, Path
             if (tlsCert != null) {
                 builder.certFile(tlsCert.toFile()).socketFactory(TlsSocketFactory.INSTANCE);
             }
-            return builder.connect();
+            return connector.apply(builder);
         } catch (ReqlError | IllegalStateException e) {
             throw ToolException.usage("Unable to connect to server: " + Errors.connectFailure(address(), e));
         }

@@ -3,21 +3,18 @@ package io.reqldb.tools.sync;
 import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.model.OptArgs;
-import com.rethinkdb.net.Connection;
-import com.rethinkdb.net.Result;
 import io.reqldb.tools.conn.Endpoint;
+import io.reqldb.tools.conn.FeedConnection;
 import io.reqldb.tools.export.TableRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A source table's {@code changes()} read on its own connection by its own thread into a queue,
- * as fast as the server sends them, so the server's queue ({@code changefeed_queue_size}) is
- * rarely the one that fills. The feed is open (the server sent its first answer) when
+ * A source table's {@code changes()} read on its own connection ({@link FeedConnection}, one
+ * CONTINUE at a time) by its own thread into a queue, as fast as the server sends them, so the
+ * server's queue ({@code changefeed_queue_size}) is rarely the one that fills. The feed is open (the server sent its first answer) when
  * {@link #open} returns: every later write to the table is in it. It ends {@link #broken()} when
  * its connection drops, and {@link #overflowed()} when the server says it skipped changes
  * ({@code {"error": "Changefeed cache over array size limit, skipped N elements."}}).
@@ -25,8 +22,7 @@ import java.util.concurrent.TimeoutException;
 final class ChangeFeed implements AutoCloseable {
     private static final long POLL_MS = 200;
 
-    private final Connection conn;
-    private final Result<Object> result;
+    private final FeedConnection conn;
     private final String pk;
     private final ConcurrentLinkedQueue<Change> queue = new ConcurrentLinkedQueue<>();
     private final Thread reader;
@@ -35,10 +31,10 @@ final class ChangeFeed implements AutoCloseable {
     private volatile String overflow;
     private volatile long lastArrival = System.nanoTime();
 
-    private ChangeFeed(Connection conn, Result<Object> result, TableRef ref, String pk) {
+    private ChangeFeed(FeedConnection conn, List<Object> first, TableRef ref, String pk) {
         this.conn = conn;
-        this.result = result;
         this.pk = pk;
+        take(first);
         this.reader = new Thread(this::read, "reqldb-sync-feed-" + ref);
         reader.setDaemon(true);
         reader.start();
@@ -46,14 +42,14 @@ final class ChangeFeed implements AutoCloseable {
 
     /** Opens the table's feed on a new connection; {@code queueSize} null for the server's default. */
     static ChangeFeed open(Endpoint source, TableRef ref, String pk, Integer queueSize) {
-        Connection conn = source.connect();
+        FeedConnection conn = source.connectFeed();
         try {
             OptArgs options = KeyDiff.raw();
             if (queueSize != null) {
                 options.with("changefeed_queue_size", queueSize);
             }
-            Result<Object> result = r.db(ref.db()).table(ref.table()).changes().run(conn, options);
-            return new ChangeFeed(conn, result, ref, pk);
+            List<Object> first = conn.start(r.db(ref.db()).table(ref.table()).changes(), options);
+            return new ChangeFeed(conn, first, ref, pk);
         } catch (RuntimeException e) {
             conn.close(false);
             throw e;
@@ -62,16 +58,21 @@ final class ChangeFeed implements AutoCloseable {
 
     private void read() {
         while (!closing) {
-            Object item;
             try {
-                item = result.next(POLL_MS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException quiet) {
-                continue;
+                List<Object> batch = conn.next(POLL_MS);
+                if (batch != null) {
+                    take(batch);
+                }
             } catch (RuntimeException e) {
-                // The connection dropped (or was closed by close()).
+                // The connection dropped (or was closed by close()), or the server ended the feed.
                 broken = !closing;
                 return;
             }
+        }
+    }
+
+    private void take(List<Object> items) {
+        for (Object item : items) {
             if (item instanceof Map<?, ?> change) {
                 if (change.containsKey("error") && !change.containsKey("new_val")) {
                     overflow = String.valueOf(change.get("error"));
