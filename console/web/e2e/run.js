@@ -2,7 +2,9 @@
 // Chromium driven by playwright-core. Usage: node e2e/run.js [--screenshots DIR]
 // (REQLDB_JAR overrides the jar, CHROMIUM the browser). Exits non-zero when a test fails.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -19,6 +21,11 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 
 const tests = [];
 const test = (name, fn) => tests.push([name, fn]);
+// Tests against a server started on a copy of a data directory in ReqlDB's first format: serve
+// migrates it, and its function indexes stay outdated until rebuilt.
+const migratedTests = [];
+const migratedTest = (name, fn) => migratedTests.push([name, fn]);
+const V1_FIXTURE = resolve(here, '../../../storage/src/test/resources/fixtures/v1/reqldb_data');
 
 async function signIn(page, url, user, password) {
   await page.goto(url);
@@ -176,6 +183,49 @@ test('a changefeed in the explorer updates live', async ({ context, url }) => {
   await feed.close();
 });
 
+test('dump a table to a download, drop it, restore it from the upload, rebuild indexes', async ({ context, url }) => {
+  const page = await context.newPage();
+  await page.goto(`${url}/#/backups`);
+  await page.locator('#dump-selection input[value="shop.items"]').check();
+  await page.locator('#dump').click();
+  await page.locator('#dump-job .job-state.done').waitFor({ timeout: 120000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#dump-job a.download').click()]);
+  const archive = join(tmpdir(), `reqldb-console-e2e-${process.pid}.tar.gz`);
+  await download.saveAs(archive);
+  const tar = gunzipSync(readFileSync(archive)).toString('latin1');
+  assert.match(tar, /\/shop\/items\.json/);
+  assert.match(tar, /\/shop\/items\.info/);
+  assert.doesNotMatch(tar, /\/shop\/big\.json/, 'only the chosen table');
+
+  await page.goto(`${url}/#/explorer`);
+  await runQuery(page, "r.db('shop').tableDrop('items')");
+  await page.goto(`${url}/#/backups`);
+  await page.locator('input[name="archive"]').setInputFiles(archive);
+  await page.locator('#restore').click();
+  await page.locator('#restore-job .job-state.done').waitFor({ timeout: 120000 });
+  // Without --force, restoring into the table that now exists again is refused by the tool.
+  await page.locator('#restore').click();
+  await page.locator('#restore-job .job-state.failed').waitFor({ timeout: 120000 });
+  assert.match(await page.locator('#restore-job .job-output').textContent(), /exist/);
+  await page.locator('input[name="force"]').check();
+  await page.locator('#restore').click();
+  await page.locator('#restore-job .job-state.done').waitFor({ timeout: 120000 });
+  await page.locator('input[name="rebuild-all"]').check();
+  await page.locator('#index-rebuild').click();
+  await page.locator('#rebuild-job .job-state.done').waitFor({ timeout: 120000 });
+  await page.locator('#outdated').getByText('No outdated indexes.').waitFor();
+  await shot(page, 'backups');
+
+  await page.goto(`${url}/#/explorer`);
+  assert.match(await runQuery(page, "r.db('shop').table('items').orderBy({index: 'price'}).map(r.row('name'))"), /3 rows/);
+  await page.locator('[data-view="raw"]').click();
+  // The rows and the index came back (nib's price was updated to 7 by the changefeed test).
+  assert.deepEqual(JSON.parse(await page.locator('#results pre').textContent()), ['pen', 'ink', 'nib']);
+  await page.locator('[data-view="tree"]').click();
+  rmSync(archive, { force: true });
+  await page.close();
+});
+
 test('screenshots of the dashboard and tables pages', async ({ context, url }) => {
   if (!shots) return;
   const page = await context.newPage();
@@ -259,30 +309,62 @@ test('signing out ends the session', async ({ context, url }) => {
   await page.close();
 });
 
-const server = await startServer(jar, PASSWORD);
+migratedTest('an outdated index after a migration is shown, and rebuilt from the dashboard', async ({ context, url }) => {
+  const page = await context.newPage();
+  await signIn(page, url, 'admin', PASSWORD);
+  await page.locator('#issues').getByText('outdated_index').waitFor();
+  await page.goto(`${url}/#/tables`);
+  await page.locator('[data-table="test.people"] [data-index="tags"] td.outdated').waitFor();
+  await shot(page, 'tables-outdated');
+  await page.goto(`${url}/#/dashboard`);
+  await page.locator('#rebuild-outdated').click();
+  await page.locator('#rebuild-job .job-state.done').waitFor({ timeout: 120000 });
+  assert.match(await page.locator('#rebuild-job .job-output').textContent(), /test\.people:tags/);
+  await page.locator('#issues').getByText('No issues.').waitFor();
+  await page.goto(`${url}/#/tables`);
+  await page.locator('[data-table="test.people"] [data-index="tags"]').waitFor();
+  assert.equal(await page.locator('td.outdated').count(), 0);
+  await page.close();
+});
+
+/** Runs tests against a server of their own; returns how many failed. */
+async function runGroup(browser, list, copyOf) {
+  const server = await startServer(jar, PASSWORD, copyOf);
+  let failed = 0;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    context.setDefaultTimeout(20000);
+    // Drops ask first; the tests say yes.
+    context.on('page', (p) => p.on('dialog', (d) => d.accept()));
+    for (const [name, fn] of list) {
+      const began = Date.now();
+      try {
+        await fn({ browser, context, url: server.url });
+        console.log(`ok   ${name} (${Date.now() - began} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`FAIL ${name}\n${e.stack}`);
+      }
+    }
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+  if (failed) console.log(`server log:\n${server.log()}`);
+  return failed;
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
 let failed = 0;
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(20000);
-  // Drops ask first; the tests say yes.
-  context.on('page', (p) => p.on('dialog', (d) => d.accept()));
-  for (const [name, fn] of tests) {
-    const began = Date.now();
-    try {
-      await fn({ browser, context, url: server.url });
-      console.log(`ok   ${name} (${Date.now() - began} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`FAIL ${name}\n${e.stack}`);
-    }
-  }
+  failed += await runGroup(browser, tests, null);
+  failed += await runGroup(browser, migratedTests, V1_FIXTURE);
 } finally {
   await browser.close();
-  await server.stop();
 }
+const total = tests.length + migratedTests.length;
 if (failed) {
-  console.log(`${failed} of ${tests.length} console tests failed; server log:\n${server.log()}`);
+  console.log(`${failed} of ${total} console tests failed`);
   process.exit(1);
 }
-console.log(`${tests.length} console tests passed`);
+console.log(`${total} console tests passed`);

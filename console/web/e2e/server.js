@@ -1,7 +1,7 @@
 // Starts a real `reqldb serve` from the built jar on free loopback ports, in a fresh data
-// directory, and stops it (removing the directory) when asked.
+// directory (or a copy of a given one), and stops it (removing the directory) when asked.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,9 @@ function freePort() {
   });
 }
 
-export async function startServer(jar, password) {
+export async function startServer(jar, password, copyOf = null) {
   const dir = mkdtempSync(join(tmpdir(), 'reqldb-console-e2e-'));
+  if (copyOf) cpSync(copyOf, join(dir, 'data'), { recursive: true });
   const driverPort = await freePort();
   const httpPort = await freePort();
   const child = spawn('java', ['-jar', jar, 'serve', '--directory', join(dir, 'data'),

@@ -47,6 +47,18 @@ export async function signOut() {
   csrf = null;
 }
 
+/** Starts a toolkit job (dump, restore, index-rebuild); returns its state. */
+export async function startJob(kind, body, query = '') {
+  const res = await post(`/api/jobs/${kind}${query}`, body, body instanceof Blob ? { 'Content-Type': 'application/gzip' } : {});
+  const state = await res.json();
+  if (!res.ok) throw new Error(state.error);
+  return state;
+}
+
+export async function jobState(id) {
+  return (await fetch(`/api/jobs/${id}`, { credentials: 'same-origin' })).json();
+}
+
 export async function info() {
   return (await fetch('/api/info', { credentials: 'same-origin' })).json();
 }

@@ -6,11 +6,13 @@ import { dashboard } from './pages/dashboard.js';
 import { tables } from './pages/tables.js';
 import { explorer } from './pages/explorer.js';
 import { servers } from './pages/servers.js';
+import { backups } from './pages/backups.js';
 
 const PAGES = [
   ['dashboard', 'Dashboard', dashboard],
   ['tables', 'Tables', tables],
   ['explorer', 'Data explorer', explorer],
+  ['backups', 'Backups and migration', backups],
   ['servers', 'Servers and logs', servers],
 ];
 

@@ -1,6 +1,7 @@
 // Dashboard: who this server is, how long it has run, its data, live reads/writes per second
 // (from rethinkdb.stats) and the current issues.
-import { run, info, r } from '../api.js';
+import { run, info, r, startJob } from '../api.js';
+import { followJob } from '../jobs.js';
 import { h, fill, notice, duration, show } from '../dom.js';
 import { rateChart } from '../chart.js';
 
@@ -58,13 +59,32 @@ export function dashboard(main) {
     }
   }
 
+  // index-rebuild, the toolkit's command, run by the console as the signed-in user.
+  const rebuildJob = h('div', { class: 'job', id: 'rebuild-job' });
+  let rebuilding = false;
+  let stopFollowing = () => {};
+  async function rebuild() {
+    rebuilding = true;
+    try {
+      stopFollowing = followJob(rebuildJob, await startJob('index-rebuild', JSON.stringify({ force: false })), () => {
+        rebuilding = false;
+        setTimeout(loadIssues, 1500);   // the job's output stays a moment, then the issues are read again
+      });
+    } catch (e) {
+      rebuilding = false;
+      fill(rebuildJob, notice(e.message, true));
+    }
+  }
+
   async function loadIssues() {
     try {
       const list = await run(r.db('rethinkdb').table('current_issues').coerceTo('array'));
       // Outdated indexes first: they are what a migration leaves to do.
       list.sort((a, b) => (b.type === 'outdated_index') - (a.type === 'outdated_index'));
+      if (rebuilding) return;   // keep the rebuild's output on screen until it ends
       fill(issues, list.length === 0 ? h('p', { class: 'ok' }, 'No issues.') : h('ul', {}, list.map((i) =>
-        h('li', { class: `issue ${i.critical ? 'critical' : ''}` }, h('strong', {}, i.type), ': ', i.description))));
+        h('li', { class: `issue ${i.critical ? 'critical' : ''}` }, h('strong', {}, i.type), ': ', i.description,
+          i.type === 'outdated_index' ? h('div', {}, h('button', { id: 'rebuild-outdated', onclick: rebuild }, 'Rebuild outdated indexes'), rebuildJob) : null))));
     } catch (e) {
       fill(issues, notice(e.message, true));
     }
@@ -75,5 +95,5 @@ export function dashboard(main) {
   tick();
   const timer = setInterval(tick, 1000);
   const issuesTimer = setInterval(loadIssues, 10000);
-  return () => { clearInterval(timer); clearInterval(issuesTimer); };
+  return () => { clearInterval(timer); clearInterval(issuesTimer); stopFollowing(); };
 }

@@ -3,6 +3,7 @@ package io.reqldb.cli;
 import io.reqldb.cli.log.ServerLog;
 import io.reqldb.console.ConsoleServer;
 import io.reqldb.console.ServerFacts;
+import io.reqldb.console.ToolLauncher;
 import io.reqldb.jsworker.JsWorkerOptions;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.system.ServedProcess;
@@ -358,13 +359,14 @@ final class ServeCommand implements Callable<Integer> {
             started = true;
             List<String> argv = new java.util.ArrayList<>(List.of(System.getProperty("reqldb.command", "reqldb"), "serve"));
             argv.addAll(argumentsAsTyped);
-            backend.describeProcess(new ServedProcess(name, argv, server.port(), canonical, clusterPort,
-                    ServerLog.get().history()));
             if (consoleOn && consoleAddresses.isEmpty()) {
                 log.info("Web console not served: --no-default-bind leaves it no address (give --bind-http ADDR)");
             }
             ConsoleServer consoleServer = consoleOn && !consoleAddresses.isEmpty()
-                    ? startConsole(log, server, consoleAddresses) : null;
+                    ? startConsole(log, server, consoleAddresses, driverTls != null) : null;
+            backend.describeProcess(new ServedProcess(name, argv, server.port(),
+                    consoleServer != null ? consoleServer.port() : null, canonical, clusterPort,
+                    ServerLog.get().history()));
             announce(log, config, driverTls);
             return new Running(backend, server, metricsServer, consoleServer);
         } finally {
@@ -378,9 +380,10 @@ final class ServeCommand implements Callable<Integer> {
      * The web console, or null when its port is taken: the database serves on without it (a
      * second server on one machine would otherwise need --http-port or --no-http-admin to start).
      */
-    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses) {
+    private ConsoleServer startConsole(Logger log, ReqlServer server, List<InetAddress> consoleAddresses,
+                                       boolean driverTls) {
         ServerFacts facts = new ServerFacts(directory, Metadata.read(directory).formatVersion(), Metadata.RELEASE);
-        ConsoleServer consoleServer = new ConsoleServer(server, facts);
+        ConsoleServer consoleServer = new ConsoleServer(server, facts, driverTls ? null : toolLauncher(server));
         int port = console.httpPort == 0 ? 0 : console.httpPort + portOffset;
         try {
             return consoleServer.start(consoleAddresses, port);
@@ -389,6 +392,22 @@ final class ServeCommand implements Callable<Integer> {
                     + "another or --no-http-admin to turn it off", port, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The toolkit's commands for the console's Backups page: this JVM's java and class path
+     * running {@code reqldb}, as short-lived tools run (C1 only, serial collector), connecting to
+     * this server's driver port. None with TLS on the driver port (the tools would need its CA).
+     */
+    private ToolLauncher toolLauncher(ReqlServer server) {
+        List<InetAddress> driverAddresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
+        InetAddress host = driverAddresses.stream().anyMatch(InetAddress::isLoopbackAddress)
+                || driverAddresses.get(0).isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : driverAddresses.get(0);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ToolLauncher(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dreqldb.command=" + System.getProperty("reqldb.command", "reqldb"),
+                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()),
+                host.getHostAddress() + ":" + server.port());
     }
 
     /** RethinkDB's lines once listening (serve.cc), then what ReqlDB adds: the TLS settings. */

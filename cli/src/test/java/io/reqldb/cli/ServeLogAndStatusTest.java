@@ -43,7 +43,7 @@ class ServeLogAndStatusTest {
         Path data = tmp.resolve("data");
         List<String> args = List.of("serve", "--directory", data.toString(), "--driver-port", Integer.toString(port),
                 "--server-name", "log_check", "--cores", "2", "--canonical-address", "db.example.com",
-                "--cluster-port", "29999");
+                "--cluster-port", "29999", "--http-port", "0");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
@@ -77,6 +77,7 @@ class ServeLogAndStatusTest {
                 assertThat(started.toInstant().toEpochMilli())
                         .isEqualTo(server.info().startInstant().orElseThrow().toEpochMilli());
                 Map<String, Object> network = (Map<String, Object>) status.get("network");
+                assertThat((Long) network.get("http_admin_port")).isPositive();
                 assertThat(network).containsEntry("reql_port", (long) port).containsEntry("cluster_port", 29999L)
                         .containsEntry("canonical_addresses", List.of(Map.of("host", "db.example.com", "port", 29999L)));
             }

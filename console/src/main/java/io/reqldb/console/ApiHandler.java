@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
  * GET  /api/info     data directory, format version, release, console start time
  * POST /api/query[?token=N]  body: the wire protocol's JSON query [type, term, optargs];
  *                    answers the server's JSON response, the token in X-Reql-Token
+ * /api/jobs/...      dump, restore, index-rebuild: see {@link JobsApi}
  * </pre>
  */
 final class ApiHandler implements HttpHandler {
@@ -33,12 +34,14 @@ final class ApiHandler implements HttpHandler {
 
     private final ConsoleSessions sessions;
     private final ServerFacts facts;
+    private final JobsApi jobs;
     private final int maxQueryBytes;
     private final Instant started = Instant.now();
 
-    ApiHandler(ConsoleSessions sessions, ServerFacts facts, int maxQueryBytes) {
+    ApiHandler(ConsoleSessions sessions, ServerFacts facts, JobsApi jobs, int maxQueryBytes) {
         this.sessions = sessions;
         this.facts = facts;
+        this.jobs = jobs;
         this.maxQueryBytes = maxQueryBytes;
     }
 
@@ -72,6 +75,10 @@ final class ApiHandler implements HttpHandler {
         ConsoleSession session = found.get();
         if (post && !ConsoleSessions.csrfMatches(session, exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
             Exchanges.error(exchange, 403, "Missing or wrong CSRF token.");
+            return;
+        }
+        if (path.startsWith("/api/jobs/")) {
+            jobs.handle(exchange, session, path, post);
             return;
         }
         switch (path) {

@@ -32,9 +32,10 @@ public final class ConsoleServer implements AutoCloseable {
     private final List<HttpServer> listeners = new ArrayList<>();
     private ExecutorService executor;
 
-    public ConsoleServer(ReqlServer server, ServerFacts facts) {
+    /** @param tools how to run the toolkit's commands for the Backups page; null to offer none */
+    public ConsoleServer(ReqlServer server, ServerFacts facts, ToolLauncher tools) {
         this.sessions = new ConsoleSessions(server.users(), server::connectLocal);
-        this.api = new ApiHandler(sessions, facts, MAX_QUERY_BYTES);
+        this.api = new ApiHandler(sessions, facts, new JobsApi(tools), MAX_QUERY_BYTES);
     }
 
     /** Listens on every address at {@code port} (0: a free one, shared by all addresses). */

@@ -17,13 +17,17 @@ final class ConsoleSession implements AutoCloseable {
     final String id;
     final String csrfToken;
     private final LocalConnection connection;
+    /** Kept for the toolkit's commands, which connect to the driver port as this user. */
+    private final String password;
+    private final Map<String, ToolJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong();
     private final Map<Long, Queue<CompletableFuture<byte[]>>> waiting = new ConcurrentHashMap<>();
     private volatile long lastUsedNanos = System.nanoTime();
 
-    ConsoleSession(String id, String csrfToken, Connector connector, String user) {
+    ConsoleSession(String id, String csrfToken, Connector connector, String user, String password) {
         this.id = id;
         this.csrfToken = csrfToken;
+        this.password = password;
         this.connection = connector.connect(user, this::answered);
     }
 
@@ -34,6 +38,18 @@ final class ConsoleSession implements AutoCloseable {
 
     String user() {
         return connection.user();
+    }
+
+    String password() {
+        return password;
+    }
+
+    void addJob(ToolJob job) {
+        jobs.put(job.id, job);
+    }
+
+    ToolJob job(String id) {
+        return jobs.get(id);
     }
 
     /** A fresh token for a START query. */
@@ -74,6 +90,7 @@ final class ConsoleSession implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+        jobs.values().forEach(ToolJob::close);
         waiting.values().forEach(q -> q.forEach(f -> f.completeExceptionally(new IllegalStateException("signed out"))));
     }
 }

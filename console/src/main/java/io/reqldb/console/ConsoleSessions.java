@@ -41,7 +41,7 @@ final class ConsoleSessions implements AutoCloseable {
         if (!right) {
             return Optional.empty();
         }
-        ConsoleSession session = new ConsoleSession(randomToken(), randomToken(), connector, user);
+        ConsoleSession session = new ConsoleSession(randomToken(), randomToken(), connector, user, password);
         sessions.put(session.id, session);
         return Optional.of(session);
     }

@@ -49,7 +49,7 @@ class ConsoleServerTest {
                 new RqlQueryEngine(store, catalog),
                 name -> users.credentials(name).map(p -> new PasswordHash(p.salt(), p.iterations(), p.saltedPassword())))
                 .start();
-        console = new ConsoleServer(server, new ServerFacts(dir, 2, "test")).start(List.of(InetAddress.getLoopbackAddress()), 0);
+        console = new ConsoleServer(server, new ServerFacts(dir, 2, "test"), null).start(List.of(InetAddress.getLoopbackAddress()), 0);
         base = "http://127.0.0.1:" + console.port();
     }
 

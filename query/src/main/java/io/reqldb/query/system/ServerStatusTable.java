@@ -18,6 +18,7 @@ public final class ServerStatusTable extends SystemTable {
         // The storage cache (--cache-size), as RethinkDB reports its own: not the JVM's heap.
         long cacheMb = system.store().cacheBytes() / (1024 * 1024);
         ServedProcess process = system.process();
+        Object httpAdmin = process.httpAdminPort() != null ? process.httpAdminPort() : "<no http admin>";
         List<Object> canonical = new ArrayList<>();
         for (ServedProcess.Address a : process.canonical()) {
             canonical.add(Rows.obj("host", a.host(), "port", a.port()));
@@ -30,7 +31,7 @@ public final class ServerStatusTable extends SystemTable {
                         "cluster_port", process.clusterPort(),
                         "connected_to", Rows.obj(),
                         "hostname", system.hostname(),
-                        "http_admin_port", "<no http admin>",
+                        "http_admin_port", httpAdmin,
                         "reql_port", process.reqlPort(),
                         "time_connected", system.startTime()),
                 "process", Rows.obj(

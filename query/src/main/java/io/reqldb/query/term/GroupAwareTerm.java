@@ -19,6 +19,13 @@ final class GroupAwareTerm extends Term {
         this.inner = inner;
     }
 
+    /** The wrapped term stands at the same place: errors it anchors (see {@link #anchor}) point here. */
+    @Override
+    void setPath(java.util.List<Object> path) {
+        super.setPath(path);
+        inner.setPath(path);
+    }
+
     @Override
     public boolean isConstant() {
         return false;

@@ -104,7 +104,7 @@ public final class SelectionTerms implements TermFamily {
         }
         // Bounds that admit nothing stay as given (info() shows them as RethinkDB does); scans find no row.
         KeyRange range = new KeyRange(lower, !leftOpen, upper, !rightOpen);
-        return new TableValue(tv.ref(), index, range, tv.descending(), tv.ordered());
+        return new TableValue(tv.ref(), index, range, tv.descending(), tv.ordered()).blamedOn(t::anchor);
     }
 
     /** A {@code left_bound}/{@code right_bound} optarg: true for "open". */

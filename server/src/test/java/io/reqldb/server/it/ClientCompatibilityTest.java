@@ -242,6 +242,21 @@ class ClientCompatibilityTest {
                 .isEqualTo(2L);
     }
 
+    /** between and an indexed order_by read their index when read too: a missing one is their error. */
+    @Test
+    void tableSlicesLookUpTheirIndexWhenRead() {
+        assertFrames(() -> r.table("docs").between(1, 2).optArg("index", "nope").do_(x -> x.add(3)).run(conn),
+                "Expected type DATUM but found TABLE_SLICE:\nSELECTION ON table(docs)", 1L);
+        assertFrames(() -> r.table("docs").between(1, 2).optArg("index", "nope").count().run(conn),
+                "Index `nope` was not found on table `test.docs`.", 0L);
+        assertFrames(() -> r.table("docs").between(1, 2).optArg("index", "nope").map(x -> x).count().run(conn),
+                "Index `nope` was not found on table `test.docs`.", 0L, 0L);
+        assertFrames(() -> r.table("docs").orderBy().optArg("index", "nope").count().run(conn),
+                "Index `nope` was not found on table `test.docs`.", 0L);
+        assertFrames(() -> r.table("docs").orderBy().optArg("index", "nope").run(conn),
+                "Index `nope` was not found on table `test.docs`.");
+    }
+
     private static Map<Object, Object> time(double epoch, String zone) {
         return r.hashMap("$reql_type$", "TIME").with("epoch_time", epoch).with("timezone", zone);
     }

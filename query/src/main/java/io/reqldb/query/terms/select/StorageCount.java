@@ -27,7 +27,7 @@ public final class StorageCount {
             try {
                 return tv.ref().storage().countRange(index, range);
             } catch (StorageException e) {
-                throw tv.ref().translate(e, index);
+                throw tv.indexError(e);
             }
         }
         return NOT_COUNTABLE;
