@@ -1,6 +1,7 @@
 package io.reqldb.storage;
 
 import io.reqldb.datum.Datum;
+import java.util.List;
 
 /** Reads from a table, live or as of a {@link Snapshot}. */
 public interface TableReader {
@@ -17,6 +18,16 @@ public interface TableReader {
      * @throws StorageException INDEX_MISSING, INDEX_NOT_READY
      */
     DocumentCursor indexScan(String index, KeyRange range, boolean descending);
+
+    /**
+     * The whole table in primary-key order, cut into at most {@code parts} consecutive ranges of
+     * about {@code rows / parts} documents each ({@code rows}: about how many the table holds), all
+     * read as of one instant: parts read side by side and put together in order are exactly one
+     * {@link #scan} of the table. Close every cursor. This default gives one part.
+     */
+    default List<DocumentCursor> scanParts(int parts, long rows) {
+        return List.of(scan(KeyRange.ALL, false));
+    }
 
     /**
      * How many documents {@link #scan} ({@code index} null) or {@link #indexScan} would return

@@ -11,15 +11,34 @@ public final class Env {
     private final QueryContext context;
     private final Binding vars;
     private final Datum implicitVar;
+    /** A term whose argument 0 is already evaluated (one group of grouped data), and that value. */
+    private final Object firstArgOwner;
+    private final Object firstArgValue;
 
     public Env(QueryContext context) {
-        this(context, null, null);
+        this(context, null, null, null, null);
     }
 
-    private Env(QueryContext context, Binding vars, Datum implicitVar) {
+    private Env(QueryContext context, Binding vars, Datum implicitVar, Object firstArgOwner, Object firstArgValue) {
         this.context = context;
         this.vars = vars;
         this.implicitVar = implicitVar;
+        this.firstArgOwner = firstArgOwner;
+        this.firstArgValue = firstArgValue;
+    }
+
+    /**
+     * This environment, in which {@code owner}'s argument 0 is {@code value} already. Kept in the
+     * environment rather than in the term, because one term may run on several threads at once
+     * (the parts of a whole-table read).
+     */
+    public Env withFirstArg(Object owner, Object value) {
+        return new Env(context, vars, implicitVar, owner, value);
+    }
+
+    /** {@code owner}'s argument 0 given by {@link #withFirstArg}, or null. */
+    public Object firstArgOf(Object owner) {
+        return owner == firstArgOwner ? firstArgValue : null;
     }
 
     public QueryContext context() {
@@ -36,7 +55,7 @@ public final class Env {
         if (params.length == 1 && params[0] >= 0) {
             implicit = values[0];
         }
-        return new Env(context, b, implicit);
+        return new Env(context, b, implicit, firstArgOwner, firstArgValue);
     }
 
     public Datum var(int id) {

@@ -50,6 +50,16 @@ public abstract class Sequence implements AutoCloseable {
         }
     }
 
+    /**
+     * This unread stream cut into at most {@code parts} consecutive parts that may be read on
+     * different threads, which read one after the other give exactly this stream; or null when
+     * it cannot be cut (the default) or is too small to be worth it. After a split, only close
+     * this stream. See {@link io.reqldb.query.parallel.PartitionedScan}.
+     */
+    public java.util.List<Sequence> split(int parts) {
+        return null;
+    }
+
     /** Releases storage resources; idempotent. */
     @Override
     public void close() {

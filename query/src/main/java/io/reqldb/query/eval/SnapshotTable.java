@@ -56,6 +56,11 @@ final class SnapshotTable implements Table {
     }
 
     @Override
+    public java.util.List<DocumentCursor> scanParts(int parts, long rows) {
+        return reader.scanParts(parts, rows);
+    }
+
+    @Override
     public WriteResult modify(Datum primaryKey, UnaryOperator<Datum> change, Durability durability) {
         throw refused();
     }

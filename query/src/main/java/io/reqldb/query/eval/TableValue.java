@@ -56,7 +56,7 @@ public record TableValue(TableRef ref, String index, KeyRange range, boolean des
     public Sequence scan() {
         KeyRange r = range != null ? range : KeyRange.ALL;
         if (usesPrimaryIndex()) {
-            return new CursorSequence(ref, () -> ref.storage().scan(r, descending));
+            return new CursorSequence(ref, () -> ref.storage().scan(r, descending), !isSlice());
         }
         return new CursorSequence(ref, () -> {
             try {

@@ -29,8 +29,6 @@ public abstract class Term {
      * root), or null for terms that are not part of one (stored functions).
      */
     private java.util.List<Object> path;
-    /** Argument 0 already evaluated by {@link GroupAwareTerm}; consulted by {@link #arg}. */
-    private Object firstArgValue;
 
     protected Term(TermType type, Term[] args, Map<String, Term> optargs) {
         this.type = type;
@@ -69,13 +67,7 @@ public abstract class Term {
 
     /** Evaluates with argument 0 given (already evaluated, or one group of grouped data). */
     final Object evalWithFirstArg(Env env, Object first) {
-        Object saved = firstArgValue;
-        firstArgValue = first;
-        try {
-            return eval(env);
-        } finally {
-            firstArgValue = saved;
-        }
+        return eval(env.withFirstArg(this, first));
     }
 
     public TermType type() {
@@ -132,8 +124,11 @@ public abstract class Term {
 
     /** Evaluates argument {@code i}. */
     public final Object arg(Env env, int i) {
-        if (i == 0 && firstArgValue != null) {
-            return firstArgValue;
+        if (i == 0) {
+            Object first = env.firstArgOf(this);
+            if (first != null) {
+                return first;
+            }
         }
         try {
             return args[i].eval(env);

@@ -16,12 +16,14 @@ import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.parallel.PartitionedScan;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
 import io.reqldb.query.terms.seq.Funcs;
 import io.reqldb.query.terms.seq.GroupTerm;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -76,29 +78,41 @@ public final class AggregationTerms implements TermFamily {
                 return NumberDatum.of(counted);
             }
             Sequence seq = terminal(t, v);
-            long n = 0;
-            try (seq) {
-                while (seq.next() != null) {
-                    n++;
-                }
-            }
-            return NumberDatum.of(n);
+            return NumberDatum.of(countRows(seq, env, row -> true));
         }
         Object v1 = t.arg(env, 1);
         // A function counts like filter (object results are patterns); a datum counts equal elements.
         Predicate<Datum> p = v1 instanceof FuncValue f && !f.isConstant()
                 ? Funcs.filterPredicate(f, null) : Funcs.equalityOrPredicate(v1);
         Sequence seq = terminal(t, v);
+        Predicate<Datum> counted = row -> t.inArg(1, () -> p.test(row));
+        return NumberDatum.of(PartitionedScan.isPure(v1) ? countRows(seq, env, counted)
+                : countSerially(seq, counted));
+    }
+
+    /** How many rows of {@code seq} pass {@code p}, a pure test: on every core when seq splits. */
+    private static long countRows(Sequence seq, Env env, Predicate<Datum> p) {
+        List<Sequence> parts = PartitionedScan.split(seq);
+        if (parts == null) {
+            return countSerially(seq, p);
+        }
+        long n = 0;
+        for (long partial : PartitionedScan.fold(parts, env.context().control(), part -> countSerially(part, p))) {
+            n += partial;
+        }
+        return n;
+    }
+
+    private static long countSerially(Sequence seq, Predicate<Datum> p) {
         long n = 0;
         try (seq) {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
-                Datum row = d;
-                if (t.inArg(1, () -> p.test(row))) {
+                if (p.test(d)) {
                     n++;
                 }
             }
         }
-        return NumberDatum.of(n);
+        return n;
     }
 
     /** Argument 0 as a finite sequence for a terminal operation. */
@@ -111,17 +125,23 @@ public final class AggregationTerms implements TermFamily {
         return seq;
     }
 
-    /** The mapping function of sum/avg/min/max, or null for the elements themselves. */
-    private static UnaryOperator<Datum> mapping(Term t, Env env, String name) {
+    /**
+     * The mapping function of sum/avg/min/max ({@code f}, null for the elements themselves), and
+     * whether it is pure (see {@link PartitionedScan#isPure}).
+     */
+    private record Mapping(UnaryOperator<Datum> f, boolean pure) {
+    }
+
+    private static Mapping mapping(Term t, Env env, String name) {
         boolean hasIndex = t.hasOptarg(env, "index");
         if (t.argCount() == 2) {
             if (hasIndex) {
                 throw new ReqlQueryLogicError("Cannot provide both a function and an index to " + name + ".");
             }
             Object f = t.arg(env, 1);
-            return t.inArg(1, () -> Funcs.fieldOrFunc(f));
+            return new Mapping(t.inArg(1, () -> Funcs.fieldOrFunc(f)), PartitionedScan.isPure(f));
         }
-        return null;
+        return new Mapping(null, true);
     }
 
     /**
@@ -170,7 +190,8 @@ public final class AggregationTerms implements TermFamily {
 
     private static Object sumOrAvg(Term t, Env env, Object v0, boolean avg) {
         String name = avg ? "avg" : "sum";
-        UnaryOperator<Datum> f = mapping(t, env, name);
+        Mapping m = mapping(t, env, name);
+        UnaryOperator<Datum> f = m.f();
         if (f == null && t.hasOptarg(env, "index")) {
             throw new ReqlQueryLogicError("Cannot call " + name + " on an index.");
         }
@@ -178,16 +199,29 @@ public final class AggregationTerms implements TermFamily {
         double sum = 0;
         long n = 0;
         long skipped = 0;
-        try (seq) {
-            for (Datum d = seq.next(); d != null; d = seq.next()) {
-                Datum row = d;
-                Datum v = f == null ? d : t.inArg(1, () -> Funcs.orSkip(f, row));
-                if (v == null) {
-                    skipped++;
-                    continue;
+        UnaryOperator<Datum> value = row -> f == null ? row : t.inArg(1, () -> Funcs.orSkip(f, row));
+        List<Sequence> parts = m.pure() ? PartitionedScan.split(seq) : null;
+        if (parts != null) {
+            // The parts read and convert their rows' values on every core; the values are then
+            // added here in key order, so the rounding is the serial loop's to the last bit.
+            for (Numbers part : PartitionedScan.fold(parts, env.context().control(), p -> Numbers.of(p, value))) {
+                for (int i = 0; i < part.size; i++) {
+                    sum += part.values[i];
                 }
-                sum += Values.toNumber(v);
-                n++;
+                n += part.size;
+                skipped += part.skipped;
+            }
+        } else {
+            try (seq) {
+                for (Datum d = seq.next(); d != null; d = seq.next()) {
+                    Datum v = value.apply(d);
+                    if (v == null) {
+                        skipped++;
+                        continue;
+                    }
+                    sum += Values.toNumber(v);
+                    n++;
+                }
             }
         }
         if (n == 0 && (avg || skipped > 0)) {
@@ -197,9 +231,32 @@ public final class AggregationTerms implements TermFamily {
         return NumberDatum.of(avg ? sum / n : sum);
     }
 
+    /** The numbers of one part of a sum or average, in order, and how many rows it skipped. */
+    private static final class Numbers {
+        double[] values = new double[1024];
+        int size;
+        long skipped;
+
+        static Numbers of(Sequence part, UnaryOperator<Datum> value) {
+            Numbers out = new Numbers();
+            for (Datum d = part.next(); d != null; d = part.next()) {
+                Datum v = value.apply(d);
+                if (v == null) {
+                    out.skipped++;
+                    continue;
+                }
+                if (out.size == out.values.length) {
+                    out.values = java.util.Arrays.copyOf(out.values, out.size * 2);
+                }
+                out.values[out.size++] = Values.toNumber(v);
+            }
+            return out;
+        }
+    }
+
     private static Object minOrMax(Term t, Env env, Object v, boolean max) {
         String name = max ? "max" : "min";
-        UnaryOperator<Datum> f = mapping(t, env, name);
+        UnaryOperator<Datum> f = mapping(t, env, name).f();
         if (f == null && (t.hasOptarg(env, "index") || (v instanceof TableValue tv && !tv.isSlice()))) {
             TableValue tv = t.inArg(0, () -> Funcs.wholeTable(v));
             String index = t.optargString(env, "index", null);

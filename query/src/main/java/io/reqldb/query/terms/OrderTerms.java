@@ -11,6 +11,7 @@ import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.TransformedSequence;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.limits.QueryControl;
+import io.reqldb.query.parallel.PartitionedScan;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
@@ -22,6 +23,7 @@ import io.reqldb.query.terms.seq.Streams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * {@code order_by}, {@code r.asc}/{@code r.desc} and {@code distinct}. Ordering by an index gives a
@@ -78,13 +80,28 @@ public final class OrderTerms implements TermFamily {
         List<Ordering.Keyed> rows = new ArrayList<>();
         int limit = env.context().arrayLimit();
         QueryControl control = env.context().control();
-        try (seq; QueryControl.Buffer held = control.buffer()) {
-            for (Datum d = seq.next(); d != null; d = seq.next()) {
-                if (rows.size() >= limit) {
+        List<Sequence> parts = PartitionedScan.split(seq);
+        if (parts != null) {
+            // The parts read the rows on every core; the sort itself stays here, because its
+            // comparisons decide which keys are computed, and so which error a failing key gives.
+            for (List<Datum> part : PartitionedScan.fold(parts, control,
+                    p -> PartitionedScan.charged(control, charge -> readRows(p, limit, control, charge)))) {
+                if (rows.size() + part.size() > limit) {
                     throw Values.arrayLimit(limit);
                 }
-                held.add(control.sizeOf(d));
-                rows.add(ordering.lazilyKeyed(d));
+                for (Datum d : part) {
+                    rows.add(ordering.lazilyKeyed(d));
+                }
+            }
+        } else {
+            try (seq; QueryControl.Buffer held = control.buffer()) {
+                for (Datum d = seq.next(); d != null; d = seq.next()) {
+                    if (rows.size() >= limit) {
+                        throw Values.arrayLimit(limit);
+                    }
+                    held.add(control.sizeOf(d));
+                    rows.add(ordering.lazilyKeyed(d));
+                }
             }
         }
         ordering.sort(rows);
@@ -173,20 +190,52 @@ public final class OrderTerms implements TermFamily {
         if (seq.isInfinite()) {
             throw Values.infiniteError(seq);
         }
-        TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
         int limit = env.context().arrayLimit();
         QueryControl control = env.context().control();
-        try (seq; QueryControl.Buffer held = control.buffer()) {
-            for (Datum d = seq.next(); d != null; d = seq.next()) {
-                if (set.add(d)) {
-                    held.add(control.sizeOf(d));
-                }
+        List<Sequence> parts = PartitionedScan.split(seq);
+        if (parts != null) {
+            // Each part collects its distinct values on its own core; joined in key order, the
+            // first of equal values met stands for them, as in the serial loop.
+            TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
+            for (TreeSet<Datum> part : PartitionedScan.fold(parts, control,
+                    p -> PartitionedScan.charged(control, charge -> distinctValues(p, limit, control, charge)))) {
+                set.addAll(part);
                 if (set.size() > limit) {
                     throw Values.arrayLimit(limit);
                 }
             }
+            return ArrayDatum.wrap(new ArrayList<>(set));
         }
-        return ArrayDatum.wrap(new ArrayList<>(set));
+        try (seq; QueryControl.Buffer held = control.buffer()) {
+            return ArrayDatum.wrap(new ArrayList<>(distinctValues(seq, limit, control, held::add)));
+        }
+    }
+
+    /** The rows of {@code seq}, each charged to the budget; at most {@code limit}. */
+    private static List<Datum> readRows(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
+        List<Datum> rows = new ArrayList<>();
+        for (Datum d = seq.next(); d != null; d = seq.next()) {
+            if (rows.size() >= limit) {
+                throw Values.arrayLimit(limit);
+            }
+            charge.accept(control.sizeOf(d));
+            rows.add(d);
+        }
+        return rows;
+    }
+
+    /** The distinct values of {@code seq} in RethinkDB's order, each charged to the budget. */
+    private static TreeSet<Datum> distinctValues(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
+        TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
+        for (Datum d = seq.next(); d != null; d = seq.next()) {
+            if (set.add(d)) {
+                charge.accept(control.sizeOf(d));
+            }
+            if (set.size() > limit) {
+                throw Values.arrayLimit(limit);
+            }
+        }
+        return set;
     }
 
     /** The distinct index values of rows read in index order. */

@@ -9,6 +9,7 @@ import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TransformedSequence;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.parallel.PartitionedScan;
 import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
@@ -53,7 +54,8 @@ public final class SequenceTerms implements TermFamily {
         FuncValue f = t.funcArg(env, 1);
         Supplier<Datum> dflt = t.hasOptarg(env, "default") ? () -> t.optargDatum(env, "default") : null;
         Predicate<Datum> keep = Funcs.filterPredicate(f, dflt);
-        return Streams.result(TransformedSequence.filter(seq, row -> t.inArg(1, () -> keep.test(row))), env);
+        boolean pure = dflt == null && PartitionedScan.isPure(f);
+        return Streams.result(TransformedSequence.filter(seq, row -> t.inArg(1, () -> keep.test(row)), pure), env);
     }
 
     private static Object map(Term t, Env env) {
@@ -66,7 +68,8 @@ public final class SequenceTerms implements TermFamily {
         }
         if (n == 1) {
             Sequence seq = t.seqArg(env, 0);
-            return Streams.result(TransformedSequence.map(seq, row -> t.inArg(1, () -> Funcs.call(f, row))), env);
+            return Streams.result(TransformedSequence.map(seq, row -> t.inArg(1, () -> Funcs.call(f, row)),
+                    PartitionedScan.isPure(f)), env);
         }
         List<Sequence> seqs = new ArrayList<>(n);
         boolean allArrays = true;

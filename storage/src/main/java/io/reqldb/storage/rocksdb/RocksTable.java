@@ -112,6 +112,11 @@ final class RocksTable implements Table {
     }
 
     @Override
+    public List<DocumentCursor> scanParts(int parts, long rows) {
+        return reads.scanParts(parts, rows);
+    }
+
+    @Override
     public long countRange(String index, KeyRange range) {
         return reads.countRange(index, range);
     }

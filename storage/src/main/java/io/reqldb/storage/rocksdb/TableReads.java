@@ -10,6 +10,9 @@ import io.reqldb.storage.StorageException.Code;
 import io.reqldb.storage.TableReader;
 import io.reqldb.storage.rocksdb.CatalogView.IndexView;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -60,6 +63,72 @@ final class TableReads implements TableReader {
     public DocumentCursor scan(KeyRange range, boolean descending) {
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(table.get().number()), range);
         return new CountedCursor(new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false)), traffic);
+    }
+
+    /**
+     * Cut points are found by walking the keys up to the last one, as of the same snapshot the
+     * parts then read: cheap beside reading and evaluating the rows, and exact where estimates
+     * from file sizes would leave one part with most of the work.
+     */
+    @Override
+    public List<DocumentCursor> scanParts(int parts, long rows) {
+        if (parts <= 1) {
+            return List.of(scan(KeyRange.ALL, false));
+        }
+        byte[][] all = Keys.bounds(Keys.tablePrefix(table.get().number()), KeyRange.ALL);
+        SharedSnapshot shared = new SharedSnapshot();
+        List<DocumentCursor> cursors = new ArrayList<>();
+        try {
+            List<byte[]> cuts = new ArrayList<>();
+            long step = Math.max(1, rows / parts);
+            try (RangeIterator keys = shared.iterator(all)) {
+                for (long n = 0; keys.valid() && cuts.size() < parts - 1; keys.advance(), n++) {
+                    if (n > 0 && n % step == 0) {
+                        cuts.add(keys.key());
+                    }
+                }
+            }
+            byte[] from = all[0];
+            for (byte[] cut : cuts) {
+                cursors.add(new CountedCursor(new PrimaryCursor(shared.iterator(new byte[][] {from, cut})), traffic));
+                from = cut;
+            }
+            cursors.add(new CountedCursor(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]})), traffic));
+            return cursors;
+        } catch (RuntimeException e) {
+            cursors.forEach(DocumentCursor::close);
+            throw e;
+        } finally {
+            shared.release();
+        }
+    }
+
+    /**
+     * One snapshot for several iterators: this reader's own if it has one, else a new RocksDB
+     * snapshot, released when the last iterator made from it closes (and the maker let go).
+     */
+    private final class SharedSnapshot {
+        private final org.rocksdb.Snapshot own = snapshot == null ? ctx.db().getSnapshot() : null;
+        private final AtomicInteger users = new AtomicInteger(1);
+
+        RangeIterator iterator(byte[][] bounds) {
+            if (own == null) {
+                return TableReads.this.iterator(ctx.documents(), bounds, false, false);
+            }
+            users.incrementAndGet();
+            try {
+                return new RangeIterator(ctx, ctx.documents(), bounds, false, own, false, this::release);
+            } catch (RuntimeException e) {
+                release();
+                throw e;
+            }
+        }
+
+        void release() {
+            if (own != null && users.decrementAndGet() == 0) {
+                ctx.db().releaseSnapshot(own);
+            }
+        }
     }
 
     /** An iterator over [bounds), as of the snapshot if any, which it holds until closed. */

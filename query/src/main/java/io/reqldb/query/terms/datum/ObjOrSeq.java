@@ -43,16 +43,19 @@ public final class ObjOrSeq {
         if (d instanceof ArrayDatum || (d == null && (v0 instanceof Sequence || v0 instanceof TableValue))) {
             Sequence seq = Values.toSequence(v0);
             UnaryOperator<Datum> each = el -> element(el, name, ptypes, op);
+            // bracket's key is a value computed once, so it looks at the row alone and may run on
+            // any thread; the others evaluate arguments as they go (lazily, or once per row).
+            boolean pure = name.equals("bracket");
             Sequence out = switch (poly) {
-                case MAP -> TransformedSequence.map(seq, each);
-                case FILTER -> TransformedSequence.filter(seq, el -> Values.isTruthy(each.apply(el)));
+                case MAP -> TransformedSequence.map(seq, each, pure);
+                case FILTER -> TransformedSequence.filter(seq, el -> Values.isTruthy(each.apply(el)), pure);
                 case SKIP_MAP -> TransformedSequence.map(seq, el -> {
                     try {
                         return each.apply(el);
                     } catch (ReqlNonExistenceError missing) {
                         return null;
                     }
-                });
+                }, pure);
             };
             if (d != null) {
                 return Values.materialize(out, env.context().arrayLimit());

@@ -14,11 +14,13 @@ import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableValue;
 import io.reqldb.query.eval.Values;
 import io.reqldb.query.limits.QueryControl;
+import io.reqldb.query.parallel.PartitionedScan;
 import io.reqldb.query.term.Term;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,8 +35,10 @@ public final class GroupTerm {
 
     public static Object eval(Term t, Env env) {
         List<UnaryOperator<Datum>> funcs = new ArrayList<>();
+        List<Object> keyArgs = new ArrayList<>();
         for (int i = 1; i < t.argCount(); i++) {
             Object v = t.arg(env, i);
+            keyArgs.add(v);
             int index = i;
             funcs.add(t.inArg(index, () -> Funcs.fieldOrFunc(v)));
         }
@@ -55,6 +59,11 @@ public final class GroupTerm {
             seq = table.scan();
         } else {
             seq = t.seqArg(env, 0);
+            List<Sequence> parts = funcs.isEmpty() || !keyArgs.stream().allMatch(PartitionedScan::isPure)
+                    ? null : PartitionedScan.split(seq);
+            if (parts != null) {
+                return output(inParallel(t, parts, funcs, multi, env), env.context().arrayLimit());
+            }
         }
         if (funcs.isEmpty() && indexKeys == null) {
             seq.close();
@@ -63,32 +72,66 @@ public final class GroupTerm {
         if (seq.isInfinite()) {
             throw Values.infiniteError(seq);
         }
-        int limit = env.context().arrayLimit();
-        TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
         QueryControl control = env.context().control();
+        TreeMap<Datum, List<Datum>> groups;
         try (seq; QueryControl.Buffer held = control.buffer()) {
-            for (Datum row = seq.next(); row != null; row = seq.next()) {
-                held.add(control.sizeOf(row));
-                List<Datum> parts = new ArrayList<>(funcs.size() + 1);
-                for (int i = 0; i < funcs.size(); i++) {
-                    Datum r = row;
-                    UnaryOperator<Datum> f = funcs.get(i);
-                    parts.add(t.inArg(Math.min(i + 1, t.argCount() - 1), () -> keyPart(f, r)));
-                }
-                if (indexKeys == null) {
-                    add(groups, parts, row, multi);
-                } else {
-                    for (Datum k : indexKeys.keys(row)) {
-                        List<Datum> withIndex = new ArrayList<>(parts);
-                        withIndex.add(k);
-                        add(groups, withIndex, row, multi);
-                    }
-                }
-                if (groups.size() > limit) {
-                    throw new ReqlResourceLimitError("Too many groups (> " + limit + ").");
-                }
+            groups = groupRows(t, seq, funcs, indexKeys, multi, env.context().arrayLimit(), control, held::add);
+        }
+        return output(groups, env.context().arrayLimit());
+    }
+
+    /**
+     * Groups the parts of a split table on every core (see {@link PartitionedScan}): each part
+     * groups its rows, then the parts' groups are joined in key order, so every group lists its
+     * rows in the order the serial loop meets them, and the first key met stands for its group.
+     */
+    private static TreeMap<Datum, List<Datum>> inParallel(Term t, List<Sequence> parts,
+                                                          List<UnaryOperator<Datum>> funcs, boolean multi, Env env) {
+        QueryControl control = env.context().control();
+        int limit = env.context().arrayLimit();
+        List<TreeMap<Datum, List<Datum>>> partial = PartitionedScan.fold(parts, control, seq -> PartitionedScan
+                .charged(control, charge -> groupRows(t, seq, funcs, null, multi, limit, control, charge)));
+        TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
+        for (TreeMap<Datum, List<Datum>> part : partial) {
+            for (Map.Entry<Datum, List<Datum>> e : part.entrySet()) {
+                groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
             }
         }
+        if (groups.size() > limit) {
+            throw new ReqlResourceLimitError("Too many groups (> " + limit + ").");
+        }
+        return groups;
+    }
+
+    private static TreeMap<Datum, List<Datum>> groupRows(Term t, Sequence seq, List<UnaryOperator<Datum>> funcs,
+                                                         IndexValues indexKeys, boolean multi, int limit,
+                                                         QueryControl control, LongConsumer charge) {
+        TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
+        for (Datum row = seq.next(); row != null; row = seq.next()) {
+            charge.accept(control.sizeOf(row));
+            List<Datum> parts = new ArrayList<>(funcs.size() + 1);
+            for (int i = 0; i < funcs.size(); i++) {
+                Datum r = row;
+                UnaryOperator<Datum> f = funcs.get(i);
+                parts.add(t.inArg(Math.min(i + 1, t.argCount() - 1), () -> keyPart(f, r)));
+            }
+            if (indexKeys == null) {
+                add(groups, parts, row, multi);
+            } else {
+                for (Datum k : indexKeys.keys(row)) {
+                    List<Datum> withIndex = new ArrayList<>(parts);
+                    withIndex.add(k);
+                    add(groups, withIndex, row, multi);
+                }
+            }
+            if (groups.size() > limit) {
+                throw new ReqlResourceLimitError("Too many groups (> " + limit + ").");
+            }
+        }
+        return groups;
+    }
+
+    private static Object output(TreeMap<Datum, List<Datum>> groups, int limit) {
         GroupedData out = new GroupedData();
         for (Map.Entry<Datum, List<Datum>> e : groups.entrySet()) {
             out.put(e.getKey(), ArrayDatum.wrap(e.getValue()));
