@@ -1,6 +1,7 @@
 package io.reqldb.cli;
 
 import io.reqldb.datum.BinaryDatum;
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.ObjectDatum;
@@ -36,6 +37,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,6 +54,8 @@ import java.util.function.UnaryOperator;
 final class RethinkDataMigration {
     /** Rows per write batch: large enough to amortise a commit, small enough for any row size. */
     private static final int BATCH = 500;
+    /** Tables copied at a time: one per core, as RocksDB takes writes to different tables at once. */
+    private static final int PARALLEL_TABLES = Runtime.getRuntime().availableProcessors();
 
     private final DataDirectory source;
     private final PrintStream err;
@@ -68,40 +76,70 @@ final class RethinkDataMigration {
         try (RocksStore store = RocksStore.open(target, RocksStoreOptions.DEFAULT, FieldLookups.INSTANCE)) {
             StoreCatalog catalog = new StoreCatalog(store);
             SystemContext system = catalog.system().context();
-            Map<UUID, String> dbNames = new HashMap<>();
             for (DatabaseInfo db : source.metadata().databases().values()) {
                 if (store.database(db.name()).isEmpty()) {
                     store.createDatabase(db.name());
                 }
-                dbNames.put(db.id(), db.name());
             }
+            List<TableConfig> tables = source.tables();
             Map<UUID, TableInfo> created = new HashMap<>();
-            for (TableConfig t : source.tables()) {
+            for (TableConfig t : tables) {
                 String db = source.databaseName(t);
-                String name = db + "." + t.name();
                 if (store.database(db).isEmpty()) {
                     store.createDatabase(db);
                 }
                 Durability durability = "soft".equals(t.durability()) ? Durability.SOFT : Durability.HARD;
-                TableInfo info = store.createTable(db, t.name(), new TableOptions(t.primaryKey(), durability));
-                created.put(t.id(), info);
-                try {
-                    copyRows(t, store.table(db, t.name()), name);
-                } catch (RethinkDataException e) {
-                    if (!continueOnError) {
-                        throw e;
-                    }
-                    failed.add(name + ": " + e.getMessage());
-                    err.println("Error: table " + name + " could not be read completely (it keeps the rows read before"
-                            + " the damage): " + e.getMessage());
-                }
-                settings(system, t, info.id());
-                buildIndexes(catalog, t, store.table(db, t.name()), name);
+                created.put(t.id(), store.createTable(db, t.name(), new TableOptions(t.primaryKey(), durability)));
+            }
+            copyAll(store, tables, failed);
+            for (TableConfig t : tables) {
+                settings(system, t, created.get(t.id()).id());
+                buildIndexes(catalog, t, store.table(source.databaseName(t), t.name()));
             }
             users(system.users(), created, store);
             store.sync();
         }
         return failed;
+    }
+
+    /**
+     * Copies every table's rows, {@link #PARALLEL_TABLES} tables at a time, on deep-stack threads
+     * (rows may nest as deep as the server allows). A table that cannot be read stops the
+     * migration, or with {@code continueOnError} is listed in {@code failed} and keeps the rows
+     * read before the damage. Returns only once no copy runs, so the store may close.
+     */
+    private void copyAll(RocksStore store, List<TableConfig> tables, List<String> failed) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_TABLES, tables.size())),
+                DeepStackThreads.daemons("migrate-table-"));
+        try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (TableConfig t : tables) {
+                copies.add(pool.submit(() -> {
+                    copyRows(t, store.table(source.databaseName(t), t.name()), qualified(t));
+                    return null;
+                }));
+            }
+            for (int i = 0; i < tables.size(); i++) {
+                try {
+                    copies.get(i).get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof RethinkDataException damaged) || !continueOnError) {
+                        throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                    }
+                    String name = qualified(tables.get(i));
+                    failed.add(name + ": " + damaged.getMessage());
+                    err.println("Error: table " + name + " could not be read completely (it keeps the rows read"
+                            + " before the damage): " + damaged.getMessage());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.HOURS);
+        }
+    }
+
+    private String qualified(TableConfig t) {
+        return source.databaseName(t) + "." + t.name();
     }
 
     private void copyRows(TableConfig t, Table table, String name) throws Exception {
@@ -123,6 +161,9 @@ final class RethinkDataMigration {
                     changes.clear();
                 }
                 rows.advance(1);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("another table's copy failed");
+                }
             });
         } finally {
             if (!keys.isEmpty()) {
@@ -143,7 +184,7 @@ final class RethinkDataMigration {
     }
 
     /** Creates the indexes from RethinkDB's blobs and waits until they are built over the copied rows. */
-    private void buildIndexes(StoreCatalog catalog, TableConfig t, Table table, String name) throws InterruptedException {
+    private void buildIndexes(StoreCatalog catalog, TableConfig t, Table table) throws InterruptedException {
         for (TableConfig.IndexDefinition index : t.indexes()) {
             StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(index.function());
             table.createIndex(new IndexDefinition(index.name(), index.function(), index.multi(), index.geo(),

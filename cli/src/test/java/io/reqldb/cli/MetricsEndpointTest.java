@@ -80,6 +80,13 @@ class MetricsEndpointTest {
                 Map<String, Object> tableServer = r.db("rethinkdb").table("stats")
                         .filter(row -> row.g("id").nth(0).eq("table_server")).nth(0).run(c, Map.class).single();
                 assertThat((Map<String, Object>) tableServer.get("query_engine")).containsEntry("written_docs_total", 10L);
+
+                // The table's approximate size: its documents, still in RocksDB's memtables.
+                r.db("app").table("items").insert(r.range(100, 1100)
+                        .map(i -> r.hashMap("id", i).with("text", "x".repeat(1000)))).run(c);
+                Object dataBytes = r.db("rethinkdb").table("stats").filter(row -> row.g("id").nth(0).eq("table_server"))
+                        .nth(0).g("storage_engine").g("disk").g("space_usage").g("data_bytes").run(c).single();
+                assertThat(((Number) dataBytes).longValue()).isGreaterThan(500_000L);
             }
             HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + metricsPort + "/other")).build(), HttpResponse.BodyHandlers.ofString());

@@ -13,6 +13,7 @@ import com.rethinkdb.net.Connection;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.server.ReqlServer;
 import io.reqldb.server.ServerConfig;
+import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrateFromRethinkDbTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long CACHE_MB = RocksStoreOptions.DEFAULT.cacheSizeMb();
     @TempDir
     Path tmp;
 
@@ -77,7 +79,7 @@ class MigrateFromRethinkDbTest {
     @Test
     void serve_onTheRethinkDbFolder_stillRefuses_andNamesTheCommand() throws Exception {
         Path folder = unpack("rethinkdb_data.tar.gz");
-        assertThatThrownBy(() -> ServeBackend.open(folder, 0, HttpAccess.STRICT))
+        assertThatThrownBy(() -> ServeBackend.open(folder, CACHE_MB, HttpAccess.STRICT))
                 .hasMessageContaining("reqldb migrate --from-rethinkdb " + folder + " --directory NEW_DIR")
                 .hasMessageContaining("Nothing was changed.");
     }
@@ -125,7 +127,7 @@ class MigrateFromRethinkDbTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("1 table(s) could not be read completely").contains("." + damaged.name() + ": ");
         JsonNode expected = JSON.readTree(fixtures().resolve("expected.json").toFile());
-        try (ServeBackend backend = ServeBackend.open(target, 0, HttpAccess.STRICT);
+        try (ServeBackend backend = ServeBackend.open(target, CACHE_MB, HttpAccess.STRICT);
                 ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2).feedThreads(2)
                         .build(), backend.engine(), backend.users(null)).start();
                 Connection admin = r.connection().hostname("127.0.0.1").port(server.port()).connect()) {
@@ -162,6 +164,20 @@ class MigrateFromRethinkDbTest {
         }
     }
 
+    /** Every file of {@code folder} by name, with the SHA-256 of its bytes. */
+    private static Map<String, String> digests(Path folder) throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f)) {
+                    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+                    out.put(f.getFileName().toString(), java.util.HexFormat.of().formatHex(sha));
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean isReadable(Path folder) {
         try {
             io.reqldb.rethinkdata.DataDirectory.open(folder, false);
@@ -174,12 +190,14 @@ class MigrateFromRethinkDbTest {
     private void migrateServeAndCheck(String archive, String expectedName) throws Exception {
         Path folder = unpack(archive);
         Path target = tmp.resolve("reqldb_data");
+        Map<String, String> before = digests(folder);
         Run run = migrate("--from-rethinkdb", folder.toString(), "--directory", target.toString());
         assertThat(run.code()).as(run.err()).isZero();
+        assertThat(digests(folder)).as("the RethinkDB folder is only read").isEqualTo(before);
         assertThat(run.err()).as("each table's final progress line").contains("app.users: ").contains(" rows in ")
                 .contains(" rows/s)");
         JsonNode expected = JSON.readTree(fixtures().resolve(expectedName).toFile());
-        try (ServeBackend backend = ServeBackend.open(target, 0, HttpAccess.STRICT);
+        try (ServeBackend backend = ServeBackend.open(target, CACHE_MB, HttpAccess.STRICT);
                 ReqlServer server = new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2).feedThreads(2)
                         .build(), backend.engine(), backend.users(null)).start();
                 Connection admin = r.connection().hostname("127.0.0.1").port(server.port()).connect()) {

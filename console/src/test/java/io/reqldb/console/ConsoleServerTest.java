@@ -134,6 +134,26 @@ class ConsoleServerTest {
     }
 
     @Test
+    void jobs_needTheToolkit_andRefuseNamesThatAreNotTables() throws Exception {
+        String[] s = signIn("admin", "secret");
+        // This server was started without a ToolLauncher: the Backups page says so.
+        HttpResponse<String> none = post("/api/jobs/dump", "{}", "Cookie", s[0], "X-CSRF-Token", s[1]);
+        assertThat(none.statusCode()).isEqualTo(503);
+        assertThat(post("/api/jobs/dump", "{}", "Cookie", s[0]).statusCode()).isEqualTo(403);
+        console.close();
+        console = new ConsoleServer(server, new ServerFacts(dir, 2, "test"), new ToolLauncher(List.of("false"), "127.0.0.1:1"))
+                .start(List.of(InetAddress.getLoopbackAddress()), 0);
+        base = "http://127.0.0.1:" + console.port();
+        s = signIn("admin", "secret");
+        // Names go to the command line as arguments: one that could be an option is refused.
+        HttpResponse<String> option = post("/api/jobs/dump", "{\"tables\": [\"--data-dir=/etc\"]}", "Cookie", s[0], "X-CSRF-Token", s[1]);
+        assertThat(option.statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs/nope"))
+                .header("Cookie", s[0]).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void signingOut_endsTheSession() throws Exception {
         String[] s = signIn("admin", "secret");
         assertThat(post("/api/signout", "", "Cookie", s[0], "X-CSRF-Token", s[1]).statusCode()).isEqualTo(204);

@@ -21,6 +21,9 @@ public interface Store extends AutoCloseable {
     /** Documents read from and written to this table since the store opened (none for a table it does not hold). */
     DocumentTraffic traffic(UUID table);
 
+    /** About how many bytes the table's documents and index entries take, on disk and in memory (0 for none). */
+    long approximateBytes(UUID table);
+
     // ----- databases
 
     /** Creates a database. @throws StorageException DB_EXISTS */

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * {@code rethinkdb.stats}: RethinkDB's rows (cluster, server, table, table_server) with the
- * server's real connection and query figures and each table's documents read and written; the
- * storage engine's per-table figures are not kept and read 0.
+ * server's real connection and query figures, each table's documents read and written and its
+ * approximate size ({@code data_bytes}: documents and index entries); the storage engine's other
+ * per-table figures are not kept and read 0.
  */
 public final class StatsTable extends SystemTable {
     public StatsTable(SystemContext system, boolean uuidFormat) {
@@ -53,7 +54,8 @@ public final class StatsTable extends SystemTable {
                     "storage_engine", Rows.obj(
                             "cache", Rows.obj("in_use_bytes", 0),
                             "disk", Rows.obj("read_bytes_per_sec", 0, "read_bytes_total", 0,
-                                    "space_usage", Rows.obj("data_bytes", 0, "garbage_bytes", 0,
+                                    "space_usage", Rows.obj("data_bytes", system.store().approximateBytes(t.id()),
+                                            "garbage_bytes", 0,
                                             "metadata_bytes", 0, "preallocated_bytes", 0),
                                     "written_bytes_per_sec", 0, "written_bytes_total", 0))));
         }

@@ -4,6 +4,7 @@ import io.reqldb.storage.DatabaseInfo;
 import io.reqldb.storage.DocumentTraffic;
 import io.reqldb.storage.IndexClassifier;
 import io.reqldb.storage.IndexFunctionCompiler;
+import io.reqldb.storage.KeyRange;
 import io.reqldb.storage.Snapshot;
 import io.reqldb.storage.StorageException;
 import io.reqldb.storage.StorageException.Code;
@@ -34,9 +35,12 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
+import org.rocksdb.Range;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.SizeApproximationFlag;
+import org.rocksdb.Slice;
 import org.rocksdb.UInt64AddOperator;
 import org.rocksdb.WriteBufferManager;
 
@@ -198,6 +202,26 @@ public final class RocksStore implements Store {
     public DocumentTraffic traffic(UUID table) {
         RocksTable t = tables.get(table);
         return t != null ? t.traffic() : new DocumentTraffic(null);
+    }
+
+    @Override
+    public long approximateBytes(UUID table) {
+        ctx.lifecycle().check();
+        TableView t = catalog.view().tables().get(table);
+        if (t == null) {
+            return 0;
+        }
+        // Index entries' keys start with the table's number too.
+        byte[][] bounds = Keys.bounds(Keys.tablePrefix(t.number()), KeyRange.ALL);
+        long bytes = 0;
+        try (Slice start = new Slice(bounds[0]); Slice limit = new Slice(bounds[1])) {
+            List<Range> range = List.of(new Range(start, limit));
+            for (ColumnFamilyHandle family : List.of(ctx.documents(), ctx.indexes())) {
+                bytes += ctx.db().getApproximateSizes(family, range, SizeApproximationFlag.INCLUDE_FILES,
+                        SizeApproximationFlag.INCLUDE_MEMTABLES)[0];
+            }
+        }
+        return bytes;
     }
 
     /** RocksDB's own figures now: cache, memtables, files, compaction backlog. */
