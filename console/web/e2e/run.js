@@ -183,6 +183,28 @@ test('a changefeed in the explorer updates live', async ({ context, url }) => {
   await feed.close();
 });
 
+test('closing a tab stops its changefeed on the server', async ({ context, url }) => {
+  const feed = await context.newPage();
+  await feed.goto(`${url}/#/explorer`);
+  await runQuery(feed, "r.db('shop').table('items').changes({includeTypes: true})");
+  await feed.locator('.live').waitFor();
+  const watcher = await context.newPage();
+  await watcher.goto(`${url}/#/explorer`);
+  // Running queries that are feeds, this one (which names rethinkdb) left out.
+  const feeds = "r.db('rethinkdb').table('jobs').filter({type: 'query'})('info')('query')"
+    + ".filter(q => q.match('changes').and(q.match('rethinkdb').not())).count()";
+  assert.match(await runQuery(watcher, feeds), /1 value/);
+  assert.equal(await watcher.locator('#results').textContent(), '1');
+  await feed.close({ runBeforeUnload: true });
+  for (let i = 0; i < 50; i++) {
+    await runQuery(watcher, feeds);
+    if (await watcher.locator('#results').textContent() === '0') break;
+    await watcher.waitForTimeout(200);
+  }
+  assert.equal(await watcher.locator('#results').textContent(), '0');
+  await watcher.close();
+});
+
 test('dump a table to a download, drop it, restore it from the upload, rebuild indexes', async ({ context, url }) => {
   const page = await context.newPage();
   await page.goto(`${url}/#/backups`);

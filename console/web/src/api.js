@@ -17,9 +17,9 @@ let onSignedOut = () => {};
 
 export function whenSignedOut(handler) { onSignedOut = handler; }
 
-async function post(path, body, extra = {}) {
+async function post(path, body, extra = {}, keepalive = false) {
   const res = await fetch(path, {
-    method: 'POST', credentials: 'same-origin', body,
+    method: 'POST', credentials: 'same-origin', body, keepalive,
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf || '', ...extra },
   });
   if (res.status === 401 && path !== '/api/signin') onSignedOut();
@@ -72,8 +72,9 @@ export class ReqlError extends Error {
   }
 }
 
+// STOP is sent with keepalive, so that it still leaves when the tab is closing.
 async function send(query, token) {
-  const res = await post('/api/query' + (token ? `?token=${token}` : ''), JSON.stringify(query));
+  const res = await post('/api/query' + (token ? `?token=${token}` : ''), JSON.stringify(query), {}, query[0] === STOP);
   if (res.status === 204) return null;
   if (!res.ok) {
     let message = res.statusText;

@@ -64,4 +64,6 @@ async function route() {
 
 whenSignedOut(() => { user = null; if (leave) { leave(); leave = null; } signInPage('Your session ended: sign in again.'); });
 window.addEventListener('hashchange', route);
+// A closed tab stops its page's feeds, which would otherwise hold a request on the server.
+window.addEventListener('pagehide', () => { if (leave) { leave(); leave = null; } });
 currentSession().then((s) => { user = s && s.user; route(); });

@@ -99,7 +99,8 @@ public final class OpCost {
             ageOver50 += 18 + id % 60 > 50 ? 1 : 0;
         }
         long expectedOver50 = ageOver50;
-        AtomicLong nextInsert = new AtomicLong();
+        // New keys on every run, so that a run with --load no inserts rather than collides.
+        AtomicLong nextInsert = new AtomicLong(System.currentTimeMillis() * 1000);
         return List.of(
                 new Op("insert", "batched insert (" + BATCH + " per query, soft)", true, (c, t) -> {
                     long from = nextInsert.getAndAdd(BATCH);

@@ -5,27 +5,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A server process's CPU time, user plus system, read from {@code /proc/PID/stat}: on a machine
- * shared with the load generator and other work, the CPU a server spends per operation is a far
- * steadier measure than its rate.
+ * A server's CPU time, user plus system, read from {@code /proc/PID/stat} for the process and
+ * every process it started (`reqldb serve` may run the server in a child JVM that it waits for):
+ * on a machine shared with the load generator and other work, the CPU a server spends per
+ * operation is a far steadier measure than its rate.
  */
 final class ServerCpu {
     private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicks();
 
-    private final Path stat;
+    private final ProcessHandle process;
 
     ServerCpu(long pid) {
-        this.stat = Path.of("/proc", Long.toString(pid), "stat");
-        nanos();
+        this.process = ProcessHandle.of(pid).orElseThrow(() ->
+                new IllegalStateException("no process " + pid + ": is the server running?"));
     }
 
-    /** CPU time used so far by every thread of the process, in nanoseconds. */
+    /** CPU time used so far by every thread of the process and its descendants, in nanoseconds. */
     long nanos() {
+        long total = nanos(process.pid());
+        for (ProcessHandle child : process.descendants().toList()) {
+            total += nanos(child.pid());
+        }
+        return total;
+    }
+
+    private static long nanos(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
         String line;
         try {
             line = Files.readString(stat);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + stat + ": is the server running?", e);
+            // A descendant that has just exited: its time went to its parent's children counts.
+            return 0;
         }
         // Fields after the command name (which may hold spaces) are space-separated: utime and
         // stime are the 14th and 15th of the whole line, the 12th and 13th after the name.

@@ -1,5 +1,6 @@
 package io.reqldb.cli;
 
+import io.reqldb.query.limits.QueryLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,31 @@ final class JvmSizing {
 
     /** The heap ceiling for a cache of {@code cacheMb}. */
     static long heapMegabytes(long cacheMb) {
-        return Math.min(Math.max(cacheMb / 4, MIN_HEAP_MB), MAX_HEAP_MB);
+        return heapMegabytes(cacheMb, 0);
+    }
+
+    /**
+     * The heap ceiling for a cache of {@code cacheMb} and a per-query budget of
+     * {@code queryMemoryMb} ({@code --query-memory}, 0 for the default): enough that the budget is
+     * what it is by default, a quarter of the heap ({@code QueryLimits}), so a query fails on its
+     * budget with ReqlResourceLimitError before the heap runs out.
+     */
+    static long heapMegabytes(long cacheMb, long queryMemoryMb) {
+        long fromCache = Math.min(Math.max(cacheMb / 4, MIN_HEAP_MB), MAX_HEAP_MB);
+        return Math.max(fromCache, Math.round(queryMemoryMb / QueryLimits.DEFAULT_QUERY_HEAP_SHARE));
     }
 
     /**
      * The flags to add to the JVM options already in force ({@code given}) for a cache of
-     * {@code cacheMb}.
+     * {@code cacheMb} and a per-query budget of {@code queryMemoryMb} (0 for the default).
      */
-    static List<String> flags(long cacheMb, List<String> given) {
+    static List<String> flags(long cacheMb, long queryMemoryMb, List<String> given) {
         List<String> flags = new ArrayList<>();
         boolean heapGiven = given.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
                 || a.startsWith("-XX:MaxRAM"));
         boolean collectorGiven = given.stream().anyMatch(a -> a.matches("-XX:\\+Use\\w*GC"));
         if (!heapGiven) {
-            flags.add("-Xmx" + heapMegabytes(cacheMb) + "m");
+            flags.add("-Xmx" + heapMegabytes(cacheMb, queryMemoryMb) + "m");
             if (given.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-XX:InitialHeapSize"))) {
                 flags.add("-Xms32m");
             }

@@ -62,8 +62,10 @@ final class Relaunch {
      *
      * @param serveArgs the arguments after {@code serve}, as given (the child reads any config file itself)
      * @param cacheMb   the cache size chosen for the child, whose JVM is sized from it
+     * @param queryMb   {@code --query-memory}, 0 for the default: the heap holds it too
      */
-    static int run(ServiceFlags flags, List<String> serveArgs, long cacheMb, PrintStream err) throws Exception {
+    static int run(ServiceFlags flags, List<String> serveArgs, long cacheMb, long queryMb, PrintStream err)
+            throws Exception {
         List<String> command = new ArrayList<>();
         if (flags.daemon) {
             command.add(tool("setsid"));
@@ -82,7 +84,7 @@ final class Relaunch {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         command.addAll(jvmOptions);
-        command.addAll(JvmSizing.flags(cacheMb, jvmOptions));
+        command.addAll(JvmSizing.flags(cacheMb, queryMb, jvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ReqlDbCommand.class.getName());

@@ -153,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (service.needRelaunch()) {
             try {
-                return Relaunch.run(service, argumentsAsTyped, cacheSizeMb(), err);
+                return Relaunch.run(service, argumentsAsTyped, cacheSizeMb(), queryMemoryMb, err);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 1;

@@ -57,12 +57,19 @@ class CacheSizeTest {
         assertThat(JvmSizing.heapMegabytes(100)).isEqualTo(JvmSizing.MIN_HEAP_MB);
         assertThat(JvmSizing.heapMegabytes(4096)).isEqualTo(1024);
         assertThat(JvmSizing.heapMegabytes(100_000)).isEqualTo(JvmSizing.MAX_HEAP_MB);
-        assertThat(JvmSizing.flags(4096, List.of())).contains("-Xmx1024m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=4096");
+        assertThat(JvmSizing.flags(4096, 0, List.of())).contains("-Xmx1024m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=4096");
+    }
+
+    @Test
+    void heap_holdsFourQueryBudgets_soAGivenBudgetIsHitBeforeTheHeapRunsOut() {
+        assertThat(JvmSizing.heapMegabytes(4096, 0)).isEqualTo(1024);
+        assertThat(JvmSizing.heapMegabytes(4096, 1024)).isEqualTo(4096);
+        assertThat(JvmSizing.flags(4096, 1024, List.of())).contains("-Xmx4096m");
     }
 
     @Test
     void jvmOptionsTheUserGave_win() {
-        List<String> flags = JvmSizing.flags(4096, List.of("-Xmx3g", "-XX:+UseSerialGC"));
+        List<String> flags = JvmSizing.flags(4096, 0, List.of("-Xmx3g", "-XX:+UseSerialGC"));
         assertThat(flags).noneMatch(f -> f.startsWith("-Xm") || f.contains("G1"));
         assertThat(flags).contains("-Dreqldb.cache.mb=4096");
     }

@@ -4,6 +4,7 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.eval.StoreCatalog;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.storage.Store;
 
 /**
@@ -37,8 +38,21 @@ public final class EngineHarness {
         return value(queryJson, ObjectDatum.EMPTY);
     }
 
+    /** Runs under this control (a small memory budget, say); the control is closed afterwards. */
+    public String run(String queryJson, QueryControl control) {
+        try {
+            return DatumJson.write(value(queryJson, ObjectDatum.EMPTY, control));
+        } finally {
+            control.close();
+        }
+    }
+
     private Datum value(String queryJson, ObjectDatum globalOptargs) {
-        QueryResult result = engine.start(DatumJson.parse(queryJson), globalOptargs, new Session("admin", 1));
+        return value(queryJson, globalOptargs, QueryControl.standalone());
+    }
+
+    private Datum value(String queryJson, ObjectDatum globalOptargs, QueryControl control) {
+        QueryResult result = engine.start(DatumJson.parse(queryJson), globalOptargs, new Session("admin", 1), control);
         if (result instanceof QueryResult.Atom atom) {
             return atom.value();
         }

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.reqldb.query.EngineHarness;
 import io.reqldb.query.error.ReqlNonExistenceError;
+import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.terms.http.AddressRules;
 import io.reqldb.query.terms.http.HttpAccess;
 import java.io.IOException;
@@ -113,6 +115,16 @@ class HttpTermsTest {
                         + "number of allowed elements, modify the `array_limit` option to `.run` (not available "
                         + "in the Data Explorer), or use an index..");
         assertThat(reql.run("[153,[\"" + base + "/json\"]]", "{\"array_limit\":2}")).isEqualTo("{\"a\":[1,2]}");
+    }
+
+    @Test
+    void aBodyIsChargedToTheQuerysMemoryBudget() {
+        // 2 MB of JSON is well within --http-max-body, not within a 1 MB budget.
+        server.createContext("/big", ex -> reply(ex, 200, "application/json", "\"" + "x".repeat(2_000_000) + "\""));
+        assertThatThrownBy(() -> reql.run("[153,[\"" + base + "/big\"]]", new QueryLimits(1 << 20, 1 << 30).open()))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageStartingWith("Query over memory limit `1048576` bytes");
+        assertThat(reql.run("[153,[\"" + base + "/big\"]]", new QueryLimits(4 << 20, 1 << 30).open())).hasSize(2_000_002);
     }
 
     @Test
