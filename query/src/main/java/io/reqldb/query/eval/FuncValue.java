@@ -106,9 +106,18 @@ public final class FuncValue {
         return body.evalAsBody(env);
     }
 
-    /** The body's result as a datum. */
+    /** The body's result as a datum; a sequence it returns is read within the array limit. */
     public Datum call(Datum... args) {
-        return Values.toDatumMaterialized(callValue(args));
+        return Values.toDatumMaterialized(callValue(args), arrayLimit());
+    }
+
+    /**
+     * The array limit of the query that made this function: RethinkDB reads a stream a function
+     * returns through a checked array builder ({@code as_array} with the query's limits).
+     * Constants and native functions return no streams.
+     */
+    public int arrayLimit() {
+        return closure == null ? Integer.MAX_VALUE : closure.context().arrayLimit();
     }
 
     /** Calls a predicate: RethinkDB treats everything but false and null as true. */

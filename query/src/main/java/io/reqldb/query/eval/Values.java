@@ -38,13 +38,18 @@ public final class Values {
         throw typeError("DATUM", v);
     }
 
-    /** Like {@link #toDatum}, but sequences are read into an array (function results, group values). */
+    /** Like {@link #toDatum}, but sequences are read into an array (group values). */
     public static Datum toDatumMaterialized(Object v) {
+        return toDatumMaterialized(v, Integer.MAX_VALUE);
+    }
+
+    /** Like {@link #toDatumMaterialized(Object)}, failing past {@code limit} elements (function results). */
+    public static Datum toDatumMaterialized(Object v, int limit) {
         if (v instanceof Sequence s) {
-            return materialize(s, Integer.MAX_VALUE);
+            return materialize(s, limit);
         }
         if (v instanceof TableValue t) {
-            return materialize(t.scan(), Integer.MAX_VALUE);
+            return materialize(t.scan(), limit);
         }
         if (v instanceof GroupedData g) {
             return GroupedFormat.toDatum(g);

@@ -148,6 +148,20 @@ class ArrayLimitAuditTest {
     }
 
     @Test
+    void sequencesAFunctionReturnsAreReadWithinTheLimit() {
+        // RethinkDB reads a stream a function returns through as_array with the query's limits.
+        assertOver("map returning a mapped stored array", () -> r.expr(r.array(1, 2)).map(x -> stored.map(y -> y)));
+        // A lazy stream (a table's) is not an array in disguise: map refuses it, as RethinkDB's as_datum does.
+        assertThatThrownBy(() -> run(r.expr(r.array(1, 2)).map(x -> r.table("u").map(y -> y))))
+                .isInstanceOf(ReqlQueryLogicError.class).hasMessageStartingWith("Expected type DATUM but found SEQUENCE");
+        assertOver("merge with a function returning a table",
+                () -> r.expr(r.hashMap("a", 1)).merge(o -> r.table("u")));
+        // Under the limit the same functions still work.
+        assertThat(run(r.expr(r.array(1, 2)).map(x -> r.expr(r.array(1, 2, 3)).map(y -> y))))
+                .isEqualTo(List.of(List.of(List.of(1L, 2L, 3L), List.of(1L, 2L, 3L))));
+    }
+
+    @Test
     void storedArraysPassedThroughAreNotChecked() {
         // RethinkDB hands out a stored value, or an element of it, without copying it.
         assertThat(run(stored)).isEqualTo(List.of(r.range(20).coerceTo("array").run(conn).single()));

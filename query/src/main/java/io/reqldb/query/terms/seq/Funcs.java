@@ -47,7 +47,7 @@ public final class Funcs {
      * {@code coerce_to('array')}, as in RethinkDB).
      */
     public static Datum call(FuncValue f, Datum... args) {
-        return datumResult(f.callValue(args));
+        return datumResult(f.callValue(args), f.arrayLimit());
     }
 
     /** {@link #call} as a predicate (RethinkDB's truthiness). */
@@ -57,8 +57,13 @@ public final class Funcs {
 
     /** A function's result as a datum, refusing lazy streams and tables. */
     public static Datum datumResult(Object v) {
+        return datumResult(v, Integer.MAX_VALUE);
+    }
+
+    /** {@link #datumResult(Object)} reading an array stream within {@code limit} elements (as_array). */
+    public static Datum datumResult(Object v, int limit) {
         if (v instanceof io.reqldb.query.eval.Sequence s && s.isArray() && s.table() == null) {
-            return Values.materialize(s, Integer.MAX_VALUE);
+            return Values.materialize(s, limit);
         }
         if (v instanceof io.reqldb.query.eval.GroupedData g) {
             return io.reqldb.query.eval.GroupedFormat.toDatum(g);
