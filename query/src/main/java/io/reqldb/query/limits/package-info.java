@@ -40,6 +40,7 @@
  * group: number of groups, any reduction    "Too many groups (&gt; N)."       GroupTerm
  * ungroup                                   datum_t(vector)                   (bounded by the groups)
  * fold, reduce                              through the terms they call       (those terms)
+ * a function's array-stream result          as_array with env limits (val.cc) FuncValue.call, Funcs.call
  * sample                                    n itself checked (random.cc)      SliceTerms.sample
  * split                                     result; n: LOGIC error text       StringTerms
  * match: capture groups                     builder (string.cc)               RegexMatch
@@ -60,6 +61,9 @@
  * </pre>
  * Not checked by either: streams sent to the client (r.range, tables, union of streams, an
  * unindexed distinct on a table, which walks it in key order), object / coerce_to('object')
- * (no array is built), bracket and nth.
+ * (no array is built), bracket and nth. Unlike RethinkDB (which refuses them with "Expected type
+ * DATUM but found TABLE"), a table or lazy stream returned to {@code merge}, {@code update} or
+ * an index function ({@link io.reqldb.query.eval.FuncValue#call}) is read into an array, within
+ * the limit.
  */
 package io.reqldb.query.limits;

@@ -301,7 +301,8 @@ public final class AggregationTerms implements TermFamily {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
                 Datum a = acc;
                 Datum row = d;
-                acc = acc == null ? d : t.inArg(1, () -> Funcs.call(f, a, row));
+                acc = acc == null ? d : io.reqldb.query.terms.seq.FoldTerm.accumulated(a,
+                        t.inArg(1, () -> Funcs.call(f, a, row)));
             }
         }
         if (acc == null) {

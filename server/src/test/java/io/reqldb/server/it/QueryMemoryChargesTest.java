@@ -81,6 +81,14 @@ class QueryMemoryChargesTest {
     }
 
     @Test
+    void objectsGrownInAnAccumulator() {
+        assertOverBudget("fold merging objects", () -> r.range(400).fold(r.hashMap(),
+                (acc, i) -> acc.merge(r.object(i.coerceTo("string"), big(i)))));
+        assertOverBudget("reduce merging objects", () -> r.range(400)
+                .map(i -> r.object(i.coerceTo("string"), big(i))).reduce((a, b) -> a.merge(b)));
+    }
+
+    @Test
     void partsHeldManyTimesCountOnce() {
         // One 100 KB string a thousand times, and a value of 2^40 leaves, hold little memory:
         // they are built (as in RethinkDB), and only writing them out in full would be refused.

@@ -38,7 +38,7 @@ public final class FoldTerm {
                 for (Datum d = seq.next(); d != null; d = seq.next()) {
                     Datum a = result;
                     Datum row = d;
-                    result = t.inArg(2, () -> Funcs.call(acc, a, row));
+                    result = accumulated(a, t.inArg(2, () -> Funcs.call(acc, a, row)));
                 }
             }
             if (finalEmit != null) {
@@ -66,13 +66,28 @@ public final class FoldTerm {
                     continue;
                 }
                 Datum old = state[0];
-                Datum next = t.inArg(2, () -> Funcs.call(acc, old, row));
+                Datum next = accumulated(old, t.inArg(2, () -> Funcs.call(acc, old, row)));
                 addAll(pending, t.inOptarg("emit", () -> Values.toDatum(emit.callValue(old, row, next))));
                 state[0] = next;
             }
             return pending.poll();
         }, seq::close, seq.isArray(), seq.isInfinite());
         return Streams.result(out, env);
+    }
+
+    /**
+     * Checks a new accumulator object against the query's memory budget: objects grown by
+     * {@code merge} step by step are otherwise checked by no term (arrays and strings are, where
+     * they are built). Done here, not in {@code merge}, so that the per-row {@code merge} of a
+     * {@code map} pays nothing; an unchanged accumulator is not walked again. Returns {@code next}.
+     *
+     * @throws io.reqldb.query.error.ReqlResourceLimitError when it does not fit
+     */
+    public static Datum accumulated(Datum previous, Datum next) {
+        if (next != previous && next instanceof io.reqldb.datum.ObjectDatum) {
+            io.reqldb.query.limits.QueryControl.current().checkFits(next);
+        }
+        return next;
     }
 
     private static void addAll(ArrayDeque<Datum> into, Datum emitted) {
