@@ -10,20 +10,17 @@ import java.util.function.Function;
 /**
  * A hash of a row computed by the server, with terms RethinkDB 2.4 has: the row's
  * {@code to_json_string()} (objects with their keys sorted, numbers in their shortest digits, so
- * equal rows give equal text on RethinkDB and ReqlDB) split into characters and folded into a
- * polynomial hash modulo 2^31−1. ReQL has no character-code term, so each character is looked up
- * in a table of printable ASCII codes bound once per query; every other character (the text is
- * JSON, so that means non-ASCII ones) counts as one code, {@link #OTHER}: a row that differs only
- * by one non-ASCII character for another goes unnoticed, any other difference is caught with
- * probability 1 − 2^−31.
+ * equal rows give equal text on RethinkDB and ReqlDB), coerced to BINARY and written as JSON
+ * again, which spells its UTF-8 bytes in base64: printable ASCII only, whatever the row holds.
+ * That text is split into characters and folded into a polynomial hash modulo 2^31−1. ReQL has
+ * no character-code term, so each character is looked up in a table of printable ASCII codes
+ * bound once per query. Any difference between two rows is caught with probability 1 − 2^−31.
  */
 final class RowHash {
     /** Keeps {@code h * 31 + code} below 2^36, exact in the servers' doubles. */
     static final long MODULUS = 2147483647L;
     /** Keeps the sum of two table hashes below 2^53. */
     static final long SUM_MODULUS = 1L << 52;
-    private static final int OTHER = 128;
-
     private RowHash() {}
 
     /**
@@ -35,8 +32,8 @@ final class RowHash {
     }
 
     private static ReqlExpr of(ReqlExpr row, ReqlExpr codes) {
-        return row.toJsonString().split("")
-                .fold(0, (h, c) -> h.mul(31).add(codes.bracket(c).default_(OTHER)).mod(MODULUS));
+        return row.toJsonString().coerceTo("binary").toJsonString().split("")
+                .fold(0, (h, c) -> h.mul(31).add(codes.bracket(c)).mod(MODULUS));
     }
 
     /**

@@ -94,6 +94,15 @@ class LiveCompareTest {
     }
 
     @Test
+    void rowsDifferingOnlyInOneNonAsciiCharacter_differ() {
+        r.db("cmp").table("t").get(42).update(r.hashMap("nested", r.hashMap("list", r.array(1, 2.5, "ü")))).run(connB);
+        Outcome run = compare();
+        assertThat(run.code).as(run.out + run.err).isEqualTo(1);
+        assertThat(run.out).contains("cmp.t: DIFFERENT, rows differ (" + ROWS + " vs " + ROWS
+                + " rows; first differing keys: 42)");
+    }
+
+    @Test
     void indexesAndMissingTables_differ_andSelectorsLimitTheComparison() {
         r.db("cmp").table("t").indexCreate("text").run(connA);
         r.db("cmp").tableCreate("only_b").run(connB);
