@@ -11,6 +11,11 @@ public final class ArrayDatum implements Datum {
     private final List<Datum> items;
     /** See {@link #knownWithoutBounds()}. */
     private final boolean withoutBounds;
+    /**
+     * {@link EstimatedSize#held}'s figure for this array, -1 until first asked. Racing threads
+     * compute the same value; a long fits in the object's padding on 64-bit JVMs.
+     */
+    long heldSize = -1;
 
     private ArrayDatum(List<Datum> items) {
         this.items = items;

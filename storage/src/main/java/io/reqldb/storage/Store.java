@@ -24,6 +24,15 @@ public interface Store extends AutoCloseable {
     /** About how many bytes the table's documents and index entries take, on disk and in memory (0 for none). */
     long approximateBytes(UUID table);
 
+    /** Bytes the cache, which all tables share, holds now (at most the cache size). */
+    long cacheInUseBytes();
+
+    /**
+     * About how many bytes of the files, which all tables share, hold nothing live: entries
+     * overwritten or deleted that compaction has yet to drop, and files it has yet to delete.
+     */
+    long garbageBytes();
+
     // ----- databases
 
     /** Creates a database. @throws StorageException DB_EXISTS */

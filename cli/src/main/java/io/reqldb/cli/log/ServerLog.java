@@ -13,6 +13,8 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The process's log, written as RethinkDB writes its own (see {@link LogLine}). Until
@@ -35,6 +37,10 @@ public final class ServerLog {
     private boolean noticesToStdout;
     private Path file;
     private OutputStream fileOut;
+    /** Who takes each new line ({@code rethinkdb.logs} changefeeds), told after the line is written. */
+    private final List<Consumer<LogLine>> followers = new CopyOnWriteArrayList<>();
+    /** Set while this thread tells the followers: a line a follower logs is not told again, so it cannot loop. */
+    private final ThreadLocal<Boolean> telling = ThreadLocal.withInitial(() -> false);
 
     private ServerLog() {
         long sinceStart = ProcessHandle.current().info().startInstant()
@@ -87,7 +93,25 @@ public final class ServerLog {
         return Files.isWritable(parent) ? null : "Permission denied";
     }
 
-    public synchronized void log(LogLevel level, String message) {
+    public void log(LogLevel level, String message) {
+        LogLine line = write(level, message);
+        if (followers.isEmpty() || telling.get()) {
+            return;
+        }
+        // As the file holds it, so a follower sees the row rethinkdb.logs will show.
+        LogLine filed = LogLine.parse(line.fileLine(zone), zone);
+        if (filed == null) {
+            return;
+        }
+        telling.set(true);
+        try {
+            followers.forEach(f -> f.accept(filed));
+        } finally {
+            telling.set(false);
+        }
+    }
+
+    private synchronized LogLine write(LogLevel level, String message) {
         Instant now = Instant.now();
         // Unique timestamps, as RethinkDB's: they key the rows of rethinkdb.logs.
         last = now.isAfter(last) ? now : last.plusNanos(1);
@@ -109,6 +133,7 @@ public final class ServerLog {
             }
             kept.addLast(line);
         }
+        return line;
     }
 
     /** The last {@code max} lines of the log file (earlier runs' too), or of this run when there is no file yet. */
@@ -134,9 +159,24 @@ public final class ServerLog {
 
     /** This log as {@code rethinkdb.logs} reads it. */
     public LogHistory history() {
-        return max -> recent(max).stream().map(l -> new LogHistory.Entry(l.utcId(),
-                l.timestamp().getEpochSecond() + l.timestamp().getNano() / 1e9, l.uptimeNanos() / 1e9,
-                l.level().text(), l.message())).toList();
+        return new LogHistory() {
+            @Override
+            public List<Entry> recent(int max) {
+                return ServerLog.this.recent(max).stream().map(ServerLog::entry).toList();
+            }
+
+            @Override
+            public AutoCloseable follow(Consumer<Entry> listener) {
+                Consumer<LogLine> follower = line -> listener.accept(entry(line));
+                followers.add(follower);
+                return () -> followers.remove(follower);
+            }
+        };
+    }
+
+    private static LogHistory.Entry entry(LogLine l) {
+        return new LogHistory.Entry(l.utcId(), l.timestamp().getEpochSecond() + l.timestamp().getNano() / 1e9,
+                l.uptimeNanos() / 1e9, l.level().text(), l.message());
     }
 
     private byte[] fileBytes(LogLine line) {

@@ -246,7 +246,7 @@ public final class QueryControl {
      * @throws ReqlResourceLimitError when it does not fit
      */
     public <D extends Datum> D checkFits(D d) {
-        checkSize(EstimatedSize.held(d, limits.perQueryBytes()));
+        checkSize(EstimatedSize.held(d));
         return d;
     }
 

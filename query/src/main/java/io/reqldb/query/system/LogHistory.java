@@ -1,6 +1,7 @@
 package io.reqldb.query.system;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Where {@code rethinkdb.logs} reads the server's log from: the serving process's log file. */
 @FunctionalInterface
@@ -13,6 +14,15 @@ public interface LogHistory {
 
     /** Up to {@code max} of the latest entries, oldest first. */
     List<Entry> recent(int max);
+
+    /**
+     * Calls {@code listener} with each entry logged from now on, as {@link #recent} will give it,
+     * until the returned handle closes ({@code rethinkdb.logs.changes()}); a log that takes no
+     * more entries never calls it.
+     */
+    default AutoCloseable follow(Consumer<Entry> listener) {
+        return () -> { };
+    }
 
     /**
      * One message of the log.

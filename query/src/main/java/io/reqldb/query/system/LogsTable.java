@@ -4,6 +4,8 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.TimeDatum;
 import io.reqldb.query.error.ReqlOpFailedError;
+import io.reqldb.storage.Table.ChangeListener;
+import io.reqldb.storage.Table.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,14 +17,24 @@ public final class LogsTable extends SystemTable {
 
     @Override
     protected List<Datum> rows() {
-        Object server = uuidFormat ? system.serverId().toString() : system.serverName();
         List<Datum> out = new ArrayList<>();
         for (LogHistory.Entry e : system.process().log().recent(LogHistory.ROWS)) {
-            out.add(Rows.obj("id", List.of(e.id(), system.serverId().toString()), "level", e.level(),
-                    "message", e.message(), "server", server,
-                    "timestamp", new TimeDatum(e.epochSeconds(), TimeDatum.UTC), "uptime", e.uptimeSeconds()));
+            out.add(row(e));
         }
         return out;
+    }
+
+    /** Each message logged while the feed is open arrives as a new row, as RethinkDB's logs feed gives them. */
+    @Override
+    public AutoCloseable subscribe(ChangeListener listener) {
+        return system.process().log().follow(e -> listener.onChanges(List.of(new WriteResult(null, row(e)))));
+    }
+
+    private Datum row(LogHistory.Entry e) {
+        Object server = uuidFormat ? system.serverId().toString() : system.serverName();
+        return Rows.obj("id", List.of(e.id(), system.serverId().toString()), "level", e.level(),
+                "message", e.message(), "server", server,
+                "timestamp", new TimeDatum(e.epochSeconds(), TimeDatum.UTC), "uptime", e.uptimeSeconds());
     }
 
     @Override

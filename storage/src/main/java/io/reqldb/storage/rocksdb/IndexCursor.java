@@ -2,6 +2,7 @@ package io.reqldb.storage.rocksdb;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.DocumentTraffic;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,9 +27,13 @@ final class IndexCursor implements DocumentCursor {
     private int batch = FIRST_BATCH;
     private byte[] currentEntry;
 
-    IndexCursor(StoreContext ctx, RangeIterator it) {
+    private final DocumentTraffic traffic;
+
+    /** @param traffic counts each document handed out as read, with its stored bytes */
+    IndexCursor(StoreContext ctx, RangeIterator it, DocumentTraffic traffic) {
         this.ctx = ctx;
         this.it = it;
+        this.traffic = traffic;
     }
 
     @Override
@@ -41,6 +46,7 @@ final class IndexCursor implements DocumentCursor {
             currentEntry = entries.get(pos);
             pos++;
             if (doc != null) {
+                traffic.read(1, doc.length);
                 return StoredDocument.read(doc);
             }
         }

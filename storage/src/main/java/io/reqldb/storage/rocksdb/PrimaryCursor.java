@@ -2,13 +2,17 @@ package io.reqldb.storage.rocksdb;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.storage.DocumentCursor;
+import io.reqldb.storage.DocumentTraffic;
 
 /** Documents of a primary-key range, decoded one at a time as the caller pulls them. */
 final class PrimaryCursor implements DocumentCursor {
     private final RangeIterator it;
+    private final DocumentTraffic traffic;
 
-    PrimaryCursor(RangeIterator it) {
+    /** @param traffic counts each document handed out as read, with its stored bytes */
+    PrimaryCursor(RangeIterator it, DocumentTraffic traffic) {
         this.it = it;
+        this.traffic = traffic;
     }
 
     @Override
@@ -16,7 +20,9 @@ final class PrimaryCursor implements DocumentCursor {
         if (!it.valid()) {
             return null;
         }
-        Datum doc = StoredDocument.read(it.value());
+        byte[] stored = it.value();
+        traffic.read(1, stored.length);
+        Datum doc = StoredDocument.read(stored);
         it.advance();
         return doc;
     }

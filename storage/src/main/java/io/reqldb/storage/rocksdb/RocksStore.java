@@ -224,6 +224,23 @@ public final class RocksStore implements Store {
         return bytes;
     }
 
+    @Override
+    public long cacheInUseBytes() {
+        ctx.lifecycle().check();
+        return engineFigures().blockCacheBytes();
+    }
+
+    @Override
+    public long garbageBytes() {
+        ctx.lifecycle().check();
+        try {
+            long live = ctx.db().getAggregatedLongProperty("rocksdb.estimate-live-data-size");
+            return Math.max(0, engineFigures().sstBytes() - live);
+        } catch (RocksDBException e) {
+            throw Rocks.failure("property read", e);
+        }
+    }
+
     /** RocksDB's own figures now: cache, memtables, files, compaction backlog. */
     public EngineFigures engineFigures() {
         ctx.lifecycle().check();

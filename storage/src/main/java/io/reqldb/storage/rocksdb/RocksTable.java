@@ -152,9 +152,9 @@ final class RocksTable implements Table {
                     delta = DocumentWrites.add(batch, ctx, t, docKey, pk, old, neu);
                     addCount(batch, t, delta);
                     ticket = ctx.committer().write(batch);
+                    traffic.written(1, batch.getDataSize());
                 }
                 count.addAndGet(delta);
-                traffic.written(1);
                 result = new WriteResult(old, neu);
                 notifier.enqueue(ticket, durability, old, neu);
             } finally {
@@ -263,7 +263,7 @@ final class RocksTable implements Table {
                         addCount(batch, t, delta);
                         ticket = ctx.committer().write(batch);
                         count.addAndGet(delta);
-                        traffic.written(written.size());
+                        traffic.written(written.size(), batch.getDataSize());
                         long committed = ticket;
                         written.forEach(r -> notifier.enqueue(committed, durability, r.oldValue(), r.newValue()));
                     }

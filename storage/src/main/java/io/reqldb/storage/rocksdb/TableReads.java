@@ -27,7 +27,7 @@ final class TableReads implements TableReader {
     /**
      * @param table    the table's catalog entry: the latest for live reads, the snapshot's otherwise
      * @param snapshot null for live reads; otherwise every read holds it while it runs
-     * @param traffic  counts the documents read
+     * @param traffic  counts the documents read and their bytes
      */
     TableReads(StoreContext ctx, Supplier<TableView> table, RocksSnapshot snapshot, DocumentTraffic traffic) {
         this.ctx = ctx;
@@ -48,7 +48,7 @@ final class TableReads implements TableReader {
             if (doc == null) {
                 return null;
             }
-            traffic.read(1);
+            traffic.read(1, doc.length);
             return StoredDocument.read(doc);
         } catch (RocksDBException e) {
             throw Rocks.failure("read", e);
@@ -62,7 +62,7 @@ final class TableReads implements TableReader {
     @Override
     public DocumentCursor scan(KeyRange range, boolean descending) {
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(table.get().number()), range);
-        return new CountedCursor(new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false)), traffic);
+        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false), traffic);
     }
 
     /**
@@ -90,10 +90,10 @@ final class TableReads implements TableReader {
             }
             byte[] from = all[0];
             for (byte[] cut : cuts) {
-                cursors.add(new CountedCursor(new PrimaryCursor(shared.iterator(new byte[][] {from, cut})), traffic));
+                cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, cut}), traffic));
                 from = cut;
             }
-            cursors.add(new CountedCursor(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]})), traffic));
+            cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]}), traffic));
             return cursors;
         } catch (RuntimeException e) {
             cursors.forEach(DocumentCursor::close);
@@ -155,7 +155,7 @@ final class TableReads implements TableReader {
             it.close();
             return indexScan(index, range, descending);
         }
-        return new CountedCursor(new IndexCursor(ctx, it), traffic);
+        return new IndexCursor(ctx, it, traffic);
     }
 
     /**
