@@ -21,6 +21,7 @@ import io.reqldb.query.term.Term;
 import io.reqldb.query.term.TermFamily;
 import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.term.TermType;
+import io.reqldb.query.terms.seq.FoldTerm;
 import io.reqldb.query.terms.seq.Funcs;
 import io.reqldb.query.terms.seq.GroupTerm;
 import java.util.List;
@@ -301,7 +302,7 @@ public final class AggregationTerms implements TermFamily {
             for (Datum d = seq.next(); d != null; d = seq.next()) {
                 Datum a = acc;
                 Datum row = d;
-                acc = acc == null ? d : io.reqldb.query.terms.seq.FoldTerm.accumulated(a,
+                acc = acc == null ? d : FoldTerm.accumulated(a,
                         t.inArg(1, () -> Funcs.call(f, a, row)));
             }
         }

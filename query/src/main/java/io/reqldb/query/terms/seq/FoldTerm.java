@@ -2,11 +2,14 @@ package io.reqldb.query.terms.seq;
 
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
+import io.reqldb.datum.DatumType;
+import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.Values;
+import io.reqldb.query.limits.QueryControl;
 import io.reqldb.query.term.Term;
 import java.util.ArrayDeque;
 
@@ -84,14 +87,14 @@ public final class FoldTerm {
      * @throws io.reqldb.query.error.ReqlResourceLimitError when it does not fit
      */
     public static Datum accumulated(Datum previous, Datum next) {
-        if (next != previous && next instanceof io.reqldb.datum.ObjectDatum) {
-            io.reqldb.query.limits.QueryControl.current().checkFits(next);
+        if (next != previous && next instanceof ObjectDatum) {
+            QueryControl.current().checkFits(next);
         }
         return next;
     }
 
     private static void addAll(ArrayDeque<Datum> into, Datum emitted) {
-        ArrayDatum arr = (ArrayDatum) Values.expect(emitted, io.reqldb.datum.DatumType.ARRAY);
+        ArrayDatum arr = (ArrayDatum) Values.expect(emitted, DatumType.ARRAY);
         into.addAll(arr.items());
     }
 }
