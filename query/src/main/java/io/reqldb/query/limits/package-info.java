@@ -35,6 +35,8 @@
  * coerce_to('array') of streams, tables     as_array / to_array_t (shards.cc) Coercion, Values.materialize
  * coerce_to('array'), keys, values of objs  datum_t(vector) (type_manip, obj) Coercion, ObjectTerms
  * order_by (array, stream, no index)        rcheck_array_size (sort.cc)       OrderTerms
+ * order_by(index, keys): rows of one index  "Too many rows (&gt; N) with the    OrderTerms.sortWithinIndex
+ *   value buffered to sort by the keys        same value for index `i`:" (datum_stream.cc)
  * distinct (array, stream; not a table)     rcheck_array_size (sort.cc)       OrderTerms.distinct
  * group without reduction                   "Grouped data over size limit"    GroupedData
  * group: number of groups, any reduction    "Too many groups (&gt; N)."       GroupTerm

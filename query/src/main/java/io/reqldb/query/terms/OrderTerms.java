@@ -3,8 +3,10 @@ package io.reqldb.query.terms;
 import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumOrder;
+import io.reqldb.datum.DatumPrinter;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableValue;
@@ -142,7 +144,7 @@ public final class OrderTerms implements TermFamily {
                     }
                     runKey = key;
                     if (run.size() >= limit) {
-                        throw Values.arrayLimit(limit);
+                        throw tooManyWithTheSameValue(limit, index, runKey);
                     }
                     run.add(ordering.lazilyKeyed(row));
                     row = seq.next();
@@ -211,6 +213,12 @@ public final class OrderTerms implements TermFamily {
         }
     }
 
+
+    /** RethinkDB's message when a run of equal index values outgrows the array limit (datum_stream.cc). */
+    private static ReqlResourceLimitError tooManyWithTheSameValue(int limit, String index, Datum value) {
+        return new ReqlResourceLimitError("Too many rows (> " + limit + ") with the same value for index `" + index
+                + "`:\n" + DatumPrinter.truncated(value));
+    }
     /** The rows of {@code seq}, each charged to the budget; at most {@code limit}. */
     private static List<Datum> readRows(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
         List<Datum> rows = new ArrayList<>();

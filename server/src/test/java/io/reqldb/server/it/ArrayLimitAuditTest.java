@@ -195,6 +195,18 @@ class ArrayLimitAuditTest {
     }
 
     @Test
+    void anIndexedSortBuffersRowsWithTheSameIndexValueWithinTheLimit() {
+        r.tableCreate("same").run(conn);
+        r.table("same").insert(r.range(20).map(i -> r.hashMap("id", i).with("k", r.branch(i.lt(5), "few", "many"))))
+                .run(conn);
+        r.table("same").indexCreate("k").run(conn);
+        r.table("same").indexWait().run(conn);
+        assertThatThrownBy(() -> rows(r.table("same").orderBy(r.desc("id")).optArg("index", r.desc("k"))))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessage("Too many rows (> 10) with the same value for index `k`:\n\"many\"");
+    }
+
+    @Test
     void checksWithTheirOwnMessages() {
         // r.js: the worker's conversion fails and the script's error is a logic error with that text.
         assertThatThrownBy(() -> run(r.js("[1,2,3,4,5,6,7,8,9,10,11]")))
