@@ -34,7 +34,12 @@ public final class ArchiveReader implements Closeable {
     private ArchiveReader(InputStream raw, String source) throws IOException {
         this.source = source;
         InputStream buffered = new BufferedInputStream(raw, 1 << 16);
-        this.tar = new TarArchiveInputStream(decompress(buffered));
+        try {
+            this.tar = new TarArchiveInputStream(decompress(buffered));
+        } catch (IOException e) {
+            raw.close();
+            throw e;
+        }
     }
 
     /** Opens an archive file. */
@@ -47,12 +52,16 @@ public final class ArchiveReader implements Closeable {
         return new ArchiveReader(in, source);
     }
 
-    private static InputStream decompress(InputStream in) throws IOException {
+    private InputStream decompress(InputStream in) throws IOException {
         try {
             String kind = CompressorStreamFactory.detect(in);
             return new CompressorStreamFactory(true).createCompressorInputStream(kind, in);
         } catch (CompressorException e) {
             return in; // no known compression signature: a plain tar
+        } catch (RuntimeException e) {
+            // A compression signature followed by a header the decompressor refuses: Commons
+            // Compress throws IllegalArgumentException for some (a .Z code size out of range).
+            throw corrupt(new IOException(e.getMessage(), e));
         }
     }
 
