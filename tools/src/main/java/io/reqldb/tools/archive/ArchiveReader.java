@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -30,6 +31,16 @@ public final class ArchiveReader implements Closeable {
 
     /** One used member; its stream is valid until the next call to {@link #next()}. */
     public record Member(MemberPath path, long size, InputStream content) {}
+
+    /**
+     * What Python's tarfile (the official tools) reads besides plain tar. Other signatures are
+     * refused: their decompressors trust sizes in the header (a .Z header can ask for tables
+     * larger than the heap).
+     */
+    private static final Set<String> READABLE_COMPRESSIONS =
+            Set.of(CompressorStreamFactory.GZIP, CompressorStreamFactory.BZIP2, CompressorStreamFactory.XZ);
+    /** An xz stream that needs more memory than this to decode is refused, not decoded. */
+    private static final int XZ_MEMORY_LIMIT_KB = 256 * 1024;
 
     private ArchiveReader(InputStream raw, String source) throws IOException {
         this.source = source;
@@ -53,14 +64,18 @@ public final class ArchiveReader implements Closeable {
     }
 
     private InputStream decompress(InputStream in) throws IOException {
+        String kind;
         try {
-            String kind = CompressorStreamFactory.detect(in);
-            return new CompressorStreamFactory(true).createCompressorInputStream(kind, in);
+            kind = CompressorStreamFactory.detect(in);
         } catch (CompressorException e) {
             return in; // no known compression signature: a plain tar
-        } catch (RuntimeException e) {
-            // A compression signature followed by a header the decompressor refuses: Commons
-            // Compress throws IllegalArgumentException for some (a .Z code size out of range).
+        }
+        if (!READABLE_COMPRESSIONS.contains(kind)) {
+            throw corrupt(new IOException("compressed as " + kind + ", not gzip, bzip2 or xz"));
+        }
+        try {
+            return new CompressorStreamFactory(true, XZ_MEMORY_LIMIT_KB).createCompressorInputStream(kind, in);
+        } catch (CompressorException | RuntimeException e) {
             throw corrupt(new IOException(e.getMessage(), e));
         }
     }
