@@ -9,11 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rethinkdb.gen.exc.ReqlError;
 import com.rethinkdb.net.Connection;
 import io.reqldb.cli.ReqldbProcess.Outcome;
-import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.rethinkdata.LegacyFolders;
-import io.reqldb.server.ReqlServer;
-import io.reqldb.server.ServerConfig;
-import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import io.reqldb.tools.archive.ArchiveReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +92,7 @@ class LegacyFolderCommandsTest {
                 target.toString(), "-q");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Converting RethinkDB 1.16 data directory").contains(target + " is ready");
-        try (Served served = Served.open(target);
+        try (ServedDirectory served = ServedDirectory.open(target);
                 Connection admin = served.connect("admin", "hunter2")) {
             for (var t : tables().entrySet()) {
                 assertThat(served.rows(admin, "app", t.getKey())).as(t.getKey())
@@ -110,42 +106,6 @@ class LegacyFolderCommandsTest {
             assertThat(config.get("write_acks")).isEqualTo("majority");
             assertThat((List<?>) config.get("shards")).hasSize(2);
             assertThatThrownBy(() -> served.connect("admin", "")).isInstanceOf(ReqlError.class);
-        }
-    }
-
-    /** A server on a migrated directory, in this JVM. */
-    record Served(ServeBackend backend, ReqlServer server) implements AutoCloseable {
-        static Served open(Path directory) throws Exception {
-            ServeBackend backend = ServeBackend.open(directory, RocksStoreOptions.DEFAULT.cacheSizeMb(), HttpAccess.STRICT);
-            try {
-                return new Served(backend, new ReqlServer(ServerConfig.builder().driverPort(0).queryThreads(2)
-                        .feedThreads(2).build(), backend.engine(), backend.users(null)).start());
-            } catch (Exception e) {
-                backend.close();
-                throw e;
-            }
-        }
-
-        Connection connect(String user, String password) {
-            return r.connection().hostname("127.0.0.1").port(server.port()).user(user, password).connect();
-        }
-
-        List<JsonNode> rows(Connection conn, String db, String table) {
-            List<JsonNode> out = new ArrayList<>();
-            for (Object row : (List<?>) r.db(db).table(table).orderBy().optArg("index", "id").coerceTo("array").run(conn)
-                    .single()) {
-                out.add(JSON.valueToTree(row));
-            }
-            return out;
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                server.close();
-            } finally {
-                backend.close();
-            }
         }
     }
 }
