@@ -21,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * An interrupted {@code reqldb migrate --from-rethinkdb} (a row of the second table damaged, so
  * the run stops after the first table is done and part of the second is written), then, the file
  * repaired, {@code --resume}: the done table is skipped, the other continues after its written
- * rows, and every document is in the result exactly once. Real processes, real files.
+ * rows, and every document is in the result exactly once. Likewise a run killed (SIGKILL) once
+ * its journal records a table complete. Real processes, real files.
  */
 class MigrateResumeTest {
+    private static final int KILLED_TABLES = 40;
     @TempDir
     Path tmp;
 
@@ -133,6 +135,44 @@ class MigrateResumeTest {
         assertThat(resumed.err()).contains("app.users: the last row an earlier run recorded is not in the target")
                 .contains("app.users: 40 rows in ");
         checkEveryRowOnce(target);
+    }
+
+    @Test
+    void killedMidRun_resumes_everyDocumentOnce() throws Exception {
+        // Enough tables that the run is still going when the first is recorded complete.
+        Map<String, List<String[]>> tables = new LinkedHashMap<>();
+        for (int t = 0; t < KILLED_TABLES; t++) {
+            List<String[]> rows = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                rows.add(new String[] {"id", String.format("r%02d", i), "tags", "x"});
+            }
+            tables.put(String.format("t%02d", t), rows);
+        }
+        Path folder = tmp.resolve("rethinkdb_data");
+        LegacyFolders.folder116(folder, tables, null);
+        Path target = tmp.resolve("reqldb_data");
+        Path journal = target.resolve(MigrateCommand.JOURNAL);
+        Process run = ReqldbProcess.start(tmp, "migrate", "--from-rethinkdb", folder.toString(), "--directory",
+                target.toString(), "-q");
+        try {
+            while (run.isAlive() && !(Files.exists(journal) && Files.readString(journal).contains("\tdata\t"))) {
+                Thread.sleep(2);
+            }
+        } finally {
+            run.destroyForcibly(); // SIGKILL
+            run.waitFor();
+        }
+        assertThat(journal).as("killed before it completed").exists();
+
+        Outcome resumed = migrate(folder, target, "--resume", "-q");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains(": rows copied by an earlier run");
+        try (ServedDirectory served = ServedDirectory.open(target); Connection admin = served.connect("admin", "")) {
+            for (var t : tables.entrySet()) {
+                assertThat(served.rows(admin, "app", t.getKey())).as(t.getKey())
+                        .containsExactlyElementsOf(LegacyFolderCommandsTest.expectedRows(t.getValue()));
+            }
+        }
     }
 
     @Test

@@ -22,22 +22,32 @@ final class ReqldbProcess {
 
     /** Runs {@code reqldb args} in {@code dir} (its output files go there too), within {@code seconds}. */
     static Outcome run(Path dir, int seconds, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
-        command.addAll(List.of(args));
         long n = System.nanoTime();
         Path outFile = dir.resolve("stdout-" + n);
         Path errFile = dir.resolve("stderr-" + n);
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(outFile.toFile())
-                .redirectError(errFile.toFile()).start();
+        Process p = launch(dir, outFile, errFile, args);
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("reqldb " + List.of(args) + " did not finish in " + seconds + " s");
         }
         return new Outcome(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
                 Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code reqldb args} in {@code dir}, its output discarded. */
+    static Process start(Path dir, String... args) throws Exception {
+        return launch(dir, null, null, args);
+    }
+
+    private static Process launch(Path dir, Path outFile, Path errFile, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(outFile == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(outFile.toFile()))
+                .redirectError(errFile == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(errFile.toFile()))
+                .start();
     }
 }
