@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rethinkdb.RethinkDB;
 import com.rethinkdb.net.Connection;
-import java.io.File;
+import io.reqldb.cli.ReqldbProcess.Outcome;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,21 +24,8 @@ class ServiceOptionsTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int exitCode, String err) {
-    }
-
     private Outcome reqldb(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
-        command.addAll(List.of(args));
-        Path errFile = tmp.resolve("stderr-" + System.nanoTime());
-        Process p = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errFile.toFile()).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("reqldb %s returned", List.of(args)).isTrue();
-        return new Outcome(p.exitValue(), Files.readString(errFile, StandardCharsets.UTF_8));
+        return ReqldbProcess.run(tmp, 180, args);
     }
 
     private static int freePort() throws Exception {
