@@ -10,8 +10,10 @@ import io.reqldb.storage.StorageException;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
 import io.reqldb.storage.rocksdb.StartupDecision;
+import io.reqldb.tools.importer.ResumeJournal;
 import io.reqldb.tools.progress.Progress;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,6 +55,13 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "With --from-rethinkdb: no progress (rows, rate and ETA per table).")
     boolean quiet;
+
+    @Option(names = "--resume", description = "With --from-rethinkdb: continue an interrupted conversion into"
+            + " --directory, skipping the tables it completed and the rows it wrote.")
+    boolean resume;
+
+    /** The journal of a conversion into a directory, in that directory until the conversion completes. */
+    static final String JOURNAL = "migrate_from_rethinkdb.journal";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -129,30 +138,54 @@ final class MigrateCommand implements Callable<Integer> {
 
     /** {@code --from-rethinkdb}: a new ReqlDB data directory from a RethinkDB one. */
     private int fromRethinkDb() {
+        Path journalFile = directory.resolve(JOURNAL);
         try {
             StartupDecision target = StartupDecision.inspect(directory);
-            if (target.kind() != StartupDecision.Kind.CREATE) {
-                err.println(directory + " already holds data; give --directory a new or empty directory."
-                        + " Nothing was changed.");
+            if (resume && !Files.isRegularFile(journalFile)) {
+                err.println("Nothing to resume: " + directory + " holds no interrupted conversion (no " + JOURNAL
+                        + "). Nothing was changed.");
+                return 1;
+            }
+            if (!resume && target.kind() != StartupDecision.Kind.CREATE) {
+                err.println(directory + " already holds data; give --directory a new or empty directory"
+                        + (Files.isRegularFile(journalFile) ? ", or add --resume to continue the conversion"
+                                + " that was interrupted there" : "") + ". Nothing was changed.");
                 return 1;
             }
             DataDirectory source = DataDirectory.open(fromRethinkDb, force);
-            out.println("Converting RethinkDB " + source.metadata().version().label() + " data directory "
-                    + fromRethinkDb + " (" + source.tables().size() + " tables) into " + directory + "...");
-            List<String> failed;
-            try (Progress progress = quiet ? Progress.silent()
-                    : System.console() != null ? Progress.toStderr() : Progress.plain(err)) {
-                RethinkDataMigration migration = new RethinkDataMigration(source, err, progress, continueOnError);
-                failed = onDeepStack(() -> migration.run(directory));
-            } catch (RethinkDataException e) {
-                err.println("Error: " + e.getMessage());
-                err.println(directory + " is incomplete: remove it before trying again. --continue-on-error converts"
+            out.println((resume ? "Resuming the conversion of RethinkDB " : "Converting RethinkDB ")
+                    + source.metadata().version().label() + " data directory " + fromRethinkDb + " ("
+                    + source.tables().size() + " tables) into " + directory + "...");
+            Files.createDirectories(directory);
+            List<String> failed = List.of();
+            Exception stopped = null;
+            RethinkDataMigration migration;
+            try (ResumeJournal journal = resume ? ResumeJournal.resume(journalFile) : ResumeJournal.create(journalFile);
+                    Progress progress = quiet ? Progress.silent()
+                            : System.console() != null ? Progress.toStderr() : Progress.plain(err)) {
+                migration = new RethinkDataMigration(source, err, progress, continueOnError, journal);
+                try {
+                    failed = onDeepStack(() -> migration.run(directory));
+                } catch (Exception e) {
+                    stopped = e;
+                }
+                if (stopped == null && failed.isEmpty()) {
+                    journal.close(true);
+                }
+            }
+            if (stopped != null) {
+                err.println("Error: " + (stopped instanceof RethinkDataException || stopped instanceof StorageException
+                        ? stopped.getMessage() : "migration failed: " + stopped));
+                migration.state().forEach(err::println);
+                err.println(directory + " is incomplete: once the cause is fixed, `reqldb migrate --from-rethinkdb "
+                        + fromRethinkDb + " --directory " + directory + " --resume` continues where this run"
+                        + " stopped (or remove " + directory + " to start again). --continue-on-error converts"
                         + " every table that can be read and lists the others.");
                 return 1;
             }
             if (!failed.isEmpty()) {
                 err.println("Error: " + failed.size() + " table(s) could not be read completely (each keeps the rows read"
-                        + " before the damage):");
+                        + " before the damage; once fixed, --resume copies the rest):");
                 failed.forEach(f -> err.println("  " + f));
                 return 1;
             }

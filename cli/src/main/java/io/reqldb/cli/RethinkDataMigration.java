@@ -25,6 +25,7 @@ import io.reqldb.storage.TableInfo;
 import io.reqldb.storage.TableOptions;
 import io.reqldb.storage.rocksdb.RocksStore;
 import io.reqldb.storage.rocksdb.RocksStoreOptions;
+import io.reqldb.tools.importer.ResumeJournal;
 import io.reqldb.tools.progress.Progress;
 import io.reqldb.tools.progress.ProgressTask;
 import io.reqldb.query.terms.index.FieldLookups;
@@ -35,8 +36,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +53,12 @@ import java.util.function.UnaryOperator;
  * hook), the rows, the secondary indexes (RethinkDB's own function blobs, rebuilt over the rows),
  * the users with their password hashes as they are (so passwords keep working) and their
  * permissions. The RethinkDB folder is only read.
+ * <p>Resumable: the restore's {@link ResumeJournal} records, per table, how many of its rows (in
+ * the file's primary-key order) are in the target after each batch, then that all are, then that
+ * its indexes and settings are in place. A resumed run skips what the journal says is done and
+ * continues each table after its recorded rows. Rows are written as soft writes, which like the
+ * journal's lines survive a killed process; should a machine crash lose the rows but keep the
+ * line, the resumed run finds the table's last recorded row missing and copies that table again.
  */
 final class RethinkDataMigration {
     /** Rows per write batch: large enough to amortise a commit, small enough for any row size. */
@@ -61,16 +70,31 @@ final class RethinkDataMigration {
     private final PrintStream err;
     private final Progress progress;
     private final boolean continueOnError;
+    private final ResumeJournal journal;
+    /** Per table, the rows of its file known to be in the target (an earlier run's too). */
+    private final Map<String, Long> copied = new ConcurrentHashMap<>();
+    /** Per table opened, the row count its file's stat blocks record. */
+    private final Map<String, Long> estimated = new ConcurrentHashMap<>();
+    /** The tables whose every row is in the target. */
+    private final Set<String> complete = ConcurrentHashMap.newKeySet();
 
-    /** {@code progress} shows each table's rows with rate and ETA, and its final count. */
-    RethinkDataMigration(DataDirectory source, PrintStream err, Progress progress, boolean continueOnError) {
+    /**
+     * {@code progress} shows each table's rows with rate and ETA, and its final count; {@code journal}
+     * (new, or an interrupted run's) records what is done.
+     */
+    RethinkDataMigration(DataDirectory source, PrintStream err, Progress progress, boolean continueOnError,
+            ResumeJournal journal) {
         this.source = source;
         this.err = err;
         this.progress = progress;
         this.continueOnError = continueOnError;
+        this.journal = journal;
     }
 
-    /** Converts into {@code target} (new or empty); returns the tables that could not be read. */
+    /**
+     * Converts into {@code target} (new or empty, or the target of the interrupted run the journal
+     * recorded); returns the tables that could not be read.
+     */
     List<String> run(Path target) throws Exception {
         List<String> failed = new ArrayList<>();
         try (RocksStore store = RocksStore.open(target, RocksStoreOptions.DEFAULT, FieldLookups.INSTANCE)) {
@@ -88,18 +112,52 @@ final class RethinkDataMigration {
                 if (store.database(db).isEmpty()) {
                     store.createDatabase(db);
                 }
+                Optional<TableInfo> earlier = store.tables(db).stream().filter(i -> i.name().equals(t.name())).findFirst();
                 Durability durability = "soft".equals(t.durability()) ? Durability.SOFT : Durability.HARD;
-                created.put(t.id(), store.createTable(db, t.name(), new TableOptions(t.primaryKey(), durability)));
+                created.put(t.id(), earlier.orElseGet(() ->
+                        store.createTable(db, t.name(), new TableOptions(t.primaryKey(), durability))));
             }
             copyAll(store, tables, failed);
             for (TableConfig t : tables) {
-                settings(system, t, created.get(t.id()).id());
-                buildIndexes(catalog, t, store.table(source.databaseName(t), t.name()));
+                ResumeJournal.TableStep step = journal.recorded(qualified(t));
+                if (step == null || !step.done()) {
+                    settings(system, t, created.get(t.id()).id());
+                    buildIndexes(catalog, t, store.table(source.databaseName(t), t.name()));
+                    if (complete.contains(qualified(t))) {
+                        journal.done(qualified(t));
+                    }
+                }
             }
             users(system.users(), created, store);
             store.sync();
         }
         return failed;
+    }
+
+    /**
+     * What this run and the earlier ones it resumed did and did not do, for a run that stopped:
+     * the tables whose rows are all in, then the others with how far they got.
+     */
+    List<String> state() {
+        List<String> done = new ArrayList<>();
+        List<String> notDone = new ArrayList<>();
+        for (TableConfig t : source.tables()) {
+            String name = qualified(t);
+            Long rows = copied.get(name);
+            if (complete.contains(name)) {
+                done.add(name + " (" + rows + " rows)");
+            } else if (rows == null) {
+                notDone.add(name + " (not started)");
+            } else {
+                Long of = estimated.get(name);
+                notDone.add(name + " (" + rows + (of == null ? "" : " of about " + of) + " rows copied)");
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Rows copied completely: " + (done.isEmpty() ? "none" : String.join(", ", done)) + ".");
+        lines.add("Not completely: " + (notDone.isEmpty() ? "none" : String.join(", ", notDone)) + ".");
+        lines.add("Indexes, table settings, users and permissions are set once every table's rows are in.");
+        return lines;
     }
 
     /**
@@ -142,37 +200,88 @@ final class RethinkDataMigration {
         return source.databaseName(t) + "." + t.name();
     }
 
+    /** A resumed table whose last recorded row is not in the target: the journal is ahead of the rows. */
+    private static final class JournalAhead extends Exception {
+        JournalAhead() {
+            super(null, null, false, false);
+        }
+    }
+
     private void copyRows(TableConfig t, Table table, String name) throws Exception {
+        ResumeJournal.TableStep step = journal.recorded(name);
+        if (step != null && step.dataDone()) {
+            copied.put(name, step.rows());
+            complete.add(name);
+            err.println(name + ": rows copied by an earlier run");
+            return;
+        }
+        try {
+            copyRows(t, table, name, step == null ? 0 : step.rows());
+        } catch (JournalAhead e) {
+            err.println(name + ": the last row an earlier run recorded is not in " + "the target (lost in a machine"
+                    + " crash?): copying the table again from its first row");
+            copyRows(t, table, name, 0);
+        }
+    }
+
+    /** Copies the table's rows after its first {@code from}, which an earlier run wrote. */
+    private void copyRows(TableConfig t, Table table, String name, long from) throws Exception {
         Durability soft = Durability.SOFT; // one sync at the end instead of one per batch
         List<Datum> keys = new ArrayList<>(BATCH);
         List<UnaryOperator<Datum>> changes = new ArrayList<>(BATCH);
+        long[] written = {from};
         ProgressTask task = null;
         try (TableFile file = source.openTable(t)) {
-            ProgressTask rows = progress.start(name, "rows", file.estimatedRows());
+            estimated.put(name, file.estimatedRows());
+            copied.put(name, from);
+            ProgressTask rows = progress.start(name, "rows", Math.max(0, file.estimatedRows() - from));
             task = rows;
-            file.rows((json, length) -> {
+            // Resuming, the first row read is the last one recorded: it must be in the target.
+            boolean[] check = {from > 0};
+            file.rows(Math.max(0, from - 1), (json, length) -> {
                 Datum row = DatumJson.parse(java.util.Arrays.copyOf(json, length));
                 Datum key = ((ObjectDatum) row).get(t.primaryKey());
+                if (check[0]) {
+                    check[0] = false;
+                    if (table.get(key) == null) {
+                        throw new JournalAhead();
+                    }
+                    return;
+                }
                 keys.add(key);
                 changes.add(old -> row);
                 if (keys.size() == BATCH) {
-                    table.modifyAll(new ArrayList<>(keys), new ArrayList<>(changes), soft);
-                    keys.clear();
-                    changes.clear();
+                    write(table, name, keys, changes, written);
                 }
                 rows.advance(1);
                 if (Thread.interrupted()) {
                     throw new InterruptedException("another table's copy failed");
                 }
             });
+            write(table, name, keys, changes, written);
+            journal.dataDone(name);
+            complete.add(name);
         } finally {
-            if (!keys.isEmpty()) {
-                table.modifyAll(keys, changes, soft);
-            }
+            // The rows read before a failure are written and recorded, so a resumed run continues after them.
+            write(table, name, keys, changes, written);
             if (task != null) {
                 progress.finish(task);
             }
         }
+    }
+
+    /** Writes a batch, then records it: the journal never claims rows that are not written. */
+    private void write(Table table, String name, List<Datum> keys, List<UnaryOperator<Datum>> changes, long[] written)
+            throws java.io.IOException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        table.modifyAll(new ArrayList<>(keys), new ArrayList<>(changes), Durability.SOFT);
+        written[0] += keys.size();
+        keys.clear();
+        changes.clear();
+        copied.put(name, written[0]);
+        journal.rows(name, written[0]);
     }
 
     private static void settings(SystemContext system, TableConfig t, UUID id) {
@@ -183,9 +292,17 @@ final class RethinkDataMigration {
         }
     }
 
-    /** Creates the indexes from RethinkDB's blobs and waits until they are built over the copied rows. */
+    /**
+     * Creates the indexes from RethinkDB's blobs (those an interrupted run did not create) and waits
+     * until they are built over the copied rows.
+     */
     private void buildIndexes(StoreCatalog catalog, TableConfig t, Table table) throws InterruptedException {
+        Set<String> existing = new java.util.HashSet<>();
+        table.indexes().forEach(s -> existing.add(s.definition().name()));
         for (TableConfig.IndexDefinition index : t.indexes()) {
+            if (existing.contains(index.name())) {
+                continue;
+            }
             StoredFunctions.IndexFunc f = StoredFunctions.decodeIndex(index.function());
             table.createIndex(new IndexDefinition(index.name(), index.function(), index.multi(), index.geo(),
                     IndexCreate.FORMAT_VERSION), catalog.indexCompiler().compile(f.func(), f.multi(), f.geo()));

@@ -2,7 +2,7 @@ package io.reqldb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.reqldb.cli.ReqldbProcess.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,9 +10,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -28,26 +25,9 @@ class BadInvocationTest {
     @TempDir
     Path tmp;
 
-    /** What a finished {@code reqldb} process printed on stderr, and its exit code. */
-    record Outcome(int exitCode, String err) {
-        String lastLine() {
-            List<String> lines = err.lines().toList();
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
-    }
-
+    /** Runs reqldb, checking that it printed no stack trace. */
     private Outcome reqldb(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
-        command.addAll(List.of(args));
-        Path errFile = tmp.resolve("stderr-" + System.nanoTime());
-        Process p = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errFile.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("reqldb %s finished", List.of(args)).isTrue();
-        Outcome outcome = new Outcome(p.exitValue(), Files.readString(errFile, StandardCharsets.UTF_8));
+        Outcome outcome = ReqldbProcess.run(tmp, 120, args);
         assertThat(outcome.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
         return outcome;
     }

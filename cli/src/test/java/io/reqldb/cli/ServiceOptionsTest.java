@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rethinkdb.RethinkDB;
 import com.rethinkdb.net.Connection;
+import io.reqldb.cli.ReqldbProcess.Outcome;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,27 +28,8 @@ class ServiceOptionsTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int exitCode, String err) {
-    }
-
     private Outcome reqldb(String... args) throws Exception {
-        return reqldb(Map.of(), args);
-    }
-
-    private Outcome reqldb(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReqlDbCommand.class.getName()));
-        command.addAll(List.of(args));
-        Path errFile = tmp.resolve("stderr-" + System.nanoTime());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        Process p = builder.directory(tmp.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(errFile.toFile()).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("reqldb %s returned", List.of(args)).isTrue();
-        return new Outcome(p.exitValue(), Files.readString(errFile, StandardCharsets.UTF_8));
+        return ReqldbProcess.run(tmp, 180, args);
     }
 
     private static int freePort() throws Exception {
@@ -105,8 +85,9 @@ class ServiceOptionsTest {
         Path execFile = tmp.resolve("server-command");
         int port = freePort();
         // What bin/reqldb and the release's launcher do: ask for the command, then exec it.
-        Outcome asked = reqldb(Map.of("REQLDB_SERVE_EXEC", execFile.toString()), "serve", "--directory",
-                tmp.resolve("it's data").toString(), "--driver-port", Integer.toString(port), "--no-http-admin");
+        Outcome asked = ReqldbProcess.run(tmp, 180, Map.of("REQLDB_SERVE_EXEC", execFile.toString()), "serve",
+                "--directory", tmp.resolve("it's data").toString(), "--driver-port", Integer.toString(port),
+                "--no-http-admin");
         assertThat(asked.exitCode()).as(asked.err()).isZero();
         Process server = new ProcessBuilder("sh", "-c", "eval \"$(cat \"$1\")\"", "sh", execFile.toString())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

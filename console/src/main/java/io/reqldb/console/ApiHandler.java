@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The console's HTTP API under /api/. Every POST must come from the console's own pages (an
@@ -17,7 +19,8 @@ import java.util.concurrent.ExecutionException;
  * token in {@value #CSRF_HEADER}.
  *
  * <pre>
- * POST /api/signin   {"user":..,"password":..}  sets the session cookie; answers {user, csrf}
+ * POST /api/signin   {"user":..,"password":..}  sets the session cookie; answers {user, csrf};
+ *                    429 with Retry-After while the address must wait ({@link SignInThrottle})
  * GET  /api/session  the signed-in user and CSRF token, or 401
  * POST /api/signout
  * GET  /api/info     data directory, format version, release, console start time
@@ -33,13 +36,15 @@ final class ApiHandler implements HttpHandler {
     private static final int QUERY_STOP = 3;
 
     private final ConsoleSessions sessions;
+    private final SignInThrottle throttle;
     private final ServerFacts facts;
     private final JobsApi jobs;
     private final int maxQueryBytes;
     private final Instant started = Instant.now();
 
-    ApiHandler(ConsoleSessions sessions, ServerFacts facts, JobsApi jobs, int maxQueryBytes) {
+    ApiHandler(ConsoleSessions sessions, SignInThrottle throttle, ServerFacts facts, JobsApi jobs, int maxQueryBytes) {
         this.sessions = sessions;
+        this.throttle = throttle;
         this.facts = facts;
         this.jobs = jobs;
         this.maxQueryBytes = maxQueryBytes;
@@ -116,11 +121,21 @@ final class ApiHandler implements HttpHandler {
             Exchanges.error(exchange, 400, "Expected {\"user\": ..., \"password\": ...}.");
             return;
         }
+        InetAddress client = exchange.getRemoteAddress().getAddress();
+        long waitNanos = throttle.waitNanos(client);
+        if (waitNanos > 0) {
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(waitNanos - 1) + 1; // rounded up
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+            Exchanges.error(exchange, 429, "Too many wrong passwords from this address: try again in " + seconds + " s.");
+            return;
+        }
         Optional<ConsoleSession> session = sessions.signIn(form.get("user").asText(), form.get("password").asText());
         if (session.isEmpty()) {
+            throttle.failed(client);
             Exchanges.error(exchange, 401, "Wrong user name or password.");
             return;
         }
+        throttle.succeeded(client);
         exchange.getResponseHeaders().add("Set-Cookie", cookie(session.get().id, -1));
         Exchanges.json(exchange, 200, Map.of("user", session.get().user(), "csrf", session.get().csrfToken));
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,13 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** @param tools how to run the toolkit's commands for the Backups page; null to offer none */
     public ConsoleServer(ReqlServer server, ServerFacts facts, ToolLauncher tools) {
+        this(server, facts, tools, System::nanoTime);
+    }
+
+    /** @param nanoClock the monotonic clock sign-in waits are measured on (tests stop it) */
+    ConsoleServer(ReqlServer server, ServerFacts facts, ToolLauncher tools, LongSupplier nanoClock) {
         this.sessions = new ConsoleSessions(server.users(), server::connectLocal);
-        this.api = new ApiHandler(sessions, facts, new JobsApi(tools), MAX_QUERY_BYTES);
+        this.api = new ApiHandler(sessions, new SignInThrottle(nanoClock), facts, new JobsApi(tools), MAX_QUERY_BYTES);
     }
 
     /** Listens on every address at {@code port} (0: a free one, shared by all addresses). */

@@ -49,7 +49,9 @@ class ConsoleServerTest {
                 new RqlQueryEngine(store, catalog),
                 name -> users.credentials(name).map(p -> new PasswordHash(p.salt(), p.iterations(), p.saltedPassword())))
                 .start();
-        console = new ConsoleServer(server, new ServerFacts(dir, 2, "test"), null).start(List.of(InetAddress.getLoopbackAddress()), 0);
+        // A stopped clock: a wait imposed on sign-in never runs down during a test, however slow the machine.
+        console = new ConsoleServer(server, new ServerFacts(dir, 2, "test"), null, () -> 0L)
+                .start(List.of(InetAddress.getLoopbackAddress()), 0);
         base = "http://127.0.0.1:" + console.port();
     }
 
@@ -86,6 +88,19 @@ class ConsoleServerTest {
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo(unknown.body()).contains("Wrong user name or password.");
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void repeatedWrongPasswords_makeTheAddressWait_evenForTheRightOne() throws Exception {
+        String wrong = "{\"user\":\"admin\",\"password\":\"guess\"}";
+        for (int i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
+            assertThat(post("/api/signin", wrong).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> refused = post("/api/signin", "{\"user\":\"admin\",\"password\":\"secret\"}");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(refused.body()).contains("Too many wrong passwords from this address: try again in 1 s.");
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     @Test

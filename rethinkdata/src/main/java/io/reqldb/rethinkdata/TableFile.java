@@ -92,6 +92,14 @@ public final class TableFile implements AutoCloseable {
      * part of the file stops the walk with an error naming the file and the offset.
      */
     public long rows(RowSink sink) throws Exception {
+        return rows(0, sink);
+    }
+
+    /**
+     * Streams the rows after the first {@code skip} (which are walked past, not decoded), for a
+     * copy that continues where an earlier one stopped; returns the rows walked, skipped ones too.
+     */
+    public long rows(long skip, RowSink sink) throws Exception {
         record Head(BtreeCursor cursor, int store) {
         }
         PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.cursor.key(), b.cursor.key()));
@@ -106,13 +114,15 @@ public final class TableFile implements AutoCloseable {
         while (!heads.isEmpty()) {
             Head head = heads.poll();
             BtreeCursor c = head.cursor();
-            try {
-                DatumText.write(new Serial(c.value()), json.reset());
-            } catch (RethinkDataException e) {
-                throw new RethinkDataException("row in the B-tree leaf at offset " + c.valueOffset() + ": "
-                        + e.getMessage()).in(where);
+            if (rows >= skip) {
+                try {
+                    DatumText.write(new Serial(c.value()), json.reset());
+                } catch (RethinkDataException e) {
+                    throw new RethinkDataException("row in the B-tree leaf at offset " + c.valueOffset() + ": "
+                            + e.getMessage()).in(where);
+                }
+                sink.row(json.toByteArray(), json.length());
             }
-            sink.row(json.toByteArray(), json.length());
             rows++;
             if (advance(c, head.store())) {
                 heads.add(head);

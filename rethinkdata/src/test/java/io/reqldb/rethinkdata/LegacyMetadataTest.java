@@ -15,52 +15,18 @@ import org.junit.jupiter.api.Test;
 class LegacyMetadataTest {
     private static final UUID T1 = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID T2 = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
-    private static final UUID DB = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
-    private static final UUID DB2 = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
-    private static final UUID S1 = UUID.fromString("00000000-0000-0000-0000-000000000051");
-    private static final UUID S2 = UUID.fromString("00000000-0000-0000-0000-000000000052");
+    private static final UUID DB = LegacyFolders.DB;
+    private static final UUID DB2 = LegacyFolders.DELETED_DB;
+    private static final UUID S1 = LegacyFolders.S1;
+    private static final UUID S2 = LegacyFolders.S2;
     private static final UUID DC1 = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     private static final UUID NIL = new UUID(0, 0);
     private static final long FULL = 1L << 63;
 
     // ---- 1.16 and 2.0 ----
 
-    private static Out versioned(Out out) {
-        return out.i64(1_400_000_000L).uuid(UUID.randomUUID());
-    }
-
-    private static Out uuidSet(Out out, UUID... ids) {
-        out.varint(ids.length);
-        for (UUID id : ids) {
-            out.uuid(id);
-        }
-        return out;
-    }
-
     static byte[] cluster116() {
-        Out out = new Out().varint(2);
-        out.uuid(T1).u8(1);
-        versioned(out.string("users"));
-        versioned(out.uuid(DB));
-        versioned(out.string("id"));
-        out.varint(2); // shards: S2 (deleted) is dropped from both; shard 1 keeps it, being its only replica
-        uuidSet(out, S1, S2).uuid(S2);
-        uuidSet(out, S2).uuid(S2);
-        out.u8(1).varint(0).u8(1); // majority acks, no complex requirements, soft durability
-        out.varint(1).u8(1).ascii("m"); // one split point
-        versioned(out);
-        out.uuid(T2).u8(0); // a deleted table
-        out.varint(2); // servers: S1 live, S2 deleted
-        out.uuid(S1).u8(1);
-        versioned(out.string("server1"));
-        versioned(out.varint(1).string("default"));
-        versioned(out.u8(1).i64(1 << 30));
-        out.uuid(S2).u8(0);
-        out.varint(2); // databases: one live, one deleted
-        out.uuid(DB).u8(1);
-        versioned(out.string("app"));
-        out.uuid(DB2).u8(0);
-        return out.toBytes();
+        return LegacyFolders.cluster116(Map.of(T1, "users"));
     }
 
     @Test
@@ -85,13 +51,13 @@ class LegacyMetadataTest {
     @Test
     void v116_aWriteAckModeNoRethinkDbWrote_isDamage() {
         Out out = new Out().varint(1).uuid(T1).u8(1);
-        versioned(out.string("t"));
-        versioned(out.uuid(DB));
-        versioned(out.string("id"));
+        LegacyFolders.versioned(out.string("t"));
+        LegacyFolders.versioned(out.uuid(DB));
+        LegacyFolders.versioned(out.string("id"));
         out.varint(1);
-        uuidSet(out, S1).uuid(S1);
+        LegacyFolders.uuidSet(out, S1).uuid(S1);
         out.u8(7).varint(0).u8(2).varint(0); // ack mode 7, hard
-        versioned(out);
+        LegacyFolders.versioned(out);
         out.varint(0).varint(0);
         assertThatThrownBy(() -> Metadata116.cluster(new Serial(out.toBytes()))).hasMessageContaining("write-ack mode 7");
     }

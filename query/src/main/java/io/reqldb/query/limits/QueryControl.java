@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One query's brakes: a cancellation flag that its loops poll, listeners for work that runs
@@ -30,7 +31,7 @@ public final class QueryControl {
     public static final QueryControl UNBOUNDED = new QueryLimits(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2).open();
 
     private final QueryLimits limits;
-    private final UUID id = UUID.randomUUID();
+    private final UUID id = newId();
     private final QueryOrigin origin;
     private final long startNanos = System.nanoTime();
     private volatile boolean cancelled;
@@ -47,6 +48,19 @@ public final class QueryControl {
     QueryControl(QueryLimits limits, QueryOrigin origin) {
         this.limits = limits;
         this.origin = origin;
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's fast generator rather than {@link UUID#randomUUID}'s
+     * secure one, which locks and reads the system's entropy on every query: an id only has to be
+     * unique among running queries, and it is no secret (terminating a job needs the rights to
+     * write {@code rethinkdb.jobs} whatever its id).
+     */
+    private static UUID newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** This query's id, unique in the process (the second half of its {@code rethinkdb.jobs} id). */

@@ -13,6 +13,16 @@ final class PrometheusText {
         return this;
     }
 
+    /** A gauge family with its one unlabelled sample. */
+    PrometheusText gauge(String name, String help, double value) {
+        return family(name, "gauge", help).sample(name, value);
+    }
+
+    /** A counter family with its one unlabelled sample. */
+    PrometheusText counter(String name, String help, double value) {
+        return family(name, "counter", help).sample(name, value);
+    }
+
     /** A sample without labels. */
     PrometheusText sample(String name, double value) {
         out.append(name).append(' ').append(number(value)).append('\n');

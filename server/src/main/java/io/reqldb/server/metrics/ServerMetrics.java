@@ -29,23 +29,18 @@ public record ServerMetrics(SystemContext system, Supplier<EngineFigures> engine
         Rates rates = system.rates();
         Store store = system.store();
         PrometheusText text = new PrometheusText();
-        text.family("reqldb_client_connections", "gauge", "Client driver connections open.")
-                .sample("reqldb_client_connections", activity.clientConnections());
-        text.family("reqldb_clients_active", "gauge", "Client connections with a query unanswered.")
-                .sample("reqldb_clients_active", activity.clientsActive());
-        text.family("reqldb_queries_total", "counter", "Queries received (START).")
-                .sample("reqldb_queries_total", activity.queriesTotal());
-        text.family("reqldb_queries_per_second", "gauge", "Queries received per second, as rethinkdb.stats reports.")
-                .sample("reqldb_queries_per_second", rates.perSecond("queries", activity.queriesTotal()));
+        text.gauge("reqldb_client_connections", "Client driver connections open.", activity.clientConnections());
+        text.gauge("reqldb_clients_active", "Client connections with a query unanswered.", activity.clientsActive());
+        text.counter("reqldb_queries_total", "Queries received (START).", activity.queriesTotal());
+        text.gauge("reqldb_queries_per_second", "Queries received per second, as rethinkdb.stats reports.",
+                rates.perSecond("queries", activity.queriesTotal()));
         DocumentTraffic all = store.traffic();
-        text.family("reqldb_read_docs_total", "counter", "Documents read from every table.")
-                .sample("reqldb_read_docs_total", all.readTotal());
-        text.family("reqldb_read_docs_per_second", "gauge", "Documents read per second, as rethinkdb.stats reports.")
-                .sample("reqldb_read_docs_per_second", rates.perSecond("read", all.readTotal()));
-        text.family("reqldb_written_docs_total", "counter", "Documents written to every table.")
-                .sample("reqldb_written_docs_total", all.writtenTotal());
-        text.family("reqldb_written_docs_per_second", "gauge", "Documents written per second, as rethinkdb.stats reports.")
-                .sample("reqldb_written_docs_per_second", rates.perSecond("written", all.writtenTotal()));
+        text.counter("reqldb_read_docs_total", "Documents read from every table.", all.readTotal());
+        text.gauge("reqldb_read_docs_per_second", "Documents read per second, as rethinkdb.stats reports.",
+                rates.perSecond("read", all.readTotal()));
+        text.counter("reqldb_written_docs_total", "Documents written to every table.", all.writtenTotal());
+        text.gauge("reqldb_written_docs_per_second", "Documents written per second, as rethinkdb.stats reports.",
+                rates.perSecond("written", all.writtenTotal()));
         tables(text, store);
         latency(text);
         engine(text, engine.get());
@@ -82,17 +77,13 @@ public record ServerMetrics(SystemContext system, Supplier<EngineFigures> engine
     }
 
     private static void engine(PrometheusText text, EngineFigures f) {
-        text.family("reqldb_rocksdb_block_cache_bytes", "gauge", "Bytes held in RocksDB's block cache.")
-                .sample("reqldb_rocksdb_block_cache_bytes", f.blockCacheBytes());
-        text.family("reqldb_rocksdb_memtable_bytes", "gauge", "Bytes in RocksDB's memtables.")
-                .sample("reqldb_rocksdb_memtable_bytes", f.memtableBytes());
-        text.family("reqldb_rocksdb_sst_bytes", "gauge", "Bytes of RocksDB's SST files.")
-                .sample("reqldb_rocksdb_sst_bytes", f.sstBytes());
-        text.family("reqldb_rocksdb_pending_compaction_bytes", "gauge", "Bytes RocksDB estimates compaction has to rewrite.")
-                .sample("reqldb_rocksdb_pending_compaction_bytes", f.pendingCompactionBytes());
-        text.family("reqldb_rocksdb_compactions_pending", "gauge", "RocksDB column families with a compaction pending.")
-                .sample("reqldb_rocksdb_compactions_pending", f.compactionsPending());
-        text.family("reqldb_rocksdb_running_compactions", "gauge", "RocksDB compactions running.")
-                .sample("reqldb_rocksdb_running_compactions", f.runningCompactions());
+        text.gauge("reqldb_rocksdb_block_cache_bytes", "Bytes held in RocksDB's block cache.", f.blockCacheBytes());
+        text.gauge("reqldb_rocksdb_memtable_bytes", "Bytes in RocksDB's memtables.", f.memtableBytes());
+        text.gauge("reqldb_rocksdb_sst_bytes", "Bytes of RocksDB's SST files.", f.sstBytes());
+        text.gauge("reqldb_rocksdb_pending_compaction_bytes", "Bytes RocksDB estimates compaction has to rewrite.",
+                f.pendingCompactionBytes());
+        text.gauge("reqldb_rocksdb_compactions_pending", "RocksDB column families with a compaction pending.",
+                f.compactionsPending());
+        text.gauge("reqldb_rocksdb_running_compactions", "RocksDB compactions running.", f.runningCompactions());
     }
 }

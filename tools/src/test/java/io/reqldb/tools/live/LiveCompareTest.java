@@ -5,44 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.cli.ToolMain;
-import io.reqldb.tools.conn.Endpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** {@code compare} between two real servers: equal tables, then rows, indexes and tables that differ. */
 class LiveCompareTest {
     private static final int ROWS = 3000;
 
-    private Endpoint a;
-    private Endpoint b;
-    private Connection connA;
-    private Connection connB;
+    @RegisterExtension
+    final TwoServers servers = new TwoServers("cmp");
 
     @BeforeEach
-    void connect() {
-        a = LiveServer.endpoint();
-        b = LiveServer.second();
-        connA = a.connect();
-        connB = b.connect();
-        Tables.drop(connA, "cmp");
-        Tables.drop(connB, "cmp");
-        fill(connA);
-        fill(connB);
-    }
-
-    @AfterEach
-    void close() {
-        for (Connection conn : new Connection[] {connA, connB}) {
-            if (conn != null) {
-                Tables.drop(conn, "cmp");
-                conn.close();
-            }
-        }
+    void fillBoth() {
+        fill(servers.src());
+        fill(servers.dst());
     }
 
     /** The same rows inserted in another order on each call's server is fine: the checksum ignores order. */
@@ -70,12 +51,12 @@ class LiveCompareTest {
         // Hashing splits a row's JSON text into characters: 150,000 of them, more than the
         // 100,000 elements RethinkDB allows an array by default.
         String longText = "x".repeat(150_000);
-        for (Connection conn : new Connection[] {connA, connB}) {
+        for (Connection conn : new Connection[] {servers.src(), servers.dst()}) {
             r.db("cmp").table("named").insert(r.hashMap("name", "long").with("text", longText)).run(conn);
         }
         Outcome equal = compare();
         assertThat(equal.code).as(equal.out + equal.err).isZero();
-        r.db("cmp").table("named").get("long").update(r.hashMap("text", longText + "y")).run(connB);
+        r.db("cmp").table("named").get("long").update(r.hashMap("text", longText + "y")).run(servers.dst());
         Outcome run = compare();
         assertThat(run.code).as(run.out + run.err).isEqualTo(1);
         assertThat(run.out).contains("cmp.named: DIFFERENT, rows differ (3 vs 3 rows; first differing keys: \"long\")");
@@ -83,9 +64,9 @@ class LiveCompareTest {
 
     @Test
     void changedAndMissingRows_exitOne_listingTheirKeys() {
-        r.db("cmp").table("t").get(17).update(r.hashMap("text", "changed")).run(connB);
-        r.db("cmp").table("t").get(2500).delete().run(connA);
-        r.db("cmp").table("named").insert(r.hashMap("name", "cy")).run(connB);
+        r.db("cmp").table("t").get(17).update(r.hashMap("text", "changed")).run(servers.dst());
+        r.db("cmp").table("t").get(2500).delete().run(servers.src());
+        r.db("cmp").table("named").insert(r.hashMap("name", "cy")).run(servers.dst());
         Outcome run = compare();
         assertThat(run.code).as(run.out + run.err).isEqualTo(1);
         assertThat(run.out).contains("cmp.t: DIFFERENT, rows differ (" + (ROWS - 1) + " vs " + ROWS
@@ -95,7 +76,8 @@ class LiveCompareTest {
 
     @Test
     void rowsDifferingOnlyInOneNonAsciiCharacter_differ() {
-        r.db("cmp").table("t").get(42).update(r.hashMap("nested", r.hashMap("list", r.array(1, 2.5, "ü")))).run(connB);
+        r.db("cmp").table("t").get(42).update(r.hashMap("nested", r.hashMap("list", r.array(1, 2.5, "ü"))))
+                .run(servers.dst());
         Outcome run = compare();
         assertThat(run.code).as(run.out + run.err).isEqualTo(1);
         assertThat(run.out).contains("cmp.t: DIFFERENT, rows differ (" + ROWS + " vs " + ROWS
@@ -104,8 +86,8 @@ class LiveCompareTest {
 
     @Test
     void indexesAndMissingTables_differ_andSelectorsLimitTheComparison() {
-        r.db("cmp").table("t").indexCreate("text").run(connA);
-        r.db("cmp").tableCreate("only_b").run(connB);
+        r.db("cmp").table("t").indexCreate("text").run(servers.src());
+        r.db("cmp").tableCreate("only_b").run(servers.dst());
         Outcome run = compare();
         assertThat(run.code).isEqualTo(1);
         assertThat(run.out).contains("cmp.t: DIFFERENT, index definitions differ")
@@ -118,14 +100,14 @@ class LiveCompareTest {
     @Test
     void unknownDatabase_andMissingTarget_areUsageErrors() {
         assertThat(compare("-e", "nosuch").code).isEqualTo(1);
-        Outcome noTarget = run("compare", "-c", "127.0.0.1:" + a.port());
+        Outcome noTarget = run("compare", "-c", "127.0.0.1:" + servers.source().port());
         assertThat(noTarget.code).isEqualTo(2);
         assertThat(noTarget.err).contains("--to HOST:PORT is required");
     }
 
     private Outcome compare(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("compare", "-c", "127.0.0.1:" + a.port(),
-                "--to", "127.0.0.1:" + b.port()));
+        List<String> args = new java.util.ArrayList<>(List.of("compare", "-c", "127.0.0.1:" + servers.source().port(),
+                "--to", "127.0.0.1:" + servers.target().port()));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }

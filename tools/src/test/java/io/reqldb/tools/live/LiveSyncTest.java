@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rethinkdb.net.Connection;
 import io.reqldb.tools.cli.ToolMain;
 import io.reqldb.tools.conn.Endpoint;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code sync} between two real servers while writer threads insert, update and delete rows
@@ -38,65 +35,22 @@ class LiveSyncTest {
     private static final int WRITERS = 4;
     /** Writes go on for this long after the copy ended, so changes arrive during and after it. */
     private static final long WRITES_AFTER_COPY_MS = 2_000;
-    private static final long MAX_WRITING_MS = 120_000;
 
-    private Endpoint source;
-    private Endpoint target;
-    private Connection src;
-    private Connection dst;
-
-    @BeforeEach
-    void connect() {
-        source = LiveServer.endpoint();
-        target = LiveServer.second();
-        src = source.connect();
-        dst = target.connect();
-        Tables.drop(src, "live");
-        Tables.drop(dst, "live");
-    }
-
-    @AfterEach
-    void close() {
-        for (Connection conn : new Connection[] {src, dst}) {
-            if (conn != null) {
-                Tables.drop(conn, "live");
-                conn.close();
-            }
-        }
-    }
-
-    /** The source: ROWS documents of several kinds, an index, and a hook that counts its runs. */
-    static void fillSource(Connection src, int rows) {
-        r.dbCreate("live").run(src);
-        r.db("live").tableCreate("docs").run(src);
-        r.db("live").table("docs").indexCreate("group").run(src);
-        r.db("live").table("docs").indexWait().run(src);
-        r.db("live").table("docs").setWriteHook((ctx, oldVal, newVal) -> r.branch(newVal.eq(null), null,
-                newVal.merge(r.hashMap("hooked", newVal.g("hooked").default_(0).add(1))))).run(src);
-        for (int from = 0; from < rows; from += 5000) {
-            int start = from;
-            r.db("live").table("docs").insert(r.range(start, Math.min(rows, start + 5000)).map(i -> document(i, 0)))
-                    .run(src);
-        }
-    }
-
-    private static Object document(Object id, int version) {
-        return r.hashMap("id", id).with("group", r.expr(id).mod(10)).with("version", version)
-                .with("text", r.expr("doc ").add(r.expr(id).coerceTo("string")).add(" ü"))
-                .with("nested", r.hashMap("list", r.array(1, 2.5, "x")).with("at", r.epochTime(1577862015.25)));
-    }
+    @RegisterExtension
+    final TwoServers servers = new TwoServers("live");
 
     @Test
     void syncWhileWritersInsertUpdateAndDelete_convergesToTheSource() throws Exception {
-        fillSource(src, ROWS);
+        SyncRuns.fillSource(servers.src(), ROWS);
         StringWriter out = new StringWriter();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong writes = new AtomicLong();
         List<CompletableFuture<Void>> writers = startWriters(stop, writes);
-        CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> run(out, "sync",
-                "-c", source.address(), "--to", target.address(), "-e", "live", "--until-idle", "3",
+        CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> SyncRuns.run(out, "sync",
+                "-c", servers.source().address(), "--to", servers.target().address(), "-e", "live",
+                "--until-idle", "3",
                 "--status-interval", "2"));
-        waitFor(out, "rows copied", sync);
+        SyncRuns.awaitOutput(out, "rows copied", sync);
         long writesDuringCopy = writes.get();
         Thread.sleep(WRITES_AFTER_COPY_MS);
         stop.set(true);
@@ -108,28 +62,31 @@ class LiveSyncTest {
         assertThat(out.toString()).contains("In sync: 1 tables caught up").contains("live.docs: equal (");
 
         StringWriter compared = new StringWriter();
-        assertThat(run(compared, "compare", "-c", source.address(), "--to", target.address(), "-e", "live"))
+        assertThat(SyncRuns.run(compared, "compare", "-c", servers.source().address(),
+                "--to", servers.target().address(), "-e", "live"))
                 .as(compared.toString()).isZero();
-        List<String> onSource = Tables.rows(src, "live", "docs", "id");
+        List<String> onSource = Tables.rows(servers.src(), "live", "docs", "id");
         assertThat(onSource.size()).isGreaterThan(ROWS / 2);
-        assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(onSource);
+        assertThat(Tables.rows(servers.dst(), "live", "docs", "id")).containsExactlyElementsOf(onSource);
     }
 
     @Test
     void connectionsOfBothSidesCutMidCopyAndMidCatchUp_syncStillConverges() throws Exception {
-        fillSource(src, ROWS);
+        SyncRuns.fillSource(servers.src(), ROWS);
         StringWriter out = new StringWriter();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong writes = new AtomicLong();
         List<CompletableFuture<Void>> writers = startWriters(stop, writes);
         // Mid-copy, the first source connection to receive 300 kB (the copy's reads) is dropped,
         // and the first target connection to send 300 kB (the copy's inserts).
+        Endpoint source = servers.source();
+        Endpoint target = servers.target();
         try (DroppingProxy toSource = new DroppingProxy(source.host(), source.port(), 300_000, true);
                 DroppingProxy toTarget = new DroppingProxy(target.host(), target.port(), 300_000, false)) {
-            CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> run(out, "sync",
+            CompletableFuture<Integer> sync = CompletableFuture.supplyAsync(() -> SyncRuns.run(out, "sync",
                     "-c", "127.0.0.1:" + toSource.port(), "--to", "127.0.0.1:" + toTarget.port(), "-e", "live",
                     "--until-idle", "3", "--status-interval", "2"));
-            waitFor(out, "In sync", sync);
+            SyncRuns.awaitOutput(out, "In sync", sync);
             assertThat(toSource.hasCut()).as("a source connection was cut during the copy").isTrue();
             assertThat(toTarget.hasCut()).as("a target connection was cut during the copy").isTrue();
             // Mid-catch-up, with the writers still going: the feed and every other connection.
@@ -142,24 +99,25 @@ class LiveSyncTest {
         }
         assertThat(out.toString()).contains("the changefeed's connection dropped; re-reading the table")
                 .contains("live.docs: equal (");
-        assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(Tables.rows(src, "live", "docs", "id"));
+        servers.assertTargetHasSourceRows("live", "docs", "id");
     }
 
     @Test
     void sigterm_stopsAfterCatchingUp_verifiesAndExitsZero() throws Exception {
-        fillSource(src, 2000);
+        SyncRuns.fillSource(servers.src(), 2000);
         Path log = Files.createTempFile("reqldb-sync", ".log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process sync = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ToolMain.class.getName(), "sync", "-c", source.address(), "--to", target.address(), "-e", "live",
+                ToolMain.class.getName(), "sync", "-c", servers.source().address(), "--to", servers.target().address(),
+                "-e", "live",
                 "--status-interval", "1").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (sync.isAlive() && System.nanoTime() < deadline && !Files.readString(log).contains("In sync")) {
                 Thread.sleep(50);
             }
-            r.db("live").table("docs").insert(r.range(5000, 5100).map(i -> document(i, 2))).run(src);
-            r.db("live").table("docs").get(7).delete().run(src);
+            r.db("live").table("docs").insert(r.range(5000, 5100).map(i -> SyncRuns.document(i, 2))).run(servers.src());
+            r.db("live").table("docs").get(7).delete().run(servers.src());
             sync.destroy(); // SIGTERM
             assertThat(sync.waitFor(120, TimeUnit.SECONDS)).isTrue();
             String printed = Files.readString(log);
@@ -169,33 +127,35 @@ class LiveSyncTest {
             sync.destroyForcibly();
             Files.deleteIfExists(log);
         }
-        assertThat(Tables.rows(dst, "live", "docs", "id")).containsExactlyElementsOf(Tables.rows(src, "live", "docs", "id"));
+        servers.assertTargetHasSourceRows("live", "docs", "id");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void includeConfig_copiesTableSettingsUsersAndPermissions() {
-        fillSource(src, 100);
-        r.db("rethinkdb").table("users").insert(r.hashMap("id", "syncbob").with("password", "secret")).run(src);
+        SyncRuns.fillSource(servers.src(), 100);
+        r.db("rethinkdb").table("users").insert(r.hashMap("id", "syncbob").with("password", "secret")).run(servers.src());
         try {
-            r.db("live").grant("syncbob", r.hashMap("read", true)).run(src);
-            r.db("live").table("docs").grant("syncbob", r.hashMap("write", true)).run(src);
-            r.db("live").table("docs").config().update(r.hashMap("durability", "soft")).run(src);
+            r.db("live").grant("syncbob", r.hashMap("read", true)).run(servers.src());
+            r.db("live").table("docs").grant("syncbob", r.hashMap("write", true)).run(servers.src());
+            r.db("live").table("docs").config().update(r.hashMap("durability", "soft")).run(servers.src());
             StringWriter out = new StringWriter();
-            assertThat(run(out, "sync", "-c", source.address(), "--to", target.address(), "-e", "live",
+            assertThat(SyncRuns.run(out, "sync", "-c", servers.source().address(), "--to", servers.target().address(),
+                    "-e", "live",
                     "--include-config", "--until-idle", "1")).as(out.toString()).isZero();
             assertThat(out.toString()).contains("users (without passwords: set them on the target)");
 
-            assertThat(r.db("live").table("docs").config().g("durability").run(dst).single()).isEqualTo("soft");
-            assertThat(r.db("rethinkdb").table("users").get("syncbob").g("password").run(dst).single()).isEqualTo(false);
+            assertThat(r.db("live").table("docs").config().g("durability").run(servers.dst()).single()).isEqualTo("soft");
+            assertThat(r.db("rethinkdb").table("users").get("syncbob").g("password").run(servers.dst()).single())
+                    .isEqualTo(false);
             List<Object> grants = (List<Object>) r.db("rethinkdb").table("permissions").filter(r.hashMap("user", "syncbob"))
-                    .pluck("database", "table", "permissions").coerceTo("array").run(dst).single();
+                    .pluck("database", "table", "permissions").coerceTo("array").run(servers.dst()).single();
             assertThat(grants).containsExactlyInAnyOrder(
                     Map.of("database", "live", "permissions", Map.of("read", true)),
                     Map.of("database", "live", "table", "docs", "permissions", Map.of("write", true)));
         } finally {
-            r.db("rethinkdb").table("users").get("syncbob").delete().run(src);
-            r.db("rethinkdb").table("users").get("syncbob").delete().run(dst);
+            r.db("rethinkdb").table("users").get("syncbob").delete().run(servers.src());
+            r.db("rethinkdb").table("users").get("syncbob").delete().run(servers.dst());
         }
     }
 
@@ -208,24 +168,17 @@ class LiveSyncTest {
         return writers;
     }
 
-    private static void waitFor(StringWriter out, String text, CompletableFuture<Integer> sync) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + MAX_WRITING_MS;
-        while (!out.toString().contains(text) && System.currentTimeMillis() < deadline && !sync.isDone()) {
-            Thread.sleep(50);
-        }
-    }
-
     /** Random inserts of new rows, updates and deletes of existing ones, until stopped. */
     private void write(int seed, AtomicBoolean stop, AtomicLong writes) {
         Random random = new Random(seed);
-        try (Connection conn = source.connect()) {
+        try (Connection conn = servers.source().connect()) {
             var table = r.db("live").table("docs");
             int next = ROWS + seed;
             while (!stop.get()) {
                 int op = random.nextInt(3);
                 int id = random.nextInt(ROWS);
                 if (op == 0) {
-                    table.insert(document(next, 1)).run(conn);
+                    table.insert(SyncRuns.document(next, 1)).run(conn);
                     next += WRITERS;
                 } else if (op == 1) {
                     table.get(id).update(row -> r.hashMap("version", row.g("version").default_(0).add(1))
@@ -236,12 +189,5 @@ class LiveSyncTest {
                 writes.incrementAndGet();
             }
         }
-    }
-
-    static int run(StringWriter out, String... args) {
-        CommandLine cl = ToolMain.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        return cl.execute(args);
     }
 }
