@@ -27,6 +27,7 @@ import io.reqldb.query.term.TermRegistry;
 import io.reqldb.query.terms.TermFamilies;
 import io.reqldb.query.terms.http.HttpAccess;
 import io.reqldb.storage.Durability;
+import io.reqldb.storage.StorageException;
 import io.reqldb.storage.Store;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -66,7 +67,16 @@ public final class RqlQueryEngine implements QueryEngine {
 
     @Override
     public boolean isQuick(Datum term, ObjectDatum globalOptargs) {
-        return QuickQueries.isQuick(term, globalOptargs);
+        return QuickQueries.isQuick(term, globalOptargs, this::primaryKey);
+    }
+
+    /** The table's primary key, or null when it does not exist (its query then fails elsewhere). */
+    private String primaryKey(String db, String table) {
+        try {
+            return store.table(db, table).info().primaryKey();
+        } catch (StorageException e) {
+            return null;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reqldb.bench.jmh;
 
+import io.reqldb.datum.ByteBuilder;
 import io.reqldb.datum.Datum;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The stored-document codec of the RocksDB engine: {@code encode} is what every written document
  * costs, {@code decode} what every document read costs (point gets, scans, index lookups, and
- * the old value of every write). One 850-byte document of the load generator's shape; times are
+ * the old value of every write), {@code json} what writing a stored document's JSON for the
+ * client costs (gets, pages, scans: straight from the record, never decoded). One 850-byte document of the load generator's shape; times are
  * per document.
  *
  * <p>The codec is package-private in {@code io.reqldb.storage.rocksdb}, so it is reached through
@@ -38,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DocumentCodecBenchmark {
     private static final MethodHandle ENCODE;
     private static final MethodHandle DECODE;
+    private static final MethodHandle JSON;
 
     static {
         try {
@@ -45,6 +48,8 @@ public class DocumentCodecBenchmark {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(codec, MethodHandles.lookup());
             ENCODE = lookup.findStatic(codec, "encode", MethodType.methodType(byte[].class, Datum.class));
             DECODE = lookup.findStatic(codec, "decode", MethodType.methodType(Datum.class, byte[].class));
+            JSON = lookup.findStatic(Class.forName("io.reqldb.storage.rocksdb.DocumentJson"), "append",
+                    MethodType.methodType(boolean.class, byte[].class, ByteBuilder.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -52,6 +57,7 @@ public class DocumentCodecBenchmark {
 
     private Datum document;
     private byte[] stored;
+    private final ByteBuilder text = new ByteBuilder(1024);
 
     @Setup
     public void setUp() throws Throwable {
@@ -62,6 +68,12 @@ public class DocumentCodecBenchmark {
     @Benchmark
     public byte[] encode() throws Throwable {
         return (byte[]) ENCODE.invokeExact(document);
+    }
+
+    @Benchmark
+    public int json() throws Throwable {
+        boolean written = (boolean) JSON.invokeExact(stored, text.reset());
+        return written ? text.length() : -1;
     }
 
     @Benchmark

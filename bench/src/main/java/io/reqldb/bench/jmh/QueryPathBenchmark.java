@@ -57,7 +57,7 @@ public class QueryPathBenchmark {
 
     @Benchmark
     public boolean isQuick() {
-        return QuickQueries.isQuick(query.term(), query.optargs());
+        return QuickQueries.isQuick(query.term(), query.optargs(), (db, table) -> "id");
     }
 
     @Benchmark
