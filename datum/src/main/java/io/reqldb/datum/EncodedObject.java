@@ -19,4 +19,10 @@ public interface EncodedObject {
 
     /** The stored form's size in bytes: the object's estimated JSON size, for sizing batches. */
     int size();
+
+    /**
+     * About the heap the decoded object takes ({@link HeapSize}), found without decoding it: its
+     * maps, keys and values, not including this stored form.
+     */
+    long decodedHeapSize();
 }

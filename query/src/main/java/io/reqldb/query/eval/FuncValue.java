@@ -86,11 +86,33 @@ public final class FuncValue {
         return constant != null;
     }
 
-    /** The body's result for these arguments (any value, not only a datum). */
+    /**
+     * The body's result for these arguments (any value, not only a datum). What the call's
+     * buffers kept charged is released when it returns ({@link QueryControl#keptSince}).
+     */
     public Object callValue(Datum... args) {
         // Loops that call functions without reading a sequence (fold over an array, while-like
         // recursion through r.do) still stop when their query is cancelled.
+        QueryControl control = QueryControl.current();
+        control.checkCancelled();
+        long mark = control.keptMark();
+        try {
+            return invoke(args);
+        } finally {
+            control.keptSince(mark);
+        }
+    }
+
+    /**
+     * {@link #callValue} for a call whose result is the caller's own value ({@code r.do}): what
+     * its buffers kept stays charged for as long as the caller's value is held.
+     */
+    public Object callValueKeeping(Datum... args) {
         QueryControl.checkCurrent();
+        return invoke(args);
+    }
+
+    private Object invoke(Datum... args) {
         if (nativeBody != null) {
             return nativeBody.call(args);
         }

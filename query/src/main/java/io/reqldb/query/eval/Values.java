@@ -73,6 +73,7 @@ public final class Values {
                 held.add(control.sizeOf(d));
                 out.add(d);
             }
+            held.keep();
         }
         return ArrayDatum.wrap(out);
     }

@@ -2,6 +2,7 @@ package io.reqldb.query.limits;
 
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.EstimatedSize;
+import io.reqldb.datum.HeapSize;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ public final class QueryControl {
     private static final ThreadLocal<QueryControl> CURRENT = new ThreadLocal<>();
     /** Memory is taken from the shared pool in chunks, so most charges touch no shared state. */
     private static final long RESERVE_CHUNK = 1 << 20;
-    /** A buffered element's headers and references beyond its JSON size. */
+    /**
+     * A buffered row's references beyond the row itself: its slot in the buffer's list (which
+     * grows by half) and a sort's pairing of row and key.
+     */
     private static final long ELEMENT_OVERHEAD = 32;
     /**
      * For evaluation that belongs to no client query (index functions compiled for storage):
@@ -43,6 +47,8 @@ public final class QueryControl {
     // Touched only by the thread evaluating the query.
     private long charged;
     private long reserved;
+    /** Of {@link #charged}: what buffers closed with {@link Buffer#keep} hold. */
+    private long kept;
     private boolean closed;
 
     QueryControl(QueryLimits limits, QueryOrigin origin) {
@@ -206,10 +212,45 @@ public final class QueryControl {
             bytes += more;
         }
 
+        /**
+         * Ends the buffer whose rows live on in the term's result (a group's groups, a sorted
+         * array, an array read from a stream): its bytes stay charged until the function call that
+         * built the result returns ({@link #keptSince}) or, at the top of the query, until the
+         * query ends and its answer has been sent. Releasing them when the term returned let
+         * eight concurrent groups, each within its budget while it read, all hold their rows at
+         * once, uncharged, while their answers were written.
+         */
+        public void keep() {
+            if (owner == UNBOUNDED) {
+                close(); // shared by the threads that compute index values: nothing is kept
+                return;
+            }
+            owner.kept += bytes;
+            bytes = 0;
+        }
+
         @Override
         public void close() {
             owner.release(bytes);
             bytes = 0;
+        }
+    }
+
+    /** Where {@link Buffer#keep}'s bytes stand, for {@link #keptSince} when a function call ends. */
+    public long keptMark() {
+        return kept;
+    }
+
+    /**
+     * A function call is over: what buffers kept since {@code mark} ({@link #keptMark} when it
+     * began) is released. Its result no longer needs them, or is counted again by whoever holds
+     * it (an array of the results reads each into a buffer); a loop that sorts or groups per row
+     * would otherwise accumulate every row's charge.
+     */
+    public void keptSince(long mark) {
+        if (kept > mark) {
+            release(kept - mark);
+            kept = mark;
         }
     }
 
@@ -266,21 +307,21 @@ public final class QueryControl {
 
     /**
      * Checks a value about to be written out as text ({@code to_json_string}): at its
-     * {@link #sizeOf written size}, which counts shared parts as often as they occur. Returns {@code d}.
+     * written size ({@link EstimatedSize#atMost}), which counts shared parts as often as they occur. Returns {@code d}.
      *
      * @throws ReqlResourceLimitError when the text would not fit
      */
     public <D extends Datum> D checkWritable(D d) {
-        checkSize(sizeOf(d));
+        checkSize(EstimatedSize.atMost(d, limits.perQueryBytes()));
         return d;
     }
 
     /**
-     * What keeping {@code d} in a buffer costs: its JSON size (remembered by stored rows) plus
-     * the references and headers that hold it.
+     * What keeping {@code d} in a buffer costs: the heap it takes ({@link HeapSize}: a stored
+     * row counted as decoded, several times its JSON size) plus the references that hold it.
      */
     public long sizeOf(Datum d) {
-        return EstimatedSize.atMost(d, limits.perQueryBytes()) + ELEMENT_OVERHEAD;
+        return HeapSize.atMost(d, limits.perQueryBytes()) + ELEMENT_OVERHEAD;
     }
 
     /** Bytes the query's open buffers hold. */
@@ -329,6 +370,7 @@ public final class QueryControl {
             limits.release(reserved);
             reserved = 0;
             charged = 0;
+            kept = 0;
             limits.forget(this);
         }
     }

@@ -45,10 +45,15 @@ public final class QueryLimits {
         return withQueryBudget(defaultQueryBytes());
     }
 
-    /** A per-query budget as given, and the pool as derived from the heap (never below the budget). */
+    /**
+     * The pool derived from the maximum heap ({@link #DEFAULT_TOTAL_HEAP_SHARE} of it), and a
+     * per-query budget as given but never above the pool: a budget larger than the heap would let
+     * one query fill it. The rest of the heap is for what budgets do not count (requests and
+     * answers being encoded, cursors' batches, the catalog) and for the collector's headroom.
+     */
     public static QueryLimits withQueryBudget(long perQueryBytes) {
         long pool = (long) (Runtime.getRuntime().maxMemory() * DEFAULT_TOTAL_HEAP_SHARE);
-        return new QueryLimits(perQueryBytes, Math.max(pool, perQueryBytes));
+        return new QueryLimits(Math.min(perQueryBytes, pool), pool);
     }
 
     /** The default per-query budget: a quarter of the maximum heap. */

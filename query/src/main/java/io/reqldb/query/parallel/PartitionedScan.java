@@ -119,17 +119,22 @@ public final class PartitionedScan {
 
     /**
      * Runs a part's {@code fold} with a buffer of the query's memory budget for what the part
-     * holds, released when it ends. The budget's accounting is not thread-safe, so parts charge
-     * it under its lock.
+     * holds, {@linkplain QueryControl.Buffer#keep kept} charged when the fold succeeds (the caller
+     * joins the parts' results into its own), released when it fails. The budget's accounting is
+     * not thread-safe, so parts charge it under its lock.
      */
     public static <R> R charged(QueryControl control, Function<LongConsumer, R> fold) {
         QueryControl.Buffer held = control.buffer();
         try {
-            return fold.apply(bytes -> {
+            R result = fold.apply(bytes -> {
                 synchronized (control) {
                     held.add(bytes);
                 }
             });
+            synchronized (control) {
+                held.keep();
+            }
+            return result;
         } finally {
             synchronized (control) {
                 held.close();

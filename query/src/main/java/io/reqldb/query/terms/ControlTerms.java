@@ -66,7 +66,7 @@ public final class ControlTerms implements TermFamily {
         if (last > 0) {
             args[0] = t.inArg(1, () -> io.reqldb.query.terms.seq.Funcs.datumResult(first));
         }
-        return t.inArg(0, () -> f.callValue(args));
+        return t.inArg(0, () -> f.callValueKeeping(args));
     }
 
     /** {@code r.branch(test1, then1, test2, then2, ..., else)}. */

@@ -104,6 +104,7 @@ public final class OrderTerms implements TermFamily {
                     held.add(control.sizeOf(d));
                     rows.add(ordering.lazilyKeyed(d));
                 }
+                held.keep();
             }
         }
         ordering.sort(rows);
@@ -129,8 +130,12 @@ public final class OrderTerms implements TermFamily {
         java.util.ArrayDeque<Datum> ready = new java.util.ArrayDeque<>();
         Datum[] carry = {null};
         boolean[] done = {false};
+        QueryControl control = env.context().control();
+        // Charged while a run is sorted and handed out; a new run starts once the last is out.
+        QueryControl.Buffer held = control.buffer();
         Sequence out = Streams.generate(() -> {
             while (ready.isEmpty() && !done[0]) {
+                held.close();
                 List<Ordering.Keyed> run = new ArrayList<>();
                 Datum runKey = null;
                 Datum row = carry[0] != null ? carry[0] : seq.next();
@@ -146,6 +151,7 @@ public final class OrderTerms implements TermFamily {
                     if (run.size() >= limit) {
                         throw tooManyWithTheSameValue(limit, index, runKey);
                     }
+                    held.add(control.sizeOf(row));
                     run.add(ordering.lazilyKeyed(row));
                     row = seq.next();
                 }
@@ -158,7 +164,10 @@ public final class OrderTerms implements TermFamily {
                 }
             }
             return ready.poll();
-        }, seq::close, false);
+        }, () -> {
+            held.close();
+            seq.close();
+        }, false);
         return Streams.selection(out, slice.ref());
     }
 
@@ -209,7 +218,9 @@ public final class OrderTerms implements TermFamily {
             return ArrayDatum.wrap(new ArrayList<>(set));
         }
         try (seq; QueryControl.Buffer held = control.buffer()) {
-            return ArrayDatum.wrap(new ArrayList<>(distinctValues(seq, limit, control, held::add)));
+            ArrayDatum values = ArrayDatum.wrap(new ArrayList<>(distinctValues(seq, limit, control, held::add)));
+            held.keep();
+            return values;
         }
     }
 

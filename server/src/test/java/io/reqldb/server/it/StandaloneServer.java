@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@link LiveServer} in a process of its own, so a test can kill it with SIGKILL: prints its
@@ -15,12 +17,17 @@ public final class StandaloneServer {
     private StandaloneServer() {
     }
 
-    /** Starts one in a new process on this JVM's class path, its standard error discarded. */
-    static Process launch(Path dataDir) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StandaloneServer.class.getName(), dataDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /**
+     * Starts one in a new process on this JVM's class path, its standard error discarded, with
+     * {@code jvmOptions} (a heap size, for instance) before the class name.
+     */
+    static Process launch(Path dataDir, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                StandaloneServer.class.getName(), dataDir.toString()));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** Waits for a process {@link #launch}ed to listen and returns its port. */

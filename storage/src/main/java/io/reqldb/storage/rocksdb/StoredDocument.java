@@ -75,4 +75,9 @@ final class StoredDocument implements EncodedObject {
     public int size() {
         return record.length;
     }
+
+    @Override
+    public long decodedHeapSize() {
+        return DecodedHeapSize.of(record);
+    }
 }

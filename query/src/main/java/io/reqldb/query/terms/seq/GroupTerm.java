@@ -76,6 +76,7 @@ public final class GroupTerm {
         TreeMap<Datum, List<Datum>> groups;
         try (seq; QueryControl.Buffer held = control.buffer()) {
             groups = groupRows(t, seq, funcs, indexKeys, multi, env.context().arrayLimit(), control, held::add);
+            held.keep();
         }
         return output(groups, env.context().arrayLimit());
     }
