@@ -85,9 +85,9 @@ final class JvmSizing {
         return flags;
     }
 
-    /** Environment variables for the child, unless already set. */
-    static void environment(Map<String, String> env) {
-        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+    /** Environment variables for the child that {@code current} (this process's) does not set already. */
+    static Map<String, String> environment(Map<String, String> current) {
+        return current.containsKey("MALLOC_ARENA_MAX") ? Map.of() : Map.of("MALLOC_ARENA_MAX", "2");
     }
 
     /** The cache size the parent chose for this process, or null when started directly. */

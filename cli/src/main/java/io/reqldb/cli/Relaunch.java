@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,14 +24,20 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>With {@code --daemon} this process relays what the child prints on standard error until the
  * child has started (which then closes it), so a failed start is still reported here, with the
- * child's exit code; once started, it exits with 0 and leaves the child serving. Without it, this
- * process waits for the child, passes a stop request on, and exits with the child's exit code.
+ * child's exit code; once started, it exits with 0 and leaves the child serving. Without it, when
+ * a launcher script asks for the command ({@code REQLDB_SERVE_EXEC} names a file), this process
+ * writes it there as a shell command line and exits with 0, and the script {@code exec}s it: the
+ * server then is the process the user started, with no JVM waiting beside it (59 MB resident
+ * for nothing). Otherwise ({@code java -jar}), this process waits for the child, passes a stop
+ * request on, and exits with the child's exit code.
  */
 final class Relaunch {
     /** Set in the child's environment: it serves itself. */
     private static final String CHILD = "REQLDB_SERVE_CHILD";
-    /** Set in a daemon child's environment: its parent exits once it serves. */
-    private static final String DAEMON = "REQLDB_SERVE_DAEMON";
+    /** Set in the child's environment when its parent waits for it and is the process the user started. */
+    private static final String WAITED = "REQLDB_SERVE_WAITED";
+    /** Set by a launcher script: the file to write the child's command to, for the script to exec. */
+    private static final String EXEC = "REQLDB_SERVE_EXEC";
 
     private Relaunch() {
     }
@@ -44,7 +52,7 @@ final class Relaunch {
      */
     static ProcessHandle launcher() {
         ProcessHandle self = ProcessHandle.current();
-        if (isChild() && System.getenv(DAEMON) == null) {
+        if (isChild() && System.getenv(WAITED) != null) {
             return self.parent().orElse(self);
         }
         return self;
@@ -90,13 +98,17 @@ final class Relaunch {
         command.add(ReqlDbCommand.class.getName());
         command.add("serve");
         command.addAll(serveArgs);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put(CHILD, "1");
-        JvmSizing.environment(builder.environment());
-        if (flags.daemon) {
-            builder.environment().put(DAEMON, "1");
+        Map<String, String> environment = new LinkedHashMap<>(JvmSizing.environment(System.getenv()));
+        environment.put(CHILD, "1");
+        String execFile = System.getenv(EXEC);
+        if (!flags.daemon && execFile != null) {
+            Files.writeString(Path.of(execFile), shellCommand(environment, command));
+            return 0;
         }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
         if (!flags.daemon) {
+            builder.environment().put(WAITED, "1");
             Process child = builder.inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 child.destroy();
@@ -121,6 +133,24 @@ final class Relaunch {
             return child.exitValue();
         }
         return 0;
+    }
+
+    /** {@code export NAME='value' ...; exec 'word' ...}: POSIX shell, every word quoted, for {@code eval}. */
+    static String shellCommand(Map<String, String> environment, List<String> command) {
+        StringBuilder line = new StringBuilder();
+        if (!environment.isEmpty()) {
+            line.append("export");
+            environment.forEach((name, value) -> line.append(' ').append(name).append('=').append(shellQuote(value)));
+            line.append("; ");
+        }
+        line.append("exec");
+        command.forEach(word -> line.append(' ').append(shellQuote(word)));
+        return line.append('\n').toString();
+    }
+
+    /** One shell word, whatever it holds: quoted, a quote in it closed, escaped and reopened. */
+    private static String shellQuote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String tool(String name) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rethinkdb.RethinkDB;
 import com.rethinkdb.net.Connection;
 import io.reqldb.cli.ReqldbProcess.Outcome;
+import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --daemon}, {@code --pid-file} and {@code --runuser}, as real processes: the command
  * returns once the server serves, the pid file names the serving process, a second start on the
- * same pid file is refused, and SIGTERM stops the server and removes its pid file.
+ * same pid file is refused, and SIGTERM stops the server and removes its pid file; the launcher
+ * scripts' way, the command asked for and exec'd, runs the sized server as the process started.
  */
 class ServiceOptionsTest {
     @TempDir
@@ -74,6 +78,40 @@ class ServiceOptionsTest {
         Outcome run = reqldb("serve", "--daemon", "--directory", file.toString(), "--driver-port", "0");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Cannot use " + file + " as the data directory");
+    }
+
+    @Test
+    void launcherScript_execsTheSizedServer_soNoLauncherJvmWaitsBesideIt() throws Exception {
+        Path execFile = tmp.resolve("server-command");
+        int port = freePort();
+        // What bin/reqldb and the release's launcher do: ask for the command, then exec it.
+        Outcome asked = ReqldbProcess.run(tmp, 180, Map.of("REQLDB_SERVE_EXEC", execFile.toString()), "serve",
+                "--directory", tmp.resolve("it's data").toString(), "--driver-port", Integer.toString(port),
+                "--no-http-admin");
+        assertThat(asked.exitCode()).as(asked.err()).isZero();
+        Process server = new ProcessBuilder("sh", "-c", "eval \"$(cat \"$1\")\"", "sh", execFile.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long reported = -1;
+            for (int i = 0; i < 900 && reported < 0; i++) {
+                try (Connection c = RethinkDB.r.connection().hostname("127.0.0.1").port(port).connect()) {
+                    Map<?, ?> status = (Map<?, ?>) RethinkDB.r.db("rethinkdb").table("server_status").nth(0).run(c).single();
+                    reported = ((Number) ((Map<?, ?>) status.get("process")).get("pid")).longValue();
+                } catch (RuntimeException notYet) {
+                    assertThat(server.isAlive()).as("server running").isTrue();
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(reported).isEqualTo(server.pid());
+            List<String> arguments = List.of(Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"))
+                    .split("\0"));
+            assertThat(arguments).contains("serve", tmp.resolve("it's data").toString()).anyMatch(a -> a.startsWith("-Xmx"));
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test
