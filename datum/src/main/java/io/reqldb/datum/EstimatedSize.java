@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A cheap estimate of a value's JSON size, for sizing batches without serializing twice. An
  * object remembers its estimate ({@link ObjectDatum#estimatedSize}), so a change object that a
- * hundred changefeeds hand out is measured once.
+ * hundred changefeeds hand out is measured once. And ({@link #held}) the memory a value a query
+ * builds step by step holds, its shared parts counted once.
  */
 public final class EstimatedSize {
     private EstimatedSize() {
@@ -37,8 +38,8 @@ public final class EstimatedSize {
     private static final long SATURATED = Long.MAX_VALUE / 4;
 
     /**
-     * About the memory {@code d} holds, as opposed to the length of its text: an array, object
-     * or long string that an array holds several times counts once there, so a fold that builds
+     * About the memory {@code d} holds ({@link HeapSize}'s figures), as opposed to the length of
+     * its text: an array, object or long string that an array holds several times counts once there, so a fold that builds
      * {@code [acc, acc]} holds a few bytes per step, while one that builds {@code [acc, x]} with
      * a new string {@code x} each step holds them all.
      *
@@ -48,7 +49,19 @@ public final class EstimatedSize {
      * different depths counts once per array that holds it, an overestimate.
      */
     public static long held(Datum d) {
-        return d instanceof ArrayDatum a ? held(a) : of(d);
+        return d instanceof ArrayDatum a ? held(a) : heapOf(d);
+    }
+
+    /**
+     * {@link HeapSize} of a value other than an array; an object remembers its figure. A string
+     * is counted at one byte a character without reading it (an array's strings are summed again
+     * each time a fold builds a new array around them; text beyond Latin-1 takes twice that).
+     */
+    private static long heapOf(Datum d) {
+        if (d instanceof StringDatum s) {
+            return HeapSize.stringDatum(s.value().length());
+        }
+        return d instanceof ObjectDatum o ? o.heapSize() : HeapSize.atMost(d, SATURATED);
     }
 
     private static long held(ArrayDatum root) {
@@ -81,7 +94,7 @@ public final class EstimatedSize {
 
     /** An array's own size plus its items', each container or long string counted once. */
     private static long sumOfItems(ArrayDatum a) {
-        long n = 2 + a.size();
+        long n = HeapSize.array(a.size());
         Set<Datum> seen = null;
         for (Datum item : a.items()) {
             if (item instanceof ArrayDatum || item instanceof ObjectDatum
@@ -90,10 +103,10 @@ public final class EstimatedSize {
                     seen = Collections.newSetFromMap(new IdentityHashMap<>());
                 }
                 if (seen.add(item)) {
-                    n += item instanceof ArrayDatum child ? child.heldSize : of(item);
+                    n += item instanceof ArrayDatum child ? child.heldSize : heapOf(item);
                 }
             } else {
-                n += of(item);
+                n += heapOf(item);
             }
             if (n >= SATURATED) {
                 return SATURATED;

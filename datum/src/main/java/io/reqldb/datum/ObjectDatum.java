@@ -42,6 +42,8 @@ public final class ObjectDatum implements Datum {
      * in the object's padding, so remembering it costs no memory.
      */
     private int estimatedSize;
+    /** {@link #heapSize()}, found on first use (0 until then); fits in the padding too. */
+    private int heapSize;
 
     /**
      * For an object that many responses carry ({@link #wrapShared}): {@link DatumJson}'s memo of
@@ -229,6 +231,20 @@ public final class ObjectDatum implements Datum {
             n += e.getKey().length() + 4 + EstimatedSize.of(e.getValue());
         }
         estimatedSize = (int) Math.min(n, Integer.MAX_VALUE);
+        return n;
+    }
+
+    /**
+     * {@link HeapSize} of this object, computed once (a benign race, like {@link #type}): so that
+     * an array that holds it, re-measured at every step of a fold, does not walk it again.
+     */
+    long heapSize() {
+        int known = heapSize;
+        if (known != 0) {
+            return known;
+        }
+        long n = HeapSize.atMost(this, Integer.MAX_VALUE);
+        heapSize = (int) Math.min(n, Integer.MAX_VALUE);
         return n;
     }
 
