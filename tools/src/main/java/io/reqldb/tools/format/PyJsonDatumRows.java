@@ -2,6 +2,7 @@ package io.reqldb.tools.format;
 
 import io.reqldb.datum.ByteBuilder;
 import io.reqldb.datum.DatumJson;
+import io.reqldb.datum.Grisu2;
 import io.reqldb.datum.JsonBytes;
 import io.reqldb.rethinkdata.JsonSink;
 import io.reqldb.rethinkdata.TableFile;
@@ -13,8 +14,9 @@ import java.io.UncheckedIOException;
  * {@link PyJson} text: byte for byte what {@link PyJsonRewriter} makes of the server's text for
  * the row, without making that text and parsing it again. Separators are written as the
  * rewriter writes them; a string of printable ASCII without quote or backslash (most of them)
- * and an integer are copied; any other string, number or binary goes through the server's
- * spelling and the rewriter's own code for it, so that both paths agree by construction.
+ * and an integer are copied, a number with a fraction of few digits goes from the server's
+ * digits to repr as {@link PyFloat#appendDecimal} takes them from its text; any other string,
+ * number or binary goes through the server's spelling and the rewriter's own code for it.
  */
 public final class PyJsonDatumRows implements JsonSink, TableFile.RowDone {
     private final PyJsonRowWriter writer;
@@ -101,6 +103,13 @@ public final class PyJsonDatumRows implements JsonSink, TableFile.RowDone {
         if (DatumJson.isPrintedAsInteger(value)) {
             out.append(Long.toString((long) value));
             return;
+        }
+        if (value != 0) {
+            // The digits the server's text would show, straight to repr when they are the shortest.
+            Grisu2.Decimal d = Grisu2.digits(Math.abs(value));
+            if (PyFloat.appendFromDigits(out, value < 0, d.digits(), d.length(), d.length() + d.exponent())) {
+                return;
+            }
         }
         byte[] text = DatumJson.formatNumber(value).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         PyJsonRewriter.number(text, 0, out);

@@ -79,7 +79,7 @@ class PyJsonDatumRowsTest {
         Files files = Files.open();
         PyJsonDatumRows rows = files.straight().datumRows();
         ByteBuilder text = new ByteBuilder();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 20000; i++) {
             text.reset();
             JsonSink both = tee(new ServerJson(text), rows);
             value(random, both, 0, true);
