@@ -118,4 +118,10 @@ public final class ByteBuilder {
     void putUnchecked(int b) {
         buf[len++] = (byte) b;
     }
+
+    /** {@link #put(byte[], int, int)} for encoders that computed {@link #ensure} themselves. */
+    void putUnchecked(byte[] bytes, int offset, int length) {
+        System.arraycopy(bytes, offset, buf, len, length);
+        len += length;
+    }
 }

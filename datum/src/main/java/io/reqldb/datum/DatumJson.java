@@ -276,7 +276,7 @@ public final class DatumJson {
     }
 
     /** RethinkDB prints integral values within ±2^53 as integers, except -0. */
-    static boolean isPrintedAsInteger(double v) {
+    public static boolean isPrintedAsInteger(double v) {
         return v == Math.rint(v) && Math.abs(v) <= 9007199254740992.0 && !(v == 0 && 1 / v < 0);
     }
 

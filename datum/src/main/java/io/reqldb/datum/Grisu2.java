@@ -10,8 +10,9 @@ import java.math.BigInteger;
  * that text is what {@code coerce_to('STRING')}, {@code to_json_string} and error messages show.
  *
  * <p>All 64-bit quantities are unsigned, as in the algorithm; comparisons say so explicitly.
+ * Public for the dump, which turns these digits into Python's repr without printing them first.
  */
-final class Grisu2 {
+public final class Grisu2 {
     /** 10^-348, 10^-340, ..., 10^340 as normalized 64-bit significands with binary exponents. */
     private static final long[] CACHED_F = new long[87];
     private static final int[] CACHED_E = new int[87];
@@ -24,14 +25,14 @@ final class Grisu2 {
     }
 
     /** The digits and the decimal exponent: the value is {@code digits × 10^exponent}. */
-    record Decimal(char[] digits, int length, int exponent) {
+    public record Decimal(char[] digits, int length, int exponent) {
     }
 
     private Grisu2() {
     }
 
     /** Digits of a finite, positive double. */
-    static Decimal digits(double value) {
+    public static Decimal digits(double value) {
         long bits = Double.doubleToRawLongBits(value);
         int biasedE = (int) ((bits >>> 52) & 0x7FF);
         long f = bits & 0x000FFFFFFFFFFFFFL;

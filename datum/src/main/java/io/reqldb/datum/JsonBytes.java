@@ -44,17 +44,43 @@ public final class JsonBytes {
 
     /** A string value from its UTF-8 bytes, quoted and escaped. */
     public static void string(ByteBuilder out, byte[] utf8, int offset, int length) {
+        int end = offset + length;
+        // Most strings need no escape at all: found in one scan, then copied in one piece.
+        int plainEnd = plainPrefix(utf8, offset, end);
         out.ensure(length + 2);
         out.putUnchecked('"');
-        int end = offset + length;
-        int run = offset;
-        int i = offset;
+        out.putUnchecked(utf8, offset, plainEnd - offset);
+        if (plainEnd < end) {
+            escapeRest(out, utf8, plainEnd, end);
+        }
+        out.put('"');
+    }
+
+    /** An object key and its colon ({@code "key":}), from the key's UTF-8 bytes. */
+    public static void key(ByteBuilder out, byte[] utf8, int offset, int length) {
+        string(out, utf8, offset, length);
+        out.put(':');
+    }
+
+    /** Where the first byte that needs escaping is, or {@code end}: sixteen, then eight bytes at a time. */
+    private static int plainPrefix(byte[] utf8, int i, int end) {
+        while (i + 2 * Long.BYTES <= end
+                && ((hits((long) LONGS.get(utf8, i)) | hits((long) LONGS.get(utf8, i + Long.BYTES))) & HIGHS) == 0) {
+            i += 2 * Long.BYTES;
+        }
+        if (i + Long.BYTES <= end && (hits((long) LONGS.get(utf8, i)) & HIGHS) == 0) {
+            i += Long.BYTES;
+        }
+        while (i < end && ESCAPE[utf8[i] & 0xFF] == 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Writes {@code utf8[i, end)}, which starts with a byte that needs escaping. */
+    private static void escapeRest(ByteBuilder out, byte[] utf8, int i, int end) {
+        int run = i;
         while (i < end) {
-            // Most strings need no escape at all: skip eight bytes at a time while none does.
-            if (i + Long.BYTES <= end && plain((long) LONGS.get(utf8, i))) {
-                i += Long.BYTES;
-                continue;
-            }
             byte escape = ESCAPE[utf8[i] & 0xFF];
             if (escape == 0) {
                 i++;
@@ -76,25 +102,25 @@ public final class JsonBytes {
                 i++;
             }
             run = i;
+            i = plainPrefix(utf8, i, end);
         }
         out.put(utf8, run, end - run);
-        out.put('"');
     }
 
     /**
-     * Whether none of eight bytes may need escaping: none is below a space, a quote, a backslash
-     * or a byte from 0xF0 up (where four-byte sequences start). Each test sets a byte's high bit
-     * when it hits (the classic "has a zero byte" and "has a byte less than n" word tricks).
+     * For eight bytes, the high bit of each that may need escaping: below a space, a quote, a
+     * backslash or a byte from 0xF0 up (where four-byte sequences start); other bits are noise.
+     * Each test sets a byte's high bit when it hits (the classic "has a zero byte" and "has a
+     * byte less than n" word tricks).
      */
-    private static boolean plain(long w) {
+    private static long hits(long w) {
         long quote = w ^ (ONES * '"');
         long backslash = w ^ (ONES * '\\');
         long lead = (w & (ONES * 0xF0)) ^ (ONES * 0xF0);
-        long hits = ((w - ONES * ' ') & ~w)
+        return ((w - ONES * ' ') & ~w)
                 | ((quote - ONES) & ~quote)
                 | ((backslash - ONES) & ~backslash)
                 | ((lead - ONES) & ~lead);
-        return (hits & HIGHS) == 0;
     }
 
     private static void unicodeEscape(ByteBuilder out, char c) {

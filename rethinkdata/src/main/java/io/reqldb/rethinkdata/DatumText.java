@@ -2,11 +2,11 @@ package io.reqldb.rethinkdata;
 
 import io.reqldb.datum.ByteBuilder;
 import io.reqldb.datum.DatumJson;
-import io.reqldb.datum.JsonBytes;
 
 /**
  * Turns a datum as RethinkDB stores it ({@code rdb_protocol/serialize_datum.cc}) straight into
- * the JSON text a server sends for it (times and binaries raw), without building values.
+ * the JSON text a server sends for it (times and binaries raw), or any other {@link JsonSink},
+ * without building values.
  *
  * <p>A datum is a type tag (int8) then: 1 array (legacy: varint count, the elements); 2 bool
  * (one byte); 3 null; 4 double (8 bytes); 5 object (legacy: varint count, then key strings and
@@ -25,10 +25,15 @@ public final class DatumText {
      * arbitrary rows run on {@link io.reqldb.datum.DeepStackThreads}. Deeper is damage.
      */
     public static void write(Serial in, ByteBuilder out) {
+        write(in, new ServerJson(out));
+    }
+
+    /** Spells the datum that starts at the reader's position out into {@code out}; see above. */
+    public static void write(Serial in, JsonSink out) {
         write(in, out, 0);
     }
 
-    private static void write(Serial in, ByteBuilder out, int depth) {
+    private static void write(Serial in, JsonSink out, int depth) {
         if (depth > DatumJson.MAX_NESTING_DEPTH) {
             throw new RethinkDataException("datum nested more than " + DatumJson.MAX_NESTING_DEPTH
                     + " levels deep at byte " + in.position());
@@ -39,14 +44,14 @@ public final class DatumText {
                 int n = in.count();
                 array(in, out, n, depth);
             }
-            case 2 -> JsonBytes.ascii(out, in.bool() ? "true" : "false");
-            case 3 -> JsonBytes.ascii(out, "null");
+            case 2 -> out.bool(in.bool());
+            case 3 -> out.nil();
             case 4 -> {
                 double v = in.f64();
                 if (!Double.isFinite(v)) {
                     throw new RethinkDataException("non-finite number in a stored datum at byte " + (in.position() - 8));
                 }
-                JsonBytes.number(out, v);
+                out.number(v);
             }
             case 5 -> object(in, out, in.count(), depth);
             case 6 -> string(in, out);
@@ -55,14 +60,13 @@ public final class DatumText {
                 if (magnitude < 0 || magnitude > (1L << 53)) {
                     throw new RethinkDataException("integer beyond 2^53 in a stored datum at byte " + in.position());
                 }
-                double v = tag == 7 ? -(double) magnitude : magnitude;
-                JsonBytes.number(out, v);
+                out.number(tag == 7 ? -(double) magnitude : magnitude);
             }
             case 9 -> {
                 int n = in.count();
                 int start = in.position();
                 in.skip(n);
-                JsonBytes.binary(out, in.array(), start, n);
+                out.binary(in.array(), start, n);
             }
             case 10, 11 -> {
                 long size = in.varint();
@@ -95,34 +99,36 @@ public final class DatumText {
         return 8;
     }
 
-    private static void array(Serial in, ByteBuilder out, int n, int depth) {
-        out.put('[');
+    private static void array(Serial in, JsonSink out, int n, int depth) {
+        out.beginArray();
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                out.put(',');
+                out.comma();
             }
             write(in, out, depth + 1);
         }
-        out.put(']');
+        out.endArray();
     }
 
-    private static void object(Serial in, ByteBuilder out, int n, int depth) {
-        out.put('{');
+    private static void object(Serial in, JsonSink out, int n, int depth) {
+        out.beginObject();
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                out.put(',');
+                out.comma();
             }
-            string(in, out);
-            out.put(':');
+            int length = in.count();
+            int start = in.position();
+            in.skip(length);
+            out.key(in.array(), start, length);
             write(in, out, depth + 1);
         }
-        out.put('}');
+        out.endObject();
     }
 
-    private static void string(Serial in, ByteBuilder out) {
+    private static void string(Serial in, JsonSink out) {
         int n = in.count();
         int start = in.position();
         in.skip(n);
-        JsonBytes.string(out, in.array(), start, n);
+        out.string(in.array(), start, n);
     }
 }

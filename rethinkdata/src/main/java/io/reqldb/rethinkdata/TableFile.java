@@ -100,6 +100,24 @@ public final class TableFile implements AutoCloseable {
      * copy that continues where an earlier one stopped; returns the rows walked, skipped ones too.
      */
     public long rows(long skip, RowSink sink) throws Exception {
+        ByteBuilder json = new ByteBuilder(1 << 12);
+        return rows(skip, new ServerJson(json), () -> {
+            sink.row(json.toByteArray(), json.length());
+            json.reset();
+        });
+    }
+
+    /** Called once a row is spelt out in full. */
+    public interface RowDone {
+        void rowDone() throws Exception;
+    }
+
+    /**
+     * Spells each row after the first {@code skip} out into {@code json}, in primary-key order,
+     * calling {@code done} after each: for a caller that writes rows in a spelling of its own.
+     * A row that is damaged stops the walk part way through its spelling.
+     */
+    public long rows(long skip, JsonSink json, RowDone done) throws Exception {
         record Head(BtreeCursor cursor, int store) {
         }
         PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.cursor.key(), b.cursor.key()));
@@ -109,19 +127,18 @@ public final class TableFile implements AutoCloseable {
                 heads.add(new Head(c, i));
             }
         }
-        ByteBuilder json = new ByteBuilder(1 << 12);
         long rows = 0;
         while (!heads.isEmpty()) {
             Head head = heads.poll();
             BtreeCursor c = head.cursor();
             if (rows >= skip) {
                 try {
-                    DatumText.write(new Serial(c.value()), json.reset());
+                    DatumText.write(new Serial(c.value()), json);
                 } catch (RethinkDataException e) {
                     throw new RethinkDataException("row in the B-tree leaf at offset " + c.valueOffset() + ": "
                             + e.getMessage()).in(where);
                 }
-                sink.row(json.toByteArray(), json.length());
+                done.rowDone();
             }
             rows++;
             if (advance(c, head.store())) {

@@ -128,9 +128,12 @@ public final class FuncValue {
         return body.evalAsBody(env);
     }
 
-    /** The body's result as a datum; a sequence it returns is read within the array limit. */
+    /**
+     * The body's result as a datum ({@link Values#functionResult}): an array stream it returns is
+     * read within the array limit, a table or lazy stream refused.
+     */
     public Datum call(Datum... args) {
-        return Values.toDatumMaterialized(callValue(args), arrayLimit());
+        return Values.functionResult(callValue(args), arrayLimit());
     }
 
     /**

@@ -57,6 +57,22 @@ public final class Values {
         return toDatum(v);
     }
 
+    /**
+     * A function's result where RethinkDB wants a datum ({@code val_t::as_datum}): an array
+     * stream, which RethinkDB's {@code val_t} turns back into the array it stands for, is read
+     * within {@code limit} elements; a table, selection or lazy stream is "Expected type DATUM
+     * but found TABLE" (SELECTION, SEQUENCE), as RethinkDB refuses them.
+     */
+    public static Datum functionResult(Object v, int limit) {
+        if (v instanceof Sequence s && s.isArray() && s.table() == null) {
+            return materialize(s, limit);
+        }
+        if (v instanceof GroupedData g) {
+            return GroupedFormat.toDatum(g);
+        }
+        return toDatum(v);
+    }
+
     /** Reads a whole sequence into an array, failing past {@code limit} elements. */
     public static ArrayDatum materialize(Sequence s, int limit) {
         if (s.isInfinite()) {

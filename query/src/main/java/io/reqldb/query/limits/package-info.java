@@ -63,9 +63,9 @@
  * </pre>
  * Not checked by either: streams sent to the client (r.range, tables, union of streams, an
  * unindexed distinct on a table, which walks it in key order), object / coerce_to('object')
- * (no array is built), bracket and nth. Unlike RethinkDB (which refuses them with "Expected type
- * DATUM but found TABLE"), a table or lazy stream returned to {@code merge}, {@code update} or
- * an index function ({@link io.reqldb.query.eval.FuncValue#call}) is read into an array, within
- * the limit.
+ * (no array is built), bracket and nth. A table, selection or lazy stream returned by a function
+ * whose result must be a datum ({@code merge}, {@code update}, an index function, a predicate:
+ * {@link io.reqldb.query.eval.FuncValue#call}) is refused as RethinkDB refuses it ("Expected
+ * type DATUM but found TABLE:"), never read into an array.
  */
 package io.reqldb.query.limits;

@@ -154,8 +154,19 @@ class ArrayLimitAuditTest {
         // A lazy stream (a table's) is not an array in disguise: map refuses it, as RethinkDB's as_datum does.
         assertThatThrownBy(() -> run(r.expr(r.array(1, 2)).map(x -> r.table("u").map(y -> y))))
                 .isInstanceOf(ReqlQueryLogicError.class).hasMessageStartingWith("Expected type DATUM but found SEQUENCE");
-        assertOver("merge with a function returning a table",
-                () -> r.expr(r.hashMap("a", 1)).merge(o -> r.table("u")));
+        // Neither is a table, nor a table's stream, where a function must give a datum (merge,
+        // update, a predicate): RethinkDB's as_datum refuses them, rather than reading them.
+        assertThatThrownBy(() -> run(r.expr(r.hashMap("a", 1)).merge(o -> r.table("u"))))
+                .isInstanceOf(ReqlQueryLogicError.class).hasMessage("Expected type DATUM but found TABLE:\ntable(\"u\")");
+        assertThatThrownBy(() -> run(r.expr(r.hashMap("a", 1)).merge(o -> r.table("u").filter(u -> true))))
+                .isInstanceOf(ReqlQueryLogicError.class)
+                .hasMessage("Expected type DATUM but found SELECTION:\nSELECTION ON table(u)");
+        assertThatThrownBy(() -> run(r.expr(r.array(1)).filter(x -> r.table("u").map(y -> y))))
+                .isInstanceOf(ReqlQueryLogicError.class).hasMessageStartingWith("Expected type DATUM but found SEQUENCE");
+        Map<?, ?> updated = (Map<?, ?>) r.table("t").get(1).update(o -> r.table("u"))
+                .optArg("non_atomic", true).run(conn).single();
+        assertThat(updated.get("errors")).isEqualTo(1L);
+        assertThat(updated.get("first_error")).isEqualTo("Expected type DATUM but found TABLE:\ntable(\"u\")");
         // Under the limit the same functions still work.
         assertThat(run(r.expr(r.array(1, 2)).map(x -> r.expr(r.array(1, 2, 3)).map(y -> y))))
                 .isEqualTo(List.of(List.of(List.of(1L, 2L, 3L), List.of(1L, 2L, 3L))));
@@ -223,5 +234,14 @@ class ArrayLimitAuditTest {
                 .optArg("return_changes", true))).get(0);
         assertThat((List<?>) written.get("changes")).hasSize(LIMIT);
         assertThat(written.get("warnings")).isEqualTo(List.of("Too many changes, array truncated to 10."));
+        // The warnings themselves are an array within the limit: with array_limit 1, changes and
+        // generated keys both truncated are two warnings, refused (datum.cc add_warning); the
+        // rows are written all the same.
+        r.tableCreate("scratch").run(conn);
+        assertThatThrownBy(() -> r.table("scratch").insert(r.range(2).map(i -> r.hashMap("a", i)))
+                .optArg("return_changes", true).run(conn, OptArgs.of("array_limit", 1)))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessage("Warnings would exceed array size limit 1; increase it to see warnings");
+        assertThat(r.table("scratch").count().run(conn).single()).isEqualTo(2L);
     }
 }

@@ -119,6 +119,28 @@ final class PyFloat {
         return true;
     }
 
+    /**
+     * Appends the repr of the double whose decimal digits ({@code digits[0..length)}, the first
+     * not zero) are given with {@code point}, the number of them before the decimal point, when
+     * they show it as {@link #appendDecimal} would from the same number in text (at most 15
+     * significant digits, far from the ends of the range), and returns whether it did.
+     */
+    static boolean appendFromDigits(AsciiBuffer out, boolean negative, char[] digits, int length, int point) {
+        int n = length;
+        while (n > 1 && digits[n - 1] == '0') {
+            n--; // trailing zeros are not significant
+        }
+        if (n > MAX_EXACT_DIGITS || Math.abs(point) >= SAFE_EXPONENT) {
+            return false;
+        }
+        byte[] ascii = new byte[n];
+        for (int i = 0; i < n; i++) {
+            ascii[i] = (byte) digits[i];
+        }
+        appendDigits(out, negative, ascii, n, point);
+        return true;
+    }
+
     /** The exponent {@code e[+-]ddd} (up to three digits) at {@code b[i..end)}, or {@link #NO_EXPONENT}. */
     private static int exponent(byte[] b, int i, int end) {
         if (b[i] != 'e' && b[i] != 'E' || ++i == end) {

@@ -103,7 +103,7 @@ public final class PyJsonRewriter {
      * An integer is copied as written (the driver reads it exactly); any other number is what
      * the driver reads it as, a double, written as Python would.
      */
-    private static int number(byte[] b, int start, AsciiBuffer out) {
+    static int number(byte[] b, int start, AsciiBuffer out) {
         int i = start;
         boolean integral = true;
         while (i < b.length) {
@@ -133,7 +133,7 @@ public final class PyJsonRewriter {
      * Re-escapes a string as Python's ensure_ascii does; {@code i} is at the opening quote. A
      * string that needs no escapes, most of them, is copied in one piece with its quotes.
      */
-    private static int string(byte[] b, int i, AsciiBuffer out) throws IOException {
+    static int string(byte[] b, int i, AsciiBuffer out) throws IOException {
         int run = i; // the start of the bytes still to copy as they are
         i++;
         while (true) {
@@ -168,7 +168,11 @@ public final class PyJsonRewriter {
      * quicker on long strings than a table lookup per byte, even with only the quick compiler.
      */
     private static int plainRunEnd(byte[] b, int i) {
-        int end = b.length;
+        return plainRunEnd(b, i, b.length);
+    }
+
+    /** The end of the run of bytes from {@code i} (before {@code end}) that a string keeps as they are. */
+    static int plainRunEnd(byte[] b, int i, int end) {
         while (i + Long.BYTES <= end) {
             long w = (long) LONGS.get(b, i);
             long quote = w ^ (ONES * '"');

@@ -46,7 +46,17 @@ abstract class PyJsonRowWriter implements RowWriter {
         return end;
     }
 
-    private AsciiBuffer startRow() {
+    @Override
+    public final PyJsonDatumRows datumRows() {
+        return new PyJsonDatumRows(this);
+    }
+
+    /** After a row given through {@link #datumRows}. */
+    void rowDone() throws IOException {
+        batch.rowDone();
+    }
+
+    AsciiBuffer startRow() {
         AsciiBuffer text = batch.text();
         text.append(first ? firstSeparator : separator);
         first = false;

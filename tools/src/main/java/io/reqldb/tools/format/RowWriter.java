@@ -25,6 +25,14 @@ public interface RowWriter extends Closeable {
         throw new UnsupportedOperationException("rows of this format must be written as values");
     }
 
+    /**
+     * Where rows read from a RethinkDB file are spelt out (by the reader's {@code DatumText}),
+     * one after another, each followed by its {@code rowDone}; for formats of {@link PyJson} text.
+     */
+    default PyJsonDatumRows datumRows() {
+        throw new UnsupportedOperationException("rows of this format must be written as values");
+    }
+
     /** Writes the trailer and closes the underlying stream. */
     @Override
     void close() throws IOException;

@@ -10,6 +10,7 @@ import io.reqldb.tools.archive.TableInfo;
 import io.reqldb.tools.export.ExportFormat;
 import io.reqldb.tools.export.TableRef;
 import io.reqldb.tools.export.TableSink;
+import io.reqldb.tools.format.PyJsonDatumRows;
 import io.reqldb.tools.format.RowWriter;
 import io.reqldb.tools.progress.Progress;
 import io.reqldb.tools.progress.ProgressTask;
@@ -101,8 +102,9 @@ public final class OfflineDumper {
             ExportFormat format = ExportFormat.JSON;
             try (RowWriter writer = format.writer(new BufferedOutputStream(sink.openData(ref, format.extension()), 1 << 16),
                     null, ',')) {
-                rows = file.rows((json, length) -> {
-                    writer.writeJson(json, 0);
+                PyJsonDatumRows out = writer.datumRows();
+                rows = file.rows(0, out, () -> {
+                    out.rowDone();
                     task.advance(1);
                 });
             }

@@ -70,6 +70,9 @@ public final class ForEachTerm {
             List<Datum> w = new ArrayList<>();
             Datum existing = stats.get("warnings");
             if (existing instanceof ArrayDatum a) {
+                if (a.size() + warnings.size() > limit) {
+                    throw io.reqldb.query.terms.write.WriteStats.tooManyWarnings(limit);
+                }
                 w.addAll(a.items());
             }
             for (String s : warnings) {

@@ -47,7 +47,7 @@ public final class Funcs {
      * {@code coerce_to('array')}, as in RethinkDB).
      */
     public static Datum call(FuncValue f, Datum... args) {
-        return datumResult(f.callValue(args), f.arrayLimit());
+        return f.call(args);
     }
 
     /** {@link #call} as a predicate (RethinkDB's truthiness). */
@@ -62,13 +62,7 @@ public final class Funcs {
 
     /** {@link #datumResult(Object)} reading an array stream within {@code limit} elements (as_array). */
     public static Datum datumResult(Object v, int limit) {
-        if (v instanceof io.reqldb.query.eval.Sequence s && s.isArray() && s.table() == null) {
-            return Values.materialize(s, limit);
-        }
-        if (v instanceof io.reqldb.query.eval.GroupedData g) {
-            return io.reqldb.query.eval.GroupedFormat.toDatum(g);
-        }
-        return Values.toDatum(v);
+        return Values.functionResult(v, limit);
     }
 
     /** A whole table (RethinkDB's as_table: a slice is "Expected type TABLE but found TABLE_SLICE"). */

@@ -6,6 +6,7 @@ import io.reqldb.datum.NullDatum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -103,6 +104,15 @@ public final class WriteStats {
         }
     }
 
+    /**
+     * RethinkDB's error when a result's warnings would be more than the array limit allows
+     * (datum.cc {@code add_warning}, {@code add_warnings}): the writes are done, the result is not.
+     */
+    public static ReqlResourceLimitError tooManyWarnings(int arrayLimit) {
+        return new ReqlResourceLimitError("Warnings would exceed array size limit " + arrayLimit
+                + "; increase it to see warnings");
+    }
+
     public long errors() {
         return errors;
     }
@@ -135,6 +145,9 @@ public final class WriteStats {
         if (keysSkipped > 0) {
             warning("Too many generated keys (" + (keysSkipped + generatedKeys.size()) + "), array truncated to "
                     + generatedKeys.size() + ".");
+        }
+        if (warnings.size() > arrayLimit) {
+            throw tooManyWarnings(arrayLimit);
         }
         if (!warnings.isEmpty()) {
             List<Datum> w = new ArrayList<>();
