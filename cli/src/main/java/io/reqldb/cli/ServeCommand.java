@@ -23,6 +23,7 @@ import io.reqldb.tools.conn.Errors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -298,6 +299,13 @@ final class ServeCommand implements Callable<Integer> {
         // Refused before anything is created: a new directory cannot hold a password yet.
         if (anyPublic && adminPassword.isEmpty() && !holdsData(directory)) {
             err.println(PublicBindRule.refusal(listened));
+            return null;
+        }
+        if (Files.isRegularFile(directory.resolve(MigrateCommand.JOURNAL))) {
+            // Served now, the directory would answer with some tables missing or half copied.
+            err.println(directory + " holds a conversion from RethinkDB that did not finish: `reqldb migrate"
+                    + " --from-rethinkdb RETHINKDB_DATA --directory " + directory + " --resume` completes it (or remove "
+                    + directory + " to start again). Nothing was served.");
             return null;
         }
         log.info(holdsData(directory) ? "Loading data from directory {}" : "Initializing directory {}",

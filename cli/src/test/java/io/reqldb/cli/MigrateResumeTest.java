@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the run stops after the first table is done and part of the second is written), then, the file
  * repaired, {@code --resume}: the done table is skipped, the other continues after its written
  * rows, and every document is in the result exactly once. Likewise a run killed (SIGKILL) once
- * its journal records a table complete. Real processes, real files.
+ * its journal records a table complete. Until the conversion completes, {@code serve} refuses the
+ * directory. Real processes, real files.
  */
 class MigrateResumeTest {
     private static final int KILLED_TABLES = 40;
@@ -108,6 +109,11 @@ class MigrateResumeTest {
         Outcome again = migrate(folder, target, "-q");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("already holds data").contains("add --resume");
+        Outcome served = ReqldbProcess.run(tmp, 120, "serve", "--directory", target.toString(), "--driver-port", "0",
+                "--no-http-admin");
+        assertThat(served.exitCode()).as("serving the half-converted directory").isNotZero();
+        assertThat(served.err()).contains(target + " holds a conversion from RethinkDB that did not finish")
+                .contains("--resume");
 
         repair(users, damage);
         Outcome resumed = migrate(folder, target, "--resume");

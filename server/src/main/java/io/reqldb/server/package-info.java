@@ -11,7 +11,10 @@
  *       set up once at start-up on the JDK's TLS.</li>
  * </ul>
  * Texts a client can see (errors, refusals) are RethinkDB 2.4's, because drivers and tools
- * compare them. Queries never run on the event loop: storage calls and changefeed reads block.
+ * compare them. Only quick queries ({@link io.reqldb.query.QuickQueries}: literals, point gets,
+ * short pages in primary-key order) run on the event loop, where a hand-off would cost more than
+ * the query; every other query runs on worker threads, since storage scans and changefeed reads
+ * may take long or block.
  *
  * <p>Tests: codec and handshake on Netty's {@code EmbeddedChannel}, byte by byte; everything
  * else against a real server on a loopback port, through the official Java driver or a bare

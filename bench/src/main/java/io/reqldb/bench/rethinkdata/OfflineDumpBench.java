@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * Measures reading a RethinkDB data directory without RethinkDB at growing sizes: for each
  * document count, writes a {@link SyntheticDataDir} (once; kept under {@code --dir}), then runs
  * {@code reqldb dump --data-dir} (or {@code migrate --from-rethinkdb}) in a fresh JVM with the
- * toolkit's JVM flags and a fixed heap cap, and reports wall time, documents per second and the
- * process's peak resident memory (VmHWM, polled from /proc). Memory that stays flat as the
- * count grows tenfold is what streaming promises.
+ * toolkit's JVM flags and a fixed heap cap, and reports wall time, documents per second, the
+ * process's CPU time (user and system, polled, so short by at most one 50 ms poll) and its peak
+ * resident memory (VmHWM, polled from /proc). Memory that stays flat as the count grows tenfold
+ * is what streaming promises; CPU time is the figure that a loaded machine disturbs least.
  *
  * <pre>java -cp bench/target/reqldb-bench.jar io.reqldb.bench.rethinkdata.OfflineDumpBench
  *     [--docs 100000,1000000] [--dir /tmp/rethinkdata-bench] [--xmx 256m] [--command dump|migrate]</pre>
@@ -38,8 +39,8 @@ public final class OfflineDumpBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("%-10s %10s %10s %12s %12s %12s%n", "docs", "folder MB", "seconds", "docs/s", "peak RSS MB",
-                "heap cap");
+        System.out.printf("%-10s %10s %10s %12s %8s %12s %12s%n", "docs", "folder MB", "seconds", "docs/s", "CPU s",
+                "peak RSS MB", "heap cap");
         for (long n : counts) {
             Path folder = base.resolve("rethinkdb_data_" + n);
             if (!Files.exists(folder.resolve("metadata"))) {
@@ -54,13 +55,13 @@ public final class OfflineDumpBench {
             Path out = base.resolve("out_" + n);
             deleteRecursively(out);
             Run run = run(command, folder, out, xmx);
-            System.out.printf("%-10d %10.0f %10.2f %12.0f %12.0f %12s%n", n, folderBytes / 1e6, run.seconds(),
-                    n / run.seconds(), run.peakRssBytes() / 1e6, xmx);
+            System.out.printf("%-10d %10.0f %10.2f %12.0f %8.2f %12.0f %12s%n", n, folderBytes / 1e6, run.seconds(),
+                    n / run.seconds(), run.cpuSeconds(), run.peakRssBytes() / 1e6, xmx);
             deleteRecursively(out);
         }
     }
 
-    private record Run(double seconds, long peakRssBytes) {
+    private record Run(double seconds, double cpuSeconds, long peakRssBytes) {
     }
 
     private static Run run(String command, Path folder, Path out, String xmx) throws IOException, InterruptedException {
@@ -76,6 +77,7 @@ public final class OfflineDumpBench {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long peak = 0;
+        java.time.Duration cpu = java.time.Duration.ZERO;
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
         while (p.isAlive()) {
             try {
@@ -87,6 +89,7 @@ public final class OfflineDumpBench {
             } catch (IOException gone) {
                 break; // the process ended between the check and the read
             }
+            cpu = p.info().totalCpuDuration().orElse(cpu);
             Thread.sleep(50);
         }
         int code = p.waitFor();
@@ -100,7 +103,7 @@ public final class OfflineDumpBench {
         if (command.equals("dump") && !m.find()) {
             throw new IllegalStateException("dump did not report its rows:\n" + text);
         }
-        return new Run(seconds, peak);
+        return new Run(seconds, cpu.toNanos() / 1e9, peak);
     }
 
     private static void deleteRecursively(Path path) throws IOException {
