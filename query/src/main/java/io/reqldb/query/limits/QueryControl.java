@@ -259,12 +259,17 @@ public final class QueryControl {
         if (now > limits.perQueryBytes()) {
             throw limits.queryOverBudget(now);
         }
-        if (now > reserved && !closed) {
-            long want = Math.max(RESERVE_CHUNK, now - reserved);
-            limits.reserve(want, now);
+        reserveUpTo(now);
+        charged = now;
+    }
+
+    /** Takes from the server's pool what it takes for the query to hold {@code bytes}, in chunks. */
+    private void reserveUpTo(long bytes) {
+        if (bytes > reserved && !closed) {
+            long want = Math.max(RESERVE_CHUNK, bytes - reserved);
+            limits.reserve(want, bytes);
             reserved += want;
         }
-        charged = now;
     }
 
     private void release(long bytes) {
@@ -282,13 +287,24 @@ public final class QueryControl {
 
     /**
      * Checks the size of one value about to be built (a concatenated string): it must fit in the
-     * budget beside what the query's buffers hold.
+     * budget beside what the query's buffers hold, and the server's pool must hold it too. The
+     * pool keeps the value's bytes reserved until the query ends or a buffer of it is released
+     * (a value built step by step, such as a fold's accumulator, is checked again at each step, so
+     * its reservation follows it): without it, eight queries each growing a value to just under
+     * its budget of a quarter of the heap would fill the heap twice over.
      *
-     * @throws ReqlResourceLimitError when it would not
+     * @throws ReqlResourceLimitError when it would not fit
      */
     public void checkSize(long bytes) {
-        if (charged + bytes > limits.perQueryBytes()) {
-            throw limits.queryOverBudget(charged + bytes);
+        long needed = charged + bytes;
+        if (needed > limits.perQueryBytes()) {
+            throw limits.queryOverBudget(needed);
+        }
+        if (this != UNBOUNDED && needed > reserved) {
+            // Parts of a parallel scan may check values at once; they charge under this lock too.
+            synchronized (this) {
+                reserveUpTo(needed);
+            }
         }
     }
 
