@@ -261,20 +261,23 @@ public final class OrderTerms implements TermFamily {
     private static Sequence distinctIndexValues(TableValue slice, IndexValues keys, Env env) {
         Sequence rows = slice.scan();
         if (keys.isMulti()) {
-            // A multi-index row appears once per value: collect the values within the range.
+            // A multi-index row appears once per value: collect the values within the range,
+            // each charged to the query's budget as the other distinct buffers are.
             TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
             int limit = env.context().arrayLimit();
-            try (rows) {
+            QueryControl control = env.context().control();
+            try (rows; QueryControl.Buffer held = control.buffer()) {
                 for (Datum d = rows.next(); d != null; d = rows.next()) {
                     for (Datum k : keys.keys(d)) {
-                        if (inRange(slice.range(), k)) {
-                            set.add(k);
+                        if (inRange(slice.range(), k) && set.add(k)) {
+                            held.add(control.sizeOf(k));
                         }
                     }
                     if (set.size() > limit) {
                         throw Values.arrayLimit(limit);
                     }
                 }
+                held.keep();
             }
             List<Datum> out = new ArrayList<>(slice.descending() ? set.descendingSet() : set);
             return Streams.of(out.iterator(), null, false);

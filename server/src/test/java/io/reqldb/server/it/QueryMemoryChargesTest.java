@@ -89,6 +89,18 @@ class QueryMemoryChargesTest {
     }
 
     @Test
+    void distinctValuesOfAMultiIndex() {
+        // Each row gives its 100 KB string to the index: 400 distinct values, 40 MB to collect.
+        r.table("t").indexCreate("m", row -> r.array(row.g("s"))).optArg("multi", true).run(conn);
+        r.table("t").indexWait("m").run(conn);
+        try {
+            assertOverBudget("distinct on a multi index", () -> r.table("t").distinct().optArg("index", "m"));
+        } finally {
+            r.table("t").indexDrop("m").run(conn);
+        }
+    }
+
+    @Test
     void partsHeldManyTimesCountOnce() {
         // One 100 KB string a thousand times, and a value of 2^40 leaves, hold little memory:
         // they are built (as in RethinkDB), and only writing them out in full would be refused.

@@ -4,6 +4,7 @@ import io.reqldb.datum.Datum;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlOpFailedError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.FuncValue;
 import io.reqldb.query.eval.TableRef;
@@ -68,7 +69,10 @@ public final class IndexValues {
         }
     }
 
-    /** The index values of {@code row} (several for a multi index; none when the function fails). */
+    /**
+     * The index values of {@code row} (several for a multi index; none when the function fails,
+     * but for the query running out of memory, which fails the query).
+     */
     public List<Datum> keys(Datum row) {
         if (function == null) {
             Datum pk = row instanceof ObjectDatum o ? o.get(index) : null;
@@ -76,6 +80,8 @@ public final class IndexValues {
         }
         try {
             return IndexKeys.keys(function.call(row), multi, geo);
+        } catch (ReqlResourceLimitError e) {
+            throw e; // the query's budget ran out, not the function: the row must not silently drop out
         } catch (ReqlError | ClassCastException | IllegalArgumentException e) {
             return List.of();
         }
