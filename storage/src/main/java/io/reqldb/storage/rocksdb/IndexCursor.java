@@ -4,7 +4,6 @@ import io.reqldb.datum.Datum;
 import io.reqldb.storage.DocumentCursor;
 import io.reqldb.storage.DocumentTraffic;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.rocksdb.RocksDBException;
 
@@ -80,8 +79,7 @@ final class IndexCursor implements DocumentCursor {
             return false;
         }
         try {
-            docs = ctx.db().multiGetAsList(it.readOptions(), Collections.nCopies(docKeys.size(), ctx.documents()),
-                    docKeys);
+            docs = DocumentMultiGet.read(ctx, it.readOptions(), docKeys);
         } catch (RocksDBException e) {
             throw Rocks.failure("multi-get", e);
         }

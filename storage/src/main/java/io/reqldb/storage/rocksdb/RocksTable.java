@@ -16,7 +16,6 @@ import io.reqldb.storage.rocksdb.CatalogView.IndexView;
 import io.reqldb.storage.rocksdb.CatalogView.TableView;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,8 +229,7 @@ final class RocksTable implements Table {
             int[] stripes = ctx.locks().stripesOf(docKeys);
             ctx.locks().lockAll(stripes);
             try {
-                List<byte[]> stored = ctx.db().multiGetAsList(ctx.liveReads(),
-                        Collections.nCopies(n, ctx.documents()), java.util.Arrays.asList(docKeys));
+                List<byte[]> stored = DocumentMultiGet.read(ctx, ctx.liveReads(), java.util.Arrays.asList(docKeys));
                 // A key may repeat within a chunk: later changes must see earlier results.
                 Map<ByteBuffer, Datum> pending = new HashMap<>();
                 List<WriteResult> written = new ArrayList<>(n);
@@ -358,8 +356,7 @@ final class RocksTable implements Table {
             int[] stripes = ctx.locks().stripesOf(docKeys.toArray(new byte[0][]));
             ctx.locks().lockAll(stripes);
             try (WriteBatch batch = new WriteBatch()) {
-                List<byte[]> docs = ctx.db().multiGetAsList(ctx.liveReads(),
-                        Collections.nCopies(docKeys.size(), ctx.documents()), docKeys);
+                List<byte[]> docs = DocumentMultiGet.read(ctx, ctx.liveReads(), docKeys);
                 for (int i = 0; i < docKeys.size(); i++) {
                     if (docs.get(i) == null) {
                         continue;
