@@ -1,7 +1,11 @@
 package io.reqldb.cli;
 
 import io.reqldb.tools.conn.Errors;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -16,6 +20,14 @@ final class MetricsFlags {
             description = "Override --bind for the metrics port; repeatable.")
     List<String> bind;
 
+    @Option(names = "--metrics-token-file", paramLabel = "FILE",
+            description = "Ask scrapes for this file's secret as a bearer token (Prometheus: authorization with "
+                    + "credentials_file). Needed to serve metrics beyond loopback.")
+    Path tokenFile;
+
+    /** A guessable token would be no lock: at least this many characters. */
+    static final int MIN_TOKEN_CHARS = 16;
+
     /**
      * The addresses to listen on: {@code --bind-metrics}, else those {@code --bind} gives.
      *
@@ -23,6 +35,36 @@ final class MetricsFlags {
      */
     List<InetAddress> addresses(List<String> serveBind, boolean defaultBind) {
         return BindAddresses.parse(bind != null ? bind : serveBind, defaultBind);
+    }
+
+    /**
+     * The token scrapes must present, or null for none. The metrics name every database and
+     * table, so beyond loopback they are served only behind a token, as the driver port is only
+     * behind a password ({@link PublicBindRule}).
+     *
+     * @throws IllegalArgumentException for an unreadable or short token, or none on a public address
+     */
+    String token(List<InetAddress> addresses) {
+        if (tokenFile == null) {
+            if (PublicBindRule.isPublic(addresses)) {
+                throw new IllegalArgumentException("Refusing to serve metrics beyond loopback without a token: they "
+                        + "name every database and table. Give --metrics-token-file FILE (a secret of at least "
+                        + MIN_TOKEN_CHARS + " characters, which Prometheus sends as a bearer token), or "
+                        + "--bind-metrics 127.0.0.1.");
+            }
+            return null;
+        }
+        String token;
+        try {
+            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read --metrics-token-file " + tokenFile + ": " + Errors.describe(e));
+        }
+        if (token.length() < MIN_TOKEN_CHARS) {
+            throw new IllegalArgumentException("--metrics-token-file " + tokenFile + " holds " + token.length()
+                    + " characters; a token needs at least " + MIN_TOKEN_CHARS + ".");
+        }
+        return token;
     }
 
     /** The one line that says why the metrics port could not be listened on, and what to do. */

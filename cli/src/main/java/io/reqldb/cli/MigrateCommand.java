@@ -153,9 +153,7 @@ final class MigrateCommand implements Callable<Integer> {
                 return 1;
             }
             DataDirectory source = DataDirectory.open(fromRethinkDb, force);
-            out.println((resume ? "Resuming the conversion of RethinkDB " : "Converting RethinkDB ")
-                    + source.metadata().version().label() + " data directory " + fromRethinkDb + " ("
-                    + source.tables().size() + " tables) into " + directory + "...");
+            String fingerprint = source.fingerprint();
             Files.createDirectories(directory);
             List<String> failed = List.of();
             Exception stopped = null;
@@ -163,6 +161,22 @@ final class MigrateCommand implements Callable<Integer> {
             try (ResumeJournal journal = resume ? ResumeJournal.resume(journalFile) : ResumeJournal.create(journalFile);
                     Progress progress = quiet ? Progress.silent()
                             : System.console() != null ? Progress.toStderr() : Progress.plain(err)) {
+                String recorded = journal.recordedSource();
+                if (recorded != null && !recorded.equals(fingerprint)) {
+                    // Its rows would continue another table's, or a changed one's, at a count that means nothing there.
+                    err.println("Error: " + fromRethinkDb + " is not the RethinkDB folder the interrupted conversion into "
+                            + directory + " was reading, or that folder has changed since (RethinkDB ran on it again?): "
+                            + DataDirectory.fingerprintDifferences(recorded, fingerprint) + ". --resume continues only"
+                            + " from the same, unchanged folder: give that one, or remove " + directory + " to convert"
+                            + " this one from the start. Nothing was changed.");
+                    return 1;
+                }
+                if (recorded == null) {
+                    journal.source(fingerprint); // a new run, or one whose journal predates the check
+                }
+                out.println((resume ? "Resuming the conversion of RethinkDB " : "Converting RethinkDB ")
+                        + source.metadata().version().label() + " data directory " + fromRethinkDb + " ("
+                        + source.tables().size() + " tables) into " + directory + "...");
                 migration = new RethinkDataMigration(source, err, progress, continueOnError, journal);
                 try {
                     failed = onDeepStack(() -> migration.run(directory));

@@ -272,6 +272,7 @@ final class ServeCommand implements Callable<Integer> {
         long cacheSizeMb;
         int reqlPort;
         int metricsPort;
+        String metricsToken;
         int clusterPort;
         List<ServedProcess.Address> canonical;
         try {
@@ -280,6 +281,7 @@ final class ServeCommand implements Callable<Integer> {
             metricsPort = metrics.port == null ? -1 : port("--metrics-port", metrics.port);
             addresses = BindAddresses.parse(bindDriver != null ? bindDriver : bind, !noDefaultBind);
             metricsAddresses = metrics.port == null ? List.of() : metrics.addresses(bind, !noDefaultBind);
+            metricsToken = metrics.port == null ? null : metrics.token(metricsAddresses);
             clusterPort = port("--cluster-port", clusterPortGiven(parsed));
             canonical = CanonicalAddresses.of(parsed.matchedOptionValue("--canonical-address", List.<String>of()),
                     addresses, clusterPort);
@@ -354,7 +356,7 @@ final class ServeCommand implements Callable<Integer> {
             MetricsServer metricsServer = null;
             if (metrics.port != null) {
                 try {
-                    metricsServer = new MetricsServer(metricsAddresses, metricsPort, backend.metrics()::render);
+                    metricsServer = new MetricsServer(metricsAddresses, metricsPort, metricsToken, backend.metrics()::render);
                 } catch (Exception e) {
                     err.println(MetricsFlags.failure(metricsPort, e));
                     server.close();

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,10 +95,54 @@ class MetricsEndpointTest {
         }
     }
 
+    @Test
+    void withATokenFile_scrapesWithoutTheTokenGet401() throws Exception {
+        int metricsPort = freePort();
+        Path tokenFile = Files.writeString(tmp.resolve("token"), "s3cret-scrape-token-0123\n");
+        ServeHarness harness = new ServeHarness();
+        try (ServeCommand.Running running = harness.start("--directory", tmp.resolve("data").toString(),
+                "--driver-port", "0", "--metrics-port", Integer.toString(metricsPort),
+                "--metrics-token-file", tokenFile.toString())) {
+            assertThat(running).as(harness.err()).isNotNull();
+            HttpResponse<String> none = get(metricsPort, null);
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"reqldb metrics\"");
+            assertThat(none.body()).doesNotContain("reqldb_");
+            assertThat(get(metricsPort, "Bearer s3cret-scrape-token-012").statusCode()).isEqualTo(401);
+            assertThat(get(metricsPort, "Basic s3cret-scrape-token-0123").statusCode()).isEqualTo(401);
+            HttpResponse<String> with = get(metricsPort, "Bearer s3cret-scrape-token-0123");
+            assertThat(with.statusCode()).isEqualTo(200);
+            assertThat(with.body()).contains("reqldb_queries_total");
+        }
+    }
+
+    @Test
+    void metricsBeyondLoopback_needATokenOfSixteenCharacters() throws Exception {
+        ServeHarness open = new ServeHarness();
+        assertThat(open.start("--directory", tmp.resolve("a").toString(), "--driver-port", "0",
+                "--metrics-port", "0", "--bind-metrics", "all")).isNull();
+        assertThat(open.err()).contains("Refusing to serve metrics beyond loopback without a token")
+                .contains("--metrics-token-file");
+        assertThat(tmp.resolve("a")).doesNotExist();
+
+        ServeHarness shortToken = new ServeHarness();
+        Path tokenFile = Files.writeString(tmp.resolve("short"), "guessable");
+        assertThat(shortToken.start("--directory", tmp.resolve("b").toString(), "--driver-port", "0",
+                "--metrics-port", "0", "--metrics-token-file", tokenFile.toString())).isNull();
+        assertThat(shortToken.err()).contains("holds 9 characters; a token needs at least 16");
+    }
+
+    private HttpResponse<String> get(int port, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Scrapes /metrics, checks every line against the text format, and returns each sample's value by name and labels. */
     private Map<String, Double> scrape(int port) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(port, null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         Map<String, String> types = new HashMap<>();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * repaired, {@code --resume}: the done table is skipped, the other continues after its written
  * rows, and every document is in the result exactly once. Likewise a run killed (SIGKILL) once
  * its journal records a table complete. Until the conversion completes, {@code serve} refuses the
- * directory. Real processes, real files.
+ * directory; a resume from another RethinkDB folder than the interrupted run's is refused. Real
+ * processes, real files.
  */
 class MigrateResumeTest {
     private static final int KILLED_TABLES = 40;
@@ -179,6 +180,44 @@ class MigrateResumeTest {
                         .containsExactlyElementsOf(LegacyFolderCommandsTest.expectedRows(t.getValue()));
             }
         }
+    }
+
+    @Test
+    void resumeFromAnotherFolder_isRefused_aCopyOfTheSameFolderResumes() throws Exception {
+        Path folder = tmp.resolve("rethinkdb_data");
+        Path users = LegacyFolders.folder116(folder, tables(), null).get("users");
+        int damage = damageU25(users);
+        Path target = tmp.resolve("reqldb_data");
+        interruptedRun(folder, target);
+        Path journal = target.resolve(MigrateCommand.JOURNAL);
+        String journalBefore = Files.readString(journal);
+
+        // Another install's folder: a table of another name (so another id) instead of users.
+        Map<String, List<String[]>> others = tables();
+        others.put("clients", others.remove("users"));
+        Path other = tmp.resolve("other_rethinkdb_data");
+        LegacyFolders.folder116(other, others, null);
+        Outcome refused = migrate(other, target, "--resume");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        String usersId = users.getFileName().toString();
+        assertThat(refused.err()).contains("Error: " + other + " is not the RethinkDB folder the interrupted conversion"
+                + " into " + target + " was reading").contains("its file " + usersId + " is not in this one")
+                .contains("Nothing was changed");
+        assertThat(refused.out()).doesNotContain("Resuming");
+        assertThat(Files.readString(journal)).as("journal untouched").isEqualTo(journalBefore);
+
+        // The same folder, repaired and copied elsewhere: the same files at the same versions.
+        repair(users, damage);
+        Path copy = tmp.resolve("moved_rethinkdb_data");
+        Files.createDirectories(copy);
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Outcome resumed = migrate(copy, target, "--resume", "-q");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        checkEveryRowOnce(target);
     }
 
     @Test

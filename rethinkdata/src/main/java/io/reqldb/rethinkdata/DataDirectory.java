@@ -3,10 +3,14 @@ package io.reqldb.rethinkdata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -101,6 +105,69 @@ public final class DataDirectory {
                     + " is missing");
         }
         return TableFile.open(file, "table " + databaseName(table) + "." + table.name());
+    }
+
+    /**
+     * What identifies the data read from this folder, for a resumed conversion to check that it
+     * reads the same: each file read (metadata, then each table's, named by the table's id, so
+     * another install's folder differs) with the version of the metablock it is read from, which
+     * RethinkDB raises with every write, so the same folder after RethinkDB ran on it again
+     * differs too. A copy or a move of the folder does not.
+     */
+    public String fingerprint() {
+        StringBuilder b = new StringBuilder("metadata@" + version(path.resolve("metadata")));
+        tables.keySet().stream().sorted().forEach(id -> b.append(' ').append(id).append('@').append(version(tableFile(id))));
+        return b.toString();
+    }
+
+    /**
+     * What differs between two {@link #fingerprint}s, for a message: each file whose version
+     * differs, is only in one, or only in the other (at most four, then how many more).
+     */
+    public static String fingerprintDifferences(String earlier, String now) {
+        Map<String, String> before = versions(earlier);
+        Map<String, String> after = versions(now);
+        List<String> differ = new ArrayList<>();
+        for (String file : new TreeSet<>(union(before.keySet(), after.keySet()))) {
+            String a = before.get(file);
+            String b = after.get(file);
+            if (a == null) {
+                differ.add("file " + file + " was not in it");
+            } else if (b == null) {
+                differ.add("its file " + file + " is not in this one");
+            } else if (!a.equals(b)) {
+                differ.add("file " + file + " was at metablock version " + a + ", is at " + b);
+            }
+        }
+        String shown = String.join("; ", differ.subList(0, Math.min(4, differ.size())));
+        return differ.size() > 4 ? shown + "; and " + (differ.size() - 4) + " more" : shown;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Map<String, String> versions(String fingerprint) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String part : fingerprint.split(" ")) {
+            int at = part.lastIndexOf('@');
+            files.put(at < 0 ? part : part.substring(0, at), at < 0 ? "" : part.substring(at + 1));
+        }
+        return files;
+    }
+
+    /** A file's metablock version; a missing or damaged file has none (its table fails when read). */
+    private static String version(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "missing";
+        }
+        try {
+            return Long.toString(SerializerFile.chosenMetablock(file).version());
+        } catch (RethinkDataException e) {
+            return "unreadable";
+        }
     }
 
     /** True when {@code path} looks like a RethinkDB data directory: a {@code metadata} file with RethinkDB's header. */

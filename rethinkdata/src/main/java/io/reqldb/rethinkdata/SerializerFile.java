@@ -29,19 +29,42 @@ public final class SerializerFile implements BlockSource, AutoCloseable {
     public static SerializerFile open(Path path) {
         RandomAccess file = new RandomAccess(path);
         try {
-            StaticHeader header = StaticHeader.parse(file.readIfPresent(0, StaticHeader.SIZE).length == 0
-                    ? new byte[0] : file.read(0, StaticHeader.SIZE, "static header"));
-            List<byte[]> slots = new ArrayList<>();
-            for (long offset : Metablock.slotOffsets(header.extentSize())) {
-                slots.add(file.readIfPresent(offset, Metablock.SIZE));
-            }
-            Metablock mb = Metablock.choose(slots);
+            StaticHeader header = header(file);
+            Metablock mb = metablock(file, header);
             BlockIndex index = BlockIndex.load(file, mb, header.extentSize());
             return new SerializerFile(path, file, header, mb, index);
         } catch (RethinkDataException e) {
             file.close();
             throw e.in(path.toString());
         }
+    }
+
+    /**
+     * The metablock RethinkDB would start {@code path} from, read without the LBA: its version
+     * grows with every write RethinkDB makes to the file. Failures name the file.
+     */
+    public static Metablock chosenMetablock(Path path) {
+        RandomAccess file = new RandomAccess(path);
+        try {
+            return metablock(file, header(file));
+        } catch (RethinkDataException e) {
+            throw e.in(path.toString());
+        } finally {
+            file.close();
+        }
+    }
+
+    private static StaticHeader header(RandomAccess file) {
+        return StaticHeader.parse(file.readIfPresent(0, StaticHeader.SIZE).length == 0
+                ? new byte[0] : file.read(0, StaticHeader.SIZE, "static header"));
+    }
+
+    private static Metablock metablock(RandomAccess file, StaticHeader header) {
+        List<byte[]> slots = new ArrayList<>();
+        for (long offset : Metablock.slotOffsets(header.extentSize())) {
+            slots.add(file.readIfPresent(offset, Metablock.SIZE));
+        }
+        return Metablock.choose(slots);
     }
 
     public Path path() {

@@ -132,12 +132,7 @@ public final class TableFile implements AutoCloseable {
             Head head = heads.poll();
             BtreeCursor c = head.cursor();
             if (rows >= skip) {
-                try {
-                    DatumText.write(new Serial(c.value()), json);
-                } catch (RethinkDataException e) {
-                    throw new RethinkDataException("row in the B-tree leaf at offset " + c.valueOffset() + ": "
-                            + e.getMessage()).in(where);
-                }
+                spell(c, json);
                 done.rowDone();
             }
             rows++;
@@ -148,7 +143,22 @@ public final class TableFile implements AutoCloseable {
         return rows;
     }
 
-    private BtreeCursor open(int store) {
+    /** How many stores the file holds (each a B-tree of its own, for {@link ParallelRows}). */
+    int storeCount() {
+        return stores.size();
+    }
+
+    /** Spells the row under {@code c} into {@code json}; a damaged row fails naming its leaf's offset. */
+    void spell(BtreeCursor c, JsonSink json) {
+        try {
+            DatumText.write(new Serial(c.value()), json);
+        } catch (RethinkDataException e) {
+            throw new RethinkDataException("row in the B-tree leaf at offset " + c.valueOffset() + ": "
+                    + e.getMessage()).in(where);
+        }
+    }
+
+    BtreeCursor open(int store) {
         try {
             return new BtreeCursor(stores.get(store), roots[store], "rdbl");
         } catch (RethinkDataException e) {
@@ -156,7 +166,7 @@ public final class TableFile implements AutoCloseable {
         }
     }
 
-    private boolean advance(BtreeCursor c, int store) {
+    boolean advance(BtreeCursor c, int store) {
         try {
             return c.next();
         } catch (RethinkDataException e) {

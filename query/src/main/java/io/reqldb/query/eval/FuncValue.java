@@ -104,8 +104,9 @@ public final class FuncValue {
     }
 
     /**
-     * {@link #callValue} for a call whose result is the caller's own value ({@code r.do}): what
-     * its buffers kept stays charged for as long as the caller's value is held.
+     * {@link #callValue} for a call whose result is the caller's own value ({@code r.do}, a
+     * {@code default} function): what its buffers kept stays charged for as long as the caller's
+     * value is held.
      */
     public Object callValueKeeping(Datum... args) {
         QueryControl.checkCurrent();

@@ -378,9 +378,10 @@ public final class QueryControl {
 
     /**
      * The query is over: gives its memory back to the pool and leaves the list of running queries.
-     * Idempotent; call on the query's thread.
+     * Idempotent. Called on the query's thread or, once its evaluation is over, on the thread that
+     * learns its last answer has been written.
      */
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
             limits.release(reserved);

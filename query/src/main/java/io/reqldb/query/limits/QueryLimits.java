@@ -94,6 +94,14 @@ public final class QueryLimits {
         return true;
     }
 
+    /**
+     * A charge on the pool for one answer while it is encoded and written ({@link AnswerCharge});
+     * close it once the answer has left.
+     */
+    public AnswerCharge chargeAnswer() {
+        return new AnswerCharge(this);
+    }
+
     public long perQueryBytes() {
         return perQueryBytes;
     }
@@ -112,7 +120,7 @@ public final class QueryLimits {
         return interrupted.get();
     }
 
-    /** Bytes the running queries hold from the pool. */
+    /** Bytes the running queries, and the answers being encoded or written, hold from the pool. */
     public long reservedBytes() {
         return reserved.get();
     }
@@ -133,6 +141,7 @@ public final class QueryLimits {
         interrupted.incrementAndGet();
     }
 
+    /** @param queryHolds what the query (or answer) would hold with these bytes, for the message */
     void reserve(long bytes, long queryHolds) {
         long total = reserved.addAndGet(bytes);
         if (total > totalBytes) {

@@ -115,7 +115,9 @@ public final class ControlTerms implements TermFamily {
             Object fallback = t.arg(env, 1);
             if (fallback instanceof FuncValue f) {
                 Datum msg = errorMessage;
-                return t.inArg(1, () -> f.callValue(msg));
+                // The function's result is default's own: what its buffers kept (a sorted or
+                // grouped table it returns) stays charged for as long as that value is held.
+                return t.inArg(1, () -> f.callValueKeeping(msg));
             }
             return fallback;
         } catch (ReqlQueryLogicError e) {

@@ -1,11 +1,8 @@
 package io.reqldb.server.conn;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.reqldb.server.wire.ErrorType;
+import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.wire.Response;
-import io.reqldb.server.wire.ResponseEncoder;
-import io.reqldb.server.wire.ResponseType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,37 +11,29 @@ final class ChannelResponseSink implements ResponseSink {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelResponseSink.class);
 
     private final Channel channel;
-    private final int maxFrameBytes;
+    private final QueryLimits limits;
 
-    /** @param maxFrameBytes longer responses become a resource-limit error (the query memory budget) */
-    ChannelResponseSink(Channel channel, int maxFrameBytes) {
+    /** @param limits the pool the frames are charged to until written, and each query's budget (most bytes per frame) */
+    ChannelResponseSink(Channel channel, QueryLimits limits) {
         this.channel = channel;
-        this.maxFrameBytes = maxFrameBytes;
+        this.limits = limits;
     }
 
     @Override
-    public void send(Response response, Runnable whenWritten) {
-        ByteBuf frame;
-        try {
-            frame = ResponseEncoder.encode(channel.alloc(), response, maxFrameBytes);
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            // A response we cannot write would leave the client waiting forever: it gets an error
-            // instead, and if even that cannot be written, the connection closes to tell it.
-            LOG.warn("could not encode the response to token {}", response.token(), e);
-            try {
-                frame = ResponseEncoder.encode(channel.alloc(), Response.error(response.token(),
-                        ResponseType.RUNTIME_ERROR, ErrorType.INTERNAL, "Unexpected exception: " + e));
-            } catch (RuntimeException again) {
-                channel.close();
-                whenWritten.run();
-                return;
-            }
+    public boolean send(Response response, Runnable whenWritten) {
+        AnswerFrame frame = AnswerFrame.encode(channel.alloc(), response, limits);
+        if (frame == null) {
+            channel.close();
+            whenWritten.run();
+            return false;
         }
-        channel.writeAndFlush(frame).addListener(f -> {
+        channel.writeAndFlush(frame.bytes()).addListener(f -> {
+            frame.sent();
             if (!f.isSuccess()) {
                 LOG.debug("response to token {} not written: {}", response.token(), f.cause().toString());
             }
             whenWritten.run();
         });
+        return frame.asGiven();
     }
 }

@@ -35,8 +35,7 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         InetSocketAddress client = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
-        dispatcher = new QueryDispatcher(server, session, client, new ChannelResponseSink(channel,
-                (int) Math.min(Integer.MAX_VALUE - 64, server.limits().perQueryBytes())));
+        dispatcher = new QueryDispatcher(server, session, client, new ChannelResponseSink(channel, server.limits()));
         server.activity().connectionOpened();
         LOG.debug("connection {} from {} authenticated as {}", session.connectionId(),
                 channel.remoteAddress(), session.user());

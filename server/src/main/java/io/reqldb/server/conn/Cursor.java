@@ -196,7 +196,7 @@ final class Cursor {
             }
             QueryResult result = owner.engine().start(query.term(), query.optargs(), owner.session(), control);
             if (result instanceof QueryResult.Atom atom) {
-                finish();
+                end();
                 reply(Response.atom(query.token(), atom.value()), frameDone);
                 return;
             }
@@ -207,7 +207,7 @@ final class Cursor {
             // serveBatch sees a STOP or disconnect that came during evaluation, and closes s.
             serveBatch(frameDone, false);
         } catch (ReqlError e) {
-            finish();
+            end();
             reply(errorResponse(e), frameDone);
         } catch (QueryCancelledException e) {
             finishCancelled(frameDone);
@@ -264,11 +264,11 @@ final class Cursor {
                 return;
             }
             if (last) {
-                finish();
+                end();
             }
             reply(Response.batch(query.token(), last, rows, notes), frameDone);
         } catch (ReqlError e) {
-            finish();
+            end();
             reply(errorResponse(e), frameDone);
         } catch (OutOfMemoryError | StackOverflowError e) {
             exhausted(e, frameDone);
@@ -288,7 +288,7 @@ final class Cursor {
      */
     private void finishCancelled(Runnable frameDone) {
         if (control.isTerminated() && !isStopped()) {
-            finish();
+            end();
             reply(errorResponse(new ReqlOpIndeterminateError("Query terminated by the `rethinkdb.jobs` table.")),
                     frameDone);
             return;
@@ -297,7 +297,7 @@ final class Cursor {
     }
 
     private void finishStopped(Runnable frameDone) {
-        finish();
+        end();
         reply(Response.stopped(query.token()), frameDone);
     }
 
@@ -308,7 +308,7 @@ final class Cursor {
     private void exhausted(Error e, Runnable frameDone) {
         LOG.warn("query {} on connection {} ran out of {}", query.token(), owner.session().connectionId(),
                 e instanceof OutOfMemoryError ? "memory" : "stack", e);
-        finish();
+        end();
         ReqlError answer = e instanceof OutOfMemoryError ? QueryGuards.outOfMemory() : QueryGuards.tooDeep();
         reply(errorResponse(answer), frameDone);
     }
@@ -316,7 +316,7 @@ final class Cursor {
     private void failUnexpectedly(Throwable e, Runnable frameDone) {
         LOG.warn("query {} on connection {} failed unexpectedly", query.token(),
                 owner.session().connectionId(), e);
-        finish();
+        end();
         reply(Response.error(query.token(), ResponseType.RUNTIME_ERROR, ErrorType.INTERNAL,
                 "Unexpected exception: " + e), frameDone);
     }
@@ -345,8 +345,18 @@ final class Cursor {
         }
     }
 
-    /** Ends the query: forgets its token, closes the stream. Idempotent. */
+    /** Ends the query when no answer follows: {@link #end}, and its memory goes back at once. Idempotent. */
     private void finish() {
+        end();
+        control.close();
+    }
+
+    /**
+     * Ends the query before its last answer: forgets its token, closes the stream. Its control
+     * stays open (what its buffers kept stays charged, the values being in the answer) until
+     * {@link #reply} has written that answer. Idempotent.
+     */
+    private void end() {
         ResultStream s;
         synchronized (this) {
             if (done) {
@@ -364,25 +374,38 @@ final class Cursor {
                 LOG.debug("closing the stream of token {} failed", query.token(), e);
             }
         }
-        control.close();
         finished.complete(null);
     }
 
+    /**
+     * Sends an answer. After the last one ({@link #end} done) the query's control closes once
+     * the answer has been written; a batch that an error replaced (no room in the pool for it)
+     * ends the stream.
+     */
     private void reply(Response response, Runnable frameDone) {
+        boolean last;
         synchronized (this) {
+            last = done;
             if (!answered) {
                 answered = true;
                 owner.activity().queryAnswered(System.nanoTime() - received);
             }
         }
-        if (noreply) {
+        Runnable written = last ? () -> {
+            control.close();
             frameDone.run();
+        } : frameDone;
+        if (noreply) {
+            written.run();
             return;
         }
         boolean success = response.type() != ResponseType.CLIENT_ERROR
                 && response.type() != ResponseType.COMPILE_ERROR
                 && response.type() != ResponseType.RUNTIME_ERROR;
-        owner.sink().send(profile && success ? response.withProfile(ArrayDatum.EMPTY) : response, frameDone);
+        boolean sent = owner.sink().send(profile && success ? response.withProfile(ArrayDatum.EMPTY) : response, written);
+        if (!sent && !last) {
+            finish();
+        }
     }
 
     private Response errorResponse(ReqlError e) {

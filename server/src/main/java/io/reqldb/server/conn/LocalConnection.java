@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.reqldb.query.Session;
 import io.reqldb.server.wire.QueryFrame;
-import io.reqldb.server.wire.ResponseEncoder;
 
 /**
  * A client connection inside the server process, for the web console: queries go to the same
@@ -27,20 +26,24 @@ public final class LocalConnection implements AutoCloseable {
     /** Use {@link io.reqldb.server.ReqlServer#connectLocal}. */
     public LocalConnection(ServerContext server, String user, Responses responses) {
         this.session = new Session(user, server.connectionIds().incrementAndGet());
-        int maxFrameBytes = (int) Math.min(Integer.MAX_VALUE - 64, server.limits().perQueryBytes());
         this.dispatcher = new QueryDispatcher(server, session, null, (response, whenWritten) -> {
+            AnswerFrame frame = AnswerFrame.encode(ByteBufAllocator.DEFAULT, response, server.limits());
             try {
-                ByteBuf frame = ResponseEncoder.encode(ByteBufAllocator.DEFAULT, response, maxFrameBytes);
-                try {
-                    byte[] json = new byte[frame.readableBytes() - HEADER_BYTES];
-                    frame.getBytes(frame.readerIndex() + HEADER_BYTES, json);
-                    responses.accept(response.token(), json);
-                } finally {
-                    frame.release();
+                if (frame != null) {
+                    ByteBuf bytes = frame.bytes();
+                    try {
+                        byte[] json = new byte[bytes.readableBytes() - HEADER_BYTES];
+                        bytes.getBytes(bytes.readerIndex() + HEADER_BYTES, json);
+                        responses.accept(response.token(), json);
+                    } finally {
+                        bytes.release();
+                        frame.sent();
+                    }
                 }
             } finally {
                 whenWritten.run();
             }
+            return frame != null && frame.asGiven();
         });
     }
 

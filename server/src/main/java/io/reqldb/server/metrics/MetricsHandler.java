@@ -16,13 +16,19 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** Answers {@code GET /metrics} (and HEAD) with the exposition text; anything else with 404 or 405. */
+/**
+ * Answers {@code GET /metrics} (and HEAD) with the exposition text; anything else with 404 or 405,
+ * and any request without the bearer token, when one is set, with 401.
+ */
 final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    private final BearerToken token;
     private final Supplier<String> metrics;
 
-    MetricsHandler(Supplier<String> metrics) {
+    /** @param token the token requests must carry, or null for none */
+    MetricsHandler(BearerToken token, Supplier<String> metrics) {
+        this.token = token;
         this.metrics = metrics;
     }
 
@@ -31,7 +37,11 @@ final class MetricsHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         String path = request.uri().split("\\?", 2)[0];
         boolean head = request.method().equals(HttpMethod.HEAD);
         FullHttpResponse response;
-        if (!path.equals("/metrics")) {
+        if (token != null && !token.presentIn(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+            response = text(HttpResponseStatus.UNAUTHORIZED, "A bearer token is needed (Authorization: Bearer ...).\n",
+                    false);
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"reqldb metrics\"");
+        } else if (!path.equals("/metrics")) {
             response = text(HttpResponseStatus.NOT_FOUND, "Not found: the metrics are at /metrics.\n", false);
         } else if (!head && !request.method().equals(HttpMethod.GET)) {
             response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "Use GET.\n", false);

@@ -29,15 +29,18 @@ public final class MetricsServer implements AutoCloseable {
     /**
      * Listens on {@code port} (0: any free one) of each address.
      *
+     * @param token the bearer token every request must carry, or null to ask for none
      * @throws Exception Netty's, e.g. a {@link java.net.BindException}; nothing is left listening then
      */
-    public MetricsServer(List<InetAddress> addresses, int port, Supplier<String> metrics) throws Exception {
+    public MetricsServer(List<InetAddress> addresses, int port, String token, Supplier<String> metrics)
+            throws Exception {
+        BearerToken required = token == null ? null : new BearerToken(token);
         ServerBootstrap bootstrap = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                new MetricsHandler(metrics));
+                                new MetricsHandler(required, metrics));
                     }
                 });
         try {

@@ -96,10 +96,18 @@ public final class RawWireClient implements AutoCloseable {
 
     /** The next response frame's body, undecoded (its token is not checked). */
     public byte[] readBody() throws IOException {
-        in.readFully(header);
-        byte[] body = new byte[ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(8)];
+        byte[] body = new byte[readHeader()];
         in.readFully(body);
         return body;
+    }
+
+    /**
+     * Reads the next frame's header and returns its body's length, leaving the body unread: for a
+     * client that stops reading in the middle of an answer.
+     */
+    public int readHeader() throws IOException {
+        in.readFully(header);
+        return ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
     }
 
     /** The response type, {@code t}, of a body this server wrote ({@code {"t":N,...}}). */

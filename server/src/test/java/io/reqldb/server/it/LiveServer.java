@@ -38,6 +38,21 @@ final class LiveServer implements AutoCloseable {
         return server.queryLimits();
     }
 
+    /**
+     * Bytes the server's pool holds once the answers sent so far have been written: a query's
+     * memory goes back when its last answer has left, which a client may see a moment before
+     * the server's network thread does. Waits up to 10 s for it to reach zero.
+     */
+    long reservedOnceAnswersWritten() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long held = server.queryLimits().reservedBytes();
+        while (held != 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+            held = server.queryLimits().reservedBytes();
+        }
+        return held;
+    }
+
     int port() {
         return server.port();
     }

@@ -62,7 +62,7 @@ class QueryMemoryChargesTest {
                 .isInstanceOf(ReqlResourceLimitError.class)
                 .hasMessageContaining("over memory limit `" + BUDGET + "` bytes");
         assertThat(r.expr(1).add(1).run(conn).single()).as(what + ": the server answers on").isEqualTo(2L);
-        assertThat(server.queryLimits().reservedBytes()).as(what + ": memory given back").isZero();
+        assertThat(server.reservedOnceAnswersWritten()).as(what + ": memory given back").isZero();
     }
 
     @Test

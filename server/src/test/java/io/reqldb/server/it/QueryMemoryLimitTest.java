@@ -56,7 +56,7 @@ class QueryMemoryLimitTest {
                 .group(row -> row.nth(0).mod(10)).count().run(conn))
                 .isInstanceOf(ReqlResourceLimitError.class)
                 .hasMessageContaining("Query over memory limit");
-        assertThat(server.queryLimits().reservedBytes()).isZero();
+        assertThat(server.reservedOnceAnswersWritten()).isZero();
         assertServerStillAnswers();
     }
 
@@ -73,7 +73,7 @@ class QueryMemoryLimitTest {
     void memoryIsGivenBackWhenAQueryEnds() {
         long rows = (Long) r.range(50_000).orderBy(x -> x.mul(-1)).count().run(conn).single();
         assertThat(rows).isEqualTo(50_000L);
-        assertThat(server.queryLimits().reservedBytes()).isZero();
+        assertThat(server.reservedOnceAnswersWritten()).isZero();
     }
 
     private void assertServerStillAnswers() {

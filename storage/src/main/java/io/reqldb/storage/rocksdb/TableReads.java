@@ -44,7 +44,7 @@ final class TableReads implements TableReader {
             snapshot.enter();
         }
         try {
-            byte[] doc = ctx.db().get(ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
+            byte[] doc = Rocks.get(ctx.db(), ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
             if (doc == null) {
                 return null;
             }
@@ -62,7 +62,7 @@ final class TableReads implements TableReader {
     @Override
     public DocumentCursor scan(KeyRange range, boolean descending) {
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(table.get().number()), range);
-        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false), traffic);
+        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false), table.get(), traffic);
     }
 
     /**
@@ -75,7 +75,8 @@ final class TableReads implements TableReader {
         if (parts <= 1) {
             return List.of(scan(KeyRange.ALL, false));
         }
-        byte[][] all = Keys.bounds(Keys.tablePrefix(table.get().number()), KeyRange.ALL);
+        TableView t = table.get();
+        byte[][] all = Keys.bounds(Keys.tablePrefix(t.number()), KeyRange.ALL);
         SharedSnapshot shared = new SharedSnapshot();
         List<DocumentCursor> cursors = new ArrayList<>();
         try {
@@ -90,10 +91,10 @@ final class TableReads implements TableReader {
             }
             byte[] from = all[0];
             for (byte[] cut : cuts) {
-                cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, cut}), traffic));
+                cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, cut}), t, traffic));
                 from = cut;
             }
-            cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]}), traffic));
+            cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]}), t, traffic));
             return cursors;
         } catch (RuntimeException e) {
             cursors.forEach(DocumentCursor::close);
@@ -155,7 +156,7 @@ final class TableReads implements TableReader {
             it.close();
             return indexScan(index, range, descending);
         }
-        return new IndexCursor(ctx, it, traffic);
+        return new IndexCursor(ctx, it.resumableByKeys(), traffic);
     }
 
     /**

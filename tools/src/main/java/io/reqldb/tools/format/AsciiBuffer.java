@@ -69,6 +69,11 @@ public final class AsciiBuffer {
         bytes[length++] = b;
     }
 
+    /** A copy of the bytes. */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
     public void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, length);
     }

@@ -5,64 +5,69 @@ import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.Grisu2;
 import io.reqldb.datum.JsonBytes;
 import io.reqldb.rethinkdata.JsonSink;
-import io.reqldb.rethinkdata.TableFile;
+import io.reqldb.rethinkdata.ParallelRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * Rows read from a RethinkDB file ({@code dump --data-dir}), spelt straight into a data file's
  * {@link PyJson} text: byte for byte what {@link PyJsonRewriter} makes of the server's text for
- * the row, without making that text and parsing it again. Separators are written as the
- * rewriter writes them; a string of printable ASCII without quote or backslash (most of them)
+ * the row, without making that text and parsing it again. Separators within a row are written
+ * as the rewriter writes them (those between rows are the data file's); a string of printable ASCII without quote or backslash (most of them)
  * and an integer are copied, a number with a fraction of few digits goes from the server's
  * digits to repr as {@link PyFloat#appendDecimal} takes them from its text; any other string,
  * number or binary goes through the server's spelling and the rewriter's own code for it.
  */
-public final class PyJsonDatumRows implements JsonSink, TableFile.RowDone {
-    private final PyJsonRowWriter writer;
+public final class PyJsonDatumRows implements JsonSink {
+    private final AsciiBuffer out = new AsciiBuffer(ParallelRows.CHUNK + 4096);
     private final ByteBuilder scratch = new ByteBuilder(256);
-    private AsciiBuffer out;
-    private int depth;
 
-    PyJsonDatumRows(PyJsonRowWriter writer) {
-        this.writer = writer;
-    }
+    private PyJsonDatumRows() {}
 
-    private void open(char bracket) {
-        if (depth++ == 0) {
-            out = writer.startRow();
-        }
-        out.append(bracket);
-    }
+    /**
+     * Spells rows one after another into a buffer of their own, without separators, for
+     * {@link RowWriter#writeSpelt}: what {@link ParallelRows} spells each store's rows with.
+     */
+    public static ParallelRows.Speller speller() {
+        PyJsonDatumRows rows = new PyJsonDatumRows();
+        return new ParallelRows.Speller() {
+            @Override
+            public JsonSink json() {
+                return rows;
+            }
 
-    private void close(char bracket) {
-        out.append(bracket);
-        depth--;
-    }
+            @Override
+            public int length() {
+                return rows.out.length();
+            }
 
-    @Override
-    public void rowDone() throws IOException {
-        writer.rowDone();
+            @Override
+            public byte[] take() {
+                byte[] text = rows.out.toByteArray();
+                rows.out.clear();
+                return text;
+            }
+        };
     }
 
     @Override
     public void beginObject() {
-        open('{');
+        out.append('{');
     }
 
     @Override
     public void endObject() {
-        close('}');
+        out.append('}');
     }
 
     @Override
     public void beginArray() {
-        open('[');
+        out.append('[');
     }
 
     @Override
     public void endArray() {
-        close(']');
+        out.append(']');
     }
 
     @Override

@@ -47,12 +47,8 @@ abstract class PyJsonRowWriter implements RowWriter {
     }
 
     @Override
-    public final PyJsonDatumRows datumRows() {
-        return new PyJsonDatumRows(this);
-    }
-
-    /** After a row given through {@link #datumRows}. */
-    void rowDone() throws IOException {
+    public final void writeSpelt(byte[] text, int from, int to) throws IOException {
+        startRow().append(text, from, to);
         batch.rowDone();
     }
 

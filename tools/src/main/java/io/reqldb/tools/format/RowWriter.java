@@ -25,11 +25,8 @@ public interface RowWriter extends Closeable {
         throw new UnsupportedOperationException("rows of this format must be written as values");
     }
 
-    /**
-     * Where rows read from a RethinkDB file are spelt out (by the reader's {@code DatumText}),
-     * one after another, each followed by its {@code rowDone}; for formats of {@link PyJson} text.
-     */
-    default PyJsonDatumRows datumRows() {
+    /** Appends a row spelt by {@link PyJsonDatumRows#speller}, {@code text[from..to)}. */
+    default void writeSpelt(byte[] text, int from, int to) throws IOException {
         throw new UnsupportedOperationException("rows of this format must be written as values");
     }
 

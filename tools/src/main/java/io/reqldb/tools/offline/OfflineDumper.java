@@ -2,6 +2,7 @@ package io.reqldb.tools.offline;
 
 import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.rethinkdata.DataDirectory;
+import io.reqldb.rethinkdata.ParallelRows;
 import io.reqldb.rethinkdata.RethinkDataException;
 import io.reqldb.rethinkdata.TableConfig;
 import io.reqldb.rethinkdata.TableFile;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +29,8 @@ import java.util.function.Consumer;
 /**
  * {@code dump --data-dir}: the tables of a RethinkDB data directory, read from its files, written
  * into a {@link TableSink} exactly as a dump through a server writes them (the same row writer
- * and {@code .info} shape). Tables are read {@code threads} at a time, each streamed row by row.
+ * and {@code .info} shape). Tables are read {@code threads} at a time, each streamed row by row,
+ * its stores spelt out on every core ({@link ParallelRows}).
  * A table that cannot be read stops the dump, or with {@code continueOnError} is left out and
  * reported; the caller then exits non-zero.
  */
@@ -65,10 +68,13 @@ public final class OfflineDumper {
         // Deep stacks: a stored row may nest as deep as the server allows, and is walked recursively.
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, tables.size())),
                 DeepStackThreads.daemons("offline-dump-"));
+        // Each table thread merges its stores' rows; the spelling, nearly all the work, runs here on every core.
+        ExecutorService spellers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                DeepStackThreads.daemons("offline-spell-"));
         try {
             List<Future<long[]>> results = new ArrayList<>();
             for (TableConfig table : tables) {
-                results.add(pool.submit(() -> dumpTable(table, sink, failed)));
+                results.add(pool.submit(() -> dumpTable(table, sink, failed, spellers)));
             }
             for (Future<long[]> result : results) {
                 long[] r = result.get();
@@ -88,12 +94,14 @@ public final class OfflineDumper {
             throw ToolException.failure("Interrupted");
         } finally {
             pool.shutdownNow();
+            spellers.shutdownNow();
         }
         return new Summary(totals[0], (int) totals[1], (int) totals[2], (int) totals[3], List.copyOf(failed));
     }
 
     /** Rows, tables (0 or 1), indexes and hooks of one table. */
-    private long[] dumpTable(TableConfig table, TableSink sink, List<String> failed) throws Exception {
+    private long[] dumpTable(TableConfig table, TableSink sink, List<String> failed, Executor spellers)
+            throws Exception {
         TableRef ref = ref(table);
         ProgressTask task;
         long rows;
@@ -102,9 +110,8 @@ public final class OfflineDumper {
             ExportFormat format = ExportFormat.JSON;
             try (RowWriter writer = format.writer(new BufferedOutputStream(sink.openData(ref, format.extension()), 1 << 16),
                     null, ',')) {
-                PyJsonDatumRows out = writer.datumRows();
-                rows = file.rows(0, out, () -> {
-                    out.rowDone();
+                rows = ParallelRows.rows(file, spellers, PyJsonDatumRows::speller, (text, from, to) -> {
+                    writer.writeSpelt(text, from, to);
                     task.advance(1);
                 });
             }

@@ -3,8 +3,10 @@ package io.reqldb.tools.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reqldb.datum.ByteBuilder;
+import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.rethinkdata.DataDirectory;
 import io.reqldb.rethinkdata.JsonSink;
+import io.reqldb.rethinkdata.ParallelRows;
 import io.reqldb.rethinkdata.ServerJson;
 import io.reqldb.rethinkdata.TableConfig;
 import io.reqldb.rethinkdata.TableFile;
@@ -14,12 +16,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rows spelt straight into a data file ({@link PyJsonDatumRows}) are byte for byte what the
- * rewriter makes of the server's text for them: every row of the folders RethinkDB 2.4.4 left,
+ * rewriter makes of the server's text for them: every row of the folders RethinkDB 2.4.4 left
+ * (spelt store by store on several threads and merged, {@link ParallelRows}, against the one
+ * sequential walk of the server's text),
  * and random rows of the awkward values (escapes, controls, non-ASCII and astral characters,
  * integers about 2^53, -0, tiny and huge doubles, binaries, nesting).
  */
@@ -47,6 +53,8 @@ class PyJsonDatumRowsTest {
     @Test
     void everyRowOfTheRethinkDbFolders() throws Exception {
         long total = 0;
+        // Fewer threads than stores, so that stores wait their turn and chunks are merged out of step.
+        ExecutorService pool = Executors.newFixedThreadPool(3, DeepStackThreads.daemons("spell-"));
         for (String archive : new String[] {"rethinkdb_data.tar.gz", "unclean_data.tar.gz"}) {
             Path into = java.nio.file.Files.createDirectories(tmp.resolve(archive));
             Process tar = new ProcessBuilder("tar", "xzf",
@@ -62,14 +70,14 @@ class PyJsonDatumRowsTest {
                     viaText = file.rows((json, length) -> files.viaText().writeJson(json, 0));
                 }
                 try (TableFile file = dir.openTable(t)) {
-                    PyJsonDatumRows rows = files.straight().datumRows();
-                    straight = file.rows(0, rows, rows::rowDone);
+                    straight = ParallelRows.rows(file, pool, PyJsonDatumRows::speller, files.straight()::writeSpelt);
                 }
                 assertThat(straight).isEqualTo(viaText);
                 files.assertSame();
                 total += straight;
             }
         }
+        pool.shutdown();
         assertThat(total).isGreaterThan(5000);
     }
 
@@ -77,14 +85,15 @@ class PyJsonDatumRowsTest {
     void randomRowsOfAwkwardValues() throws Exception {
         Random random = new Random(12);
         Files files = Files.open();
-        PyJsonDatumRows rows = files.straight().datumRows();
+        ParallelRows.Speller rows = PyJsonDatumRows.speller();
         ByteBuilder text = new ByteBuilder();
         for (int i = 0; i < 20000; i++) {
             text.reset();
-            JsonSink both = tee(new ServerJson(text), rows);
+            JsonSink both = tee(new ServerJson(text), rows.json());
             value(random, both, 0, true);
             files.viaText().writeJson(text.toByteArray(), 0);
-            rows.rowDone();
+            byte[] spelt = rows.take();
+            files.straight().writeSpelt(spelt, 0, spelt.length);
         }
         files.assertSame();
     }
