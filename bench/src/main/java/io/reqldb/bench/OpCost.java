@@ -298,7 +298,7 @@ public final class OpCost {
     }
 
     /** A document of about 850 bytes, the shape of {@link LoadGenerator}'s, as ReQL JSON. */
-    static String document(long id) {
+    public static String document(long id) {
         return "{\"id\":" + id + ",\"group\":" + id / GROUP_SIZE + ",\"name\":\"user-" + id
                 + "\",\"email\":\"user" + id + "@example.com\",\"age\":" + (18 + id % 60)
                 + ",\"score\":" + (id * 7919 % 10007) / 100.0 + ",\"active\":" + (id % 3 != 0)

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
-import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -252,17 +252,22 @@ public final class DatumJson {
         }
     }
 
-    /** The JSON of a {@link ObjectDatum#wrapShared} object, written on first use (a race only writes it twice). */
-    private static SerializedString sharedJson(ObjectDatum o) throws IOException {
-        if (o.sharedJson() instanceof SerializedString known) {
+    /**
+     * The JSON of a {@link ObjectDatum#wrapShared} object, written on first use (a race only
+     * writes it twice). Kept as UTF-8 bytes alone, what the server's generators copy: a
+     * changefeed's log may hold a hundred thousand of these while its slowest reader catches up,
+     * and a String beside the bytes would double them.
+     */
+    private static RawJsonValue sharedJson(ObjectDatum o) throws IOException {
+        if (o.sharedJson() instanceof RawJsonValue known) {
             return known;
         }
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(16, (int) Math.min(o.estimatedSize(), 1 << 20)));
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             writeObject(g, o);
         }
-        SerializedString json = new SerializedString(out.toString());
-        json.asUnquotedUTF8(); // encoded before the volatile write publishes it
+        byte[] utf8 = out.toByteArray();
+        RawJsonValue json = new RawJsonValue(utf8, utf8.length);
         o.rememberJson(json);
         return json;
     }

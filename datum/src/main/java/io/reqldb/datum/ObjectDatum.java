@@ -291,7 +291,8 @@ public final class ObjectDatum implements Datum {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObjectDatum d && d.sortedFields().equals(sortedFields());
+        // The same object first: an object in stored form would otherwise be decoded to compare.
+        return this == o || (o instanceof ObjectDatum d && d.sortedFields().equals(sortedFields()));
     }
 
     @Override

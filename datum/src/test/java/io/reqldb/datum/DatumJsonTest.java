@@ -3,6 +3,10 @@ package io.reqldb.datum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class DatumJsonTest {
@@ -22,7 +26,7 @@ class DatumJsonTest {
 
     /** A shared object's JSON is written once and reused, identical to an ordinary object's, in any position. */
     @Test
-    void sharedObjectWritesTheSameJsonEveryTime() {
+    void sharedObjectWritesTheSameJsonEveryTime() throws IOException {
         ObjectDatum plain = (ObjectDatum) DatumJson.parse("{\"new_val\":{\"id\":1,\"s\":\"é\\\"\"},\"old_val\":null}");
         ObjectDatum shared = ObjectDatum.wrapShared(plain.toMutableMap());
         String expected = DatumJson.write(plain);
@@ -31,6 +35,12 @@ class DatumJsonTest {
         ArrayDatum both = ArrayDatum.wrap(java.util.List.of(shared, plain, shared));
         assertThat(DatumJson.write(both)).isEqualTo("[" + expected + "," + expected + "," + expected + "]");
         assertThat(shared).isEqualTo(plain);
+        // As the server writes responses: UTF-8 bytes to a stream.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = DatumJson.FACTORY.createGenerator(bytes)) {
+            DatumJson.write(g, both);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(DatumJson.write(both));
     }
 
     @Test

@@ -95,24 +95,6 @@ public final class JsWorkerPool implements AutoCloseable {
         return run(request, timeoutMs, cancel);
     }
 
-    /** Starts one worker ahead of the first script, in the background, so that it finds one warm. */
-    public void warmUp() {
-        Thread t = new Thread(() -> {
-            if (!slots.tryAcquire()) {
-                return;
-            }
-            try {
-                release(launch(new Attempt()));
-            } catch (JsFailure e) {
-                // The first script will try again and report it.
-            } finally {
-                slots.release();
-            }
-        }, "js-worker-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private JsReply run(WireWriter request, long timeoutMs, CancelSignal cancel) throws JsFailure {
         Attempt attempt = new Attempt();
         try (CancelSignal.Registration registration = cancel.onCancel(attempt::cancel)) {

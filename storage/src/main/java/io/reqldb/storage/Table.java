@@ -55,6 +55,9 @@ public interface Table extends TableReader {
     /**
      * Told of committed writes, in commit order per document, a group at a time: whatever became
      * durable together, so a busy table costs a listener one call per group, not one per write.
+     * Only writes that changed their document are told: never one whose new value equals its old
+     * one (no changefeed shows those), so a listener need not compare them. The values may be in
+     * a store's compact form ({@link io.reqldb.datum.ObjectDatum#encoded}), decoded on first use.
      */
     @FunctionalInterface
     interface ChangeListener {

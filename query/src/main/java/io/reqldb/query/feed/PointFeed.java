@@ -70,10 +70,7 @@ final class PointFeed extends Feed {
             }
             synced = true;
         }
-        Change c = new Change(key, oldVal, newVal);
-        if (!c.isTrivial()) {
-            queue.add(c);
-        }
+        queue.add(new Change(key, oldVal, newVal, write)); // a told write changed its document
     }
 
     @Override

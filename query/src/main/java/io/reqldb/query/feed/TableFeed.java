@@ -12,16 +12,16 @@ import io.reqldb.storage.Table;
  * that log and a count. That makes a write cost such a feed a counter step, not an allocation.
  *
  * <p>It behaves exactly as a {@link RangeFeed} over the whole table with a non-squashing
- * {@link ChangeQueue}: writes that change nothing are not changes; when more than
- * {@code changefeed_queue_size} changes wait, all of them are dropped and reported as skipped,
- * and the log is let go up to there.
+ * {@link ChangeQueue}: every write the hub publishes is a change (storage tells no write that
+ * left its document equal); when more than {@code changefeed_queue_size} changes wait, all of
+ * them are dropped and reported as skipped, and the log is let go up to there.
  */
 final class TableFeed extends Feed {
     private final int limit;
-    /** The next change to hand out is the first real change at or after write {@link #index} of this group; null when none waits. */
+    /** The next change to hand out is write {@link #index} of this group (or the next group's first); null when none waits. */
     private WriteGroup from;
     private int index;
-    /** Changes waiting: real changes from {@link #from} up to the feed's position. */
+    /** Changes waiting: the writes from {@link #from} up to the feed's position. */
     private int waiting;
     private final SkippedChanges skipped = new SkippedChanges();
 
@@ -46,9 +46,6 @@ final class TableFeed extends Feed {
     void accept(WriteGroup g) {
         Write[] writes = g.writes;
         for (int i = 0; i < writes.length; i++) {
-            if (writes[i].isTrivial()) {
-                continue;
-            }
             if (from == null) {
                 from = g;
                 index = i;
@@ -71,20 +68,15 @@ final class TableFeed extends Feed {
         if (skipped.any()) {
             return skipped.takeItem();
         }
-        while (true) {
-            if (index == from.writes.length) {
-                from = from.next();
-                index = 0;
-                continue;
-            }
-            Write w = from.writes[index++];
-            if (!w.isTrivial()) {
-                if (--waiting == 0) {
-                    from = null; // let the log go
-                }
-                return w.plainItem();
-            }
+        while (index == from.writes.length) {
+            from = from.next();
+            index = 0;
         }
+        Write w = from.writes[index++];
+        if (--waiting == 0) {
+            from = null; // let the log go
+        }
+        return w.plainItem();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,6 +99,9 @@ public final class SystemContext {
 
     /** Tells the changefeeds on a system table that one of its rows changed outside a write to it. */
     public void notifyChange(String table, Datum oldRow, Datum newRow) {
+        if (Objects.equals(oldRow, newRow)) {
+            return; // listeners are told only of changes (Table.ChangeListener)
+        }
         var changes = List.of(new Table.WriteResult(oldRow, newRow));
         for (Table.ChangeListener l : listeners(table)) {
             l.onChanges(changes);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -154,9 +155,11 @@ public abstract class SystemTable implements Table {
         }
         write(primaryKey, (ObjectDatum) old, (ObjectDatum) next);
         Datum stored = next == null ? null : get(primaryKey) != null ? get(primaryKey) : next;
-        List<WriteResult> changes = List.of(new WriteResult(old, stored));
-        for (ChangeListener l : system.listeners(info.name())) {
-            l.onChanges(changes);
+        if (!Objects.equals(old, stored)) { // listeners are told only of changes (Table.ChangeListener)
+            List<WriteResult> changes = List.of(new WriteResult(old, stored));
+            for (ChangeListener l : system.listeners(info.name())) {
+                l.onChanges(changes);
+            }
         }
         return new WriteResult(old, reported(next, stored));
     }

@@ -29,15 +29,16 @@ final class DocumentWrites {
     }
 
     /**
+     * @param record {@code neu}'s stored form ({@link DocumentCodec#encode}), null when deleting
      * @return the change in document count: +1 insert, -1 delete, 0 otherwise
      * @throws IllegalStateException when an index has no function because no compiler was set
      */
-    static int add(WriteBatch batch, StoreContext ctx, TableView t, byte[] docKey, byte[] pk, Datum old, Datum neu)
-            throws RocksDBException {
+    static int add(WriteBatch batch, StoreContext ctx, TableView t, byte[] docKey, byte[] pk, Datum old, Datum neu,
+                   byte[] record) throws RocksDBException {
         if (neu == null) {
             batch.delete(ctx.documents(), docKey);
         } else {
-            batch.put(ctx.documents(), docKey, DocumentCodec.encode(neu));
+            batch.put(ctx.documents(), docKey, record);
         }
         for (IndexView ix : t.indexes().values()) {
             List<byte[]> before = entries(t, ix, old, pk);

@@ -147,15 +147,16 @@ final class RocksTable implements Table {
                     return new WriteResult(old, old);
                 }
                 int delta;
+                byte[] record = neu == null ? null : DocumentCodec.encode(neu);
                 try (WriteBatch batch = new WriteBatch()) {
-                    delta = DocumentWrites.add(batch, ctx, t, docKey, pk, old, neu);
+                    delta = DocumentWrites.add(batch, ctx, t, docKey, pk, old, neu, record);
                     addCount(batch, t, delta);
                     ticket = ctx.committer().write(batch);
                     traffic.written(1, batch.getDataSize());
                 }
                 count.addAndGet(delta);
                 result = new WriteResult(old, neu);
-                notifier.enqueue(ticket, durability, old, neu);
+                notifier.enqueue(ticket, durability, old, stored, neu, record);
             } finally {
                 ctx.locks().unlock(stripe);
             }
@@ -201,6 +202,15 @@ final class RocksTable implements Table {
         return results;
     }
 
+    /** A document's value and its stored record, or both null for an absent document. */
+    private record Version(Datum value, byte[] record) {
+        static final Version ABSENT = new Version(null, null);
+    }
+
+    /** One document a chunk changed: its versions before and after. */
+    private record Written(Version before, Version after) {
+    }
+
     /** A change threw part-way through a chunk; what came before it was committed. */
     private static final class ChunkFailure extends Exception {
         final long ticket;
@@ -231,15 +241,17 @@ final class RocksTable implements Table {
             try {
                 List<byte[]> stored = DocumentMultiGet.read(ctx, ctx.liveReads(), java.util.Arrays.asList(docKeys));
                 // A key may repeat within a chunk: later changes must see earlier results.
-                Map<ByteBuffer, Datum> pending = new HashMap<>();
-                List<WriteResult> written = new ArrayList<>(n);
+                Map<ByteBuffer, Version> pending = new HashMap<>();
+                List<Written> written = new ArrayList<>(n);
                 int delta = 0;
                 RuntimeException failure = null;
                 try (WriteBatch batch = new WriteBatch()) {
                     for (int i = 0; i < n; i++) {
                         ByteBuffer k = ByteBuffer.wrap(docKeys[i]);
-                        Datum old = pending.containsKey(k) ? pending.get(k)
-                                : stored.get(i) == null ? null : DocumentCodec.decode(stored.get(i));
+                        Version before = pending.containsKey(k) ? pending.get(k)
+                                : stored.get(i) == null ? Version.ABSENT
+                                : new Version(DocumentCodec.decode(stored.get(i)), stored.get(i));
+                        Datum old = before.value();
                         Datum neu;
                         try {
                             neu = changes.get(i).apply(old);
@@ -247,14 +259,14 @@ final class RocksTable implements Table {
                             failure = e;
                             break;
                         }
-                        WriteResult r = new WriteResult(old, neu);
-                        results.add(r);
+                        results.add(new WriteResult(old, neu));
                         if (neu == old) {
                             continue;
                         }
-                        pending.put(k, neu);
-                        delta += DocumentWrites.add(batch, ctx, t, docKeys[i], pkBytes[i], old, neu);
-                        written.add(r);
+                        Version after = neu == null ? Version.ABSENT : new Version(neu, DocumentCodec.encode(neu));
+                        pending.put(k, after);
+                        delta += DocumentWrites.add(batch, ctx, t, docKeys[i], pkBytes[i], old, neu, after.record());
+                        written.add(new Written(before, after));
                     }
                     long ticket = 0;
                     if (!written.isEmpty()) {
@@ -262,8 +274,10 @@ final class RocksTable implements Table {
                         ticket = ctx.committer().write(batch);
                         count.addAndGet(delta);
                         traffic.written(written.size(), batch.getDataSize());
-                        long committed = ticket;
-                        written.forEach(r -> notifier.enqueue(committed, durability, r.oldValue(), r.newValue()));
+                        for (Written w : written) {
+                            notifier.enqueue(ticket, durability, w.before().value(), w.before().record(),
+                                    w.after().value(), w.after().record());
+                        }
                     }
                     if (failure != null) {
                         throw new ChunkFailure(ticket, failure);

@@ -32,9 +32,9 @@ class ChangeNotifierTest {
             });
 
             long hard = write(db, committer, "a");
-            notifier.enqueue(hard, Durability.HARD, null, Datum.of("hard"));
+            notifier.enqueue(hard, Durability.HARD, null, null, Datum.of("hard"), DocumentCodec.encode(Datum.of("hard")));
             long soft = write(db, committer, "b");
-            notifier.enqueue(soft, Durability.SOFT, null, Datum.of("soft"));
+            notifier.enqueue(soft, Durability.SOFT, null, null, Datum.of("soft"), DocumentCodec.encode(Datum.of("soft")));
             notifier.drain();
             assertThat(told).as("nothing is told before the hard write is synced").isEmpty();
 

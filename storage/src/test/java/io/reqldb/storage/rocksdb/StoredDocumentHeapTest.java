@@ -29,7 +29,7 @@ class StoredDocumentHeapTest {
     private static final int N = 10_000;
 
     /** About 850 bytes of JSON, as in the measurement: strings, numbers, an array, an object. */
-    private static ObjectDatum office(int i) {
+    static ObjectDatum office(int i) {
         StringBuilder json = new StringBuilder("{\"id\":" + i + ",\"group\":" + (i % 100)
                 + ",\"score\":" + (i * 1.5) + ",\"active\":true,\"tags\":[\"a" + i + "\",\"b\",\"c\"],"
                 + "\"address\":{\"street\":\"" + i + " Long Street\",\"city\":\"Springfield\",\"zip\":\"" + (10_000 + i) + "\"}");
@@ -116,7 +116,7 @@ class StoredDocumentHeapTest {
         return used / N;
     }
 
-    private static long usedAfterGc() {
+    static long usedAfterGc() {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,7 +36,7 @@ class LiveSyncFaultsTest {
         docs.between(0, 500).delete().run(servers.src());
         docs.between(500, 1000).update(r.hashMap("text", "changed")).run(servers.src());
 
-        assertThat(sync.get(180, TimeUnit.SECONDS)).as(out.toString()).isZero();
+        assertThat(SyncRuns.awaitExit(sync, out)).as(out.toString()).isZero();
         assertThat(out.toString())
                 .contains("live.docs: the source skipped changes (Changefeed cache over array size limit, skipped ")
                 .contains("; re-reading the table").contains("live.docs: equal (2500 rows");
@@ -61,7 +60,7 @@ class LiveSyncFaultsTest {
         r.db("live").table("docs").get(5).update(r.hashMap("text", "changed")).run(servers.src());
         r.db("live").table("docs").insert(r.hashMap("id", "five").with("nested", r.hashMap("a", 1))).run(servers.src());
 
-        assertThat(sync.get(180, TimeUnit.SECONDS)).as(out.toString()).isEqualTo(1);
+        assertThat(SyncRuns.awaitExit(sync, out)).as(out.toString()).isEqualTo(1);
         assertThat(out.toString())
                 .contains("live.docs: the target refused the row with key 5: " + NOT_A_KEY)
                 .contains("live.docs: the target refused the row with key \"five\": " + NOT_A_KEY)

@@ -55,7 +55,7 @@ class LiveSyncTest {
         Thread.sleep(WRITES_AFTER_COPY_MS);
         stop.set(true);
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        int code = sync.get(180, TimeUnit.SECONDS);
+        int code = SyncRuns.awaitExit(sync, out);
         assertThat(code).as(out.toString()).isZero();
         assertThat(writesDuringCopy).as("writes during the copy").isPositive();
         assertThat(writes.get()).as("writes after the copy").isGreaterThan(writesDuringCopy);
@@ -95,7 +95,7 @@ class LiveSyncTest {
             Thread.sleep(WRITES_AFTER_COPY_MS);
             stop.set(true);
             CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-            assertThat(sync.get(180, TimeUnit.SECONDS)).as(out.toString()).isZero();
+            assertThat(SyncRuns.awaitExit(sync, out)).as(out.toString()).isZero();
         }
         assertThat(out.toString()).contains("the changefeed's connection dropped; re-reading the table")
                 .contains("live.docs: equal (");

@@ -8,11 +8,14 @@ import io.reqldb.tools.cli.ToolMain;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 
 /** What the {@code sync} tests share: the source table they fill, running a tool in-process, waiting on its output. */
 final class SyncRuns {
     private static final long MAX_WAIT_MS = 120_000;
+    private static final long HANG_GUARD_MINUTES = 10;
 
     private SyncRuns() {}
 
@@ -52,5 +55,18 @@ final class SyncRuns {
             Thread.sleep(50);
         }
         assertThat(out.toString()).as("the tool's output").contains(text);
+    }
+
+    /**
+     * The tool's exit code. The wait only guards against a hang: on a machine busy with other
+     * work a sync through cut connections takes several times its ~90 s on a quiet one, so it is
+     * long, and a tool still running at its end fails the test with what the tool printed.
+     */
+    static int awaitExit(CompletableFuture<Integer> tool, StringWriter out) throws Exception {
+        try {
+            return tool.get(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            throw new AssertionError("still running after " + HANG_GUARD_MINUTES + " minutes; it printed:\n" + out, e);
+        }
     }
 }

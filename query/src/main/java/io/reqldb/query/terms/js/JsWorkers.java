@@ -16,15 +16,16 @@ public final class JsWorkers {
     }
 
     /**
-     * Sets the limits of the workers to come (the server's start-up calls it before any query) and
-     * starts one worker in the background; workers of an earlier setting are stopped.
+     * Sets the limits of the workers to come (the server's start-up calls it before any query);
+     * workers of an earlier setting are stopped. No worker starts before the first script, as
+     * RethinkDB starts none: a warm worker is a JVM of about 50 MB beside a server that may
+     * never run JavaScript, and the first script pays its start once.
      */
     public static synchronized void configure(JsWorkerOptions options) {
         if (pool != null) {
             pool.close();
         }
         pool = new JsWorkerPool(options);
-        pool.warmUp();
     }
 
     /**
