@@ -3,7 +3,6 @@ package io.reqldb.cli;
 import io.reqldb.datum.BinaryDatum;
 import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.datum.Datum;
-import io.reqldb.datum.DatumJson;
 import io.reqldb.datum.ObjectDatum;
 import io.reqldb.query.eval.StoreCatalog;
 import io.reqldb.query.system.SystemContext;
@@ -11,6 +10,7 @@ import io.reqldb.query.system.Users;
 import io.reqldb.query.terms.index.IndexCreate;
 import io.reqldb.query.terms.index.StoredFunctions;
 import io.reqldb.rethinkdata.DataDirectory;
+import io.reqldb.rethinkdata.DatumBuilder;
 import io.reqldb.rethinkdata.DatabaseInfo;
 import io.reqldb.rethinkdata.Permissions;
 import io.reqldb.rethinkdata.RethinkDataException;
@@ -238,8 +238,9 @@ final class RethinkDataMigration {
             task = rows;
             // Resuming, the first row read is the last one recorded: it must be in the target.
             boolean[] check = {from > 0};
-            file.rows(Math.max(0, from - 1), (json, length) -> {
-                Datum row = DatumJson.parse(java.util.Arrays.copyOf(json, length));
+            DatumBuilder built = new DatumBuilder();
+            file.rows(Math.max(0, from - 1), built, () -> {
+                Datum row = built.take();
                 Datum key = ((ObjectDatum) row).get(t.primaryKey());
                 if (check[0]) {
                     check[0] = false;

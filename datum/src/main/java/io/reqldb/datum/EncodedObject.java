@@ -17,6 +17,12 @@ public interface EncodedObject {
      */
     boolean appendJson(ByteBuilder out);
 
+    /**
+     * The value of one field, decoded alone without building the others, or Java null when the
+     * object has no such field.
+     */
+    Datum field(String key);
+
     /** The stored form's size in bytes: the object's estimated JSON size, for sizing batches. */
     int size();
 

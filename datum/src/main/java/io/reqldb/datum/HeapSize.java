@@ -44,6 +44,11 @@ public final class HeapSize {
     private static final long OBJECT = 40 + 32 + 48 + 32;
     /** A {@code TreeMap} entry: header, key, value, left, right, parent, colour. */
     private static final long ENTRY = 40;
+    /**
+     * An {@link ObjectDatum} that keeps only its stored form ({@link ObjectDatum#storedOnly}):
+     * header, references, cached sizes and flags, no map.
+     */
+    private static final long HELD_OBJECT = 40;
     /** What a document read from a table holds besides its decoded fields: its stored record's wrapper and byte array header. */
     private static final long STORED_FORM = 16 + 16;
 
@@ -67,7 +72,9 @@ public final class HeapSize {
                 pending = pushAll(pending, a.items());
             } else if (next instanceof ObjectDatum o) {
                 EncodedObject stored = o.encodedForm();
-                if (stored != null) {
+                if (stored != null && o.keepsNoDecoded()) {
+                    n += HELD_OBJECT + STORED_FORM + align(stored.size());
+                } else if (stored != null) {
                     // The decoded size counts this object itself, the one that holds both forms.
                     n += STORED_FORM + stored.size() + stored.decodedHeapSize();
                 } else {

@@ -55,6 +55,8 @@ public final class ObjectDatum implements Datum {
 
     /** See {@link #knownWithoutBounds()}. */
     private boolean withoutBounds;
+    /** See {@link #storedOnly()}: decoded fields are used once and never kept. */
+    private boolean keepsNoDecoded;
 
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
@@ -81,6 +83,37 @@ public final class ObjectDatum implements Datum {
     /** The stored form this object was read in, or null for an object built in memory. */
     EncodedObject encodedForm() {
         return encoded;
+    }
+
+    /**
+     * This object as a query should hold it among many others (the rows it sorts, groups or
+     * gathers into an array): an object read from a table becomes one that keeps only its stored
+     * form, about a fifth of the heap the decoded fields take, and decodes what is asked of it
+     * each time without keeping it (one field alone for {@link #get} and {@link #has}); an object
+     * built in memory is itself. The heap it takes is then what {@link HeapSize} counts for it,
+     * however often it is read.
+     */
+    public ObjectDatum storedOnly() {
+        if (encoded == null || keepsNoDecoded) {
+            return this;
+        }
+        ObjectDatum held = new ObjectDatum(encoded, type);
+        held.keepsNoDecoded = true;
+        return held;
+    }
+
+    /**
+     * The inverse of {@link #storedOnly}: an object that keeps what it decodes, for a term that
+     * reads whole objects many times over (a set of distinct rows compares each with many
+     * others), at the heap of the decoded object.
+     */
+    public ObjectDatum keepingDecoded() {
+        return keepsNoDecoded ? new ObjectDatum(encoded, type) : this;
+    }
+
+    /** Whether this object keeps only its stored form ({@link #storedOnly}). */
+    boolean keepsNoDecoded() {
+        return keepsNoDecoded;
     }
 
     /**
@@ -179,17 +212,25 @@ public final class ObjectDatum implements Datum {
         if (known == null) {
             // Two threads may both decode; each gets an equal map and one of them is kept.
             known = encoded.decode().sortedFields();
-            fields = known;
+            if (!keepsNoDecoded) {
+                fields = known;
+            }
         }
         return known;
     }
 
     /** The field's value, or Java null when absent. */
     public Datum get(String key) {
+        if (keepsNoDecoded) {
+            return encoded.field(key);
+        }
         return sortedFields().get(key);
     }
 
     public boolean has(String key) {
+        if (keepsNoDecoded) {
+            return encoded.field(key) != null;
+        }
         return sortedFields().containsKey(key);
     }
 
@@ -206,7 +247,7 @@ public final class ObjectDatum implements Datum {
 
     /** The {@code $reql_type$} value when this object is a pseudo-type, else Java null. */
     public String reqlType() {
-        return sortedFields().get(REQL_TYPE) instanceof StringDatum s ? s.value() : null;
+        return get(REQL_TYPE) instanceof StringDatum s ? s.value() : null;
     }
 
     @Override

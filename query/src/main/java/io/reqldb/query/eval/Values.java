@@ -82,10 +82,11 @@ public final class Values {
         List<Datum> out = new ArrayList<>();
         QueryControl control = QueryControl.current();
         try (s; QueryControl.Buffer held = control.buffer()) {
-            for (Datum d = s.next(); d != null; d = s.next()) {
+            for (Datum next = s.next(); next != null; next = s.next()) {
                 if (out.size() >= limit) {
                     throw arrayLimit(limit);
                 }
+                Datum d = QueryControl.heldForm(next);
                 held.add(control.sizeOf(d));
                 out.add(d);
             }

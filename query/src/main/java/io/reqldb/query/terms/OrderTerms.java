@@ -4,6 +4,7 @@ import io.reqldb.datum.ArrayDatum;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.DatumOrder;
 import io.reqldb.datum.DatumPrinter;
+import io.reqldb.datum.ObjectDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.error.ReqlResourceLimitError;
@@ -97,10 +98,11 @@ public final class OrderTerms implements TermFamily {
             }
         } else {
             try (seq; QueryControl.Buffer held = control.buffer()) {
-                for (Datum d = seq.next(); d != null; d = seq.next()) {
+                for (Datum next = seq.next(); next != null; next = seq.next()) {
                     if (rows.size() >= limit) {
                         throw Values.arrayLimit(limit);
                     }
+                    Datum d = QueryControl.heldForm(next);
                     held.add(control.sizeOf(d));
                     rows.add(ordering.lazilyKeyed(d));
                 }
@@ -141,6 +143,7 @@ public final class OrderTerms implements TermFamily {
                 Datum row = carry[0] != null ? carry[0] : seq.next();
                 carry[0] = null;
                 while (row != null) {
+                    row = QueryControl.heldForm(row);
                     List<Datum> k = keys.keys(row);
                     Datum key = k.isEmpty() ? null : k.get(0);
                     if (!run.isEmpty() && (key == null || runKey == null || DatumOrder.compare(key, runKey) != 0)) {
@@ -233,10 +236,11 @@ public final class OrderTerms implements TermFamily {
     /** The rows of {@code seq}, each charged to the budget; at most {@code limit}. */
     private static List<Datum> readRows(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
         List<Datum> rows = new ArrayList<>();
-        for (Datum d = seq.next(); d != null; d = seq.next()) {
+        for (Datum next = seq.next(); next != null; next = seq.next()) {
             if (rows.size() >= limit) {
                 throw Values.arrayLimit(limit);
             }
+            Datum d = QueryControl.heldForm(next);
             charge.accept(control.sizeOf(d));
             rows.add(d);
         }
@@ -246,7 +250,9 @@ public final class OrderTerms implements TermFamily {
     /** The distinct values of {@code seq} in RethinkDB's order, each charged to the budget. */
     private static TreeSet<Datum> distinctValues(Sequence seq, int limit, QueryControl control, LongConsumer charge) {
         TreeSet<Datum> set = new TreeSet<>(DatumOrder.COMPARATOR);
-        for (Datum d = seq.next(); d != null; d = seq.next()) {
+        for (Datum next = seq.next(); next != null; next = seq.next()) {
+            // Each row is compared with many: decoded once and kept (and charged so), not per comparison.
+            Datum d = next instanceof ObjectDatum o ? o.keepingDecoded() : next;
             if (set.add(d)) {
                 charge.accept(control.sizeOf(d));
             }

@@ -133,6 +133,13 @@ final class DocumentCodec {
         return d;
     }
 
+    /** The value that starts at {@code pos} in a record (a field's, found by skipping the others). */
+    static Datum decodeAt(byte[] bytes, int pos) {
+        Reader r = new Reader(bytes);
+        r.pos = pos;
+        return r.read();
+    }
+
     /** Decoding state over one record. */
     private static final class Reader extends RecordCursor {
         Reader(byte[] b) {

@@ -67,6 +67,23 @@ final class StoredDocument implements EncodedObject {
     }
 
     @Override
+    public Datum field(String key) {
+        byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
+        RecordCursor at = new RecordCursor(record);
+        at.pos = 1;
+        for (long n = at.varint(); n > 0; n--) {
+            int len = (int) at.varint();
+            int start = at.pos;
+            at.pos += len;
+            if (Arrays.equals(record, start, start + len, wanted, 0, wanted.length)) {
+                return DocumentCodec.decodeAt(record, at.pos);
+            }
+            at.skipValue();
+        }
+        return null;
+    }
+
+    @Override
     public boolean appendJson(ByteBuilder out) {
         return DocumentJson.append(record, out);
     }

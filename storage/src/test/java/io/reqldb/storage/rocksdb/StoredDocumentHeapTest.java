@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
  * collections with {@code N} documents alive. Per document, the estimate must not fall below
  * what was measured (the budget would let queries fill the heap) nor exceed it by half (queries
  * RethinkDB runs would be refused). Figures when written (JDK 17, G1, compressed references),
- * measured / estimated bytes per document, read from the store and decoded, then decoded alone:
+ * measured / estimated bytes per document, read from the store and decoded, then decoded alone,
+ * then held in the stored form only ({@link ObjectDatum#storedOnly}, as buffers hold rows) and read:
  * <pre>
- *   office   (~850 bytes of JSON)                  4,650 / 4,750     3,956 / 3,985
- *   counters (40 small numbers, 330 bytes of JSON) 5,022 / 5,167     4,714 / 4,744
- *   greek    (300 Greek letters, ~620 bytes)       1,613 / 1,634     1,021 / 1,023
+ *   office   (~850 bytes of JSON)                  4,650 / 4,750     3,956 / 3,985     792 / 792
+ *   counters (40 small numbers, 330 bytes of JSON) 5,022 / 5,167     4,714 / 4,744     383 / 384
+ *   greek    (300 Greek letters, ~620 bytes)       1,613 / 1,634     1,021 / 1,023     655 / 655
  * </pre>
  * A budget counted in JSON bytes (as it was) held a fifth to a fifteenth of the real figure.
  */
@@ -74,7 +75,7 @@ class StoredDocumentHeapTest {
         for (int i = 0; i < N; i++) {
             records.add(DocumentCodec.encode(make.apply(i)));
         }
-        long[] estimated = new long[2];
+        long[] estimated = new long[3];
         long stored = perDocument(i -> {
             Datum d = StoredDocument.read(records.get(i).clone());
             ((ObjectDatum) d).fields(); // decoded, as a query that groups or sorts it does
@@ -86,11 +87,21 @@ class StoredDocumentHeapTest {
             estimated[1] += HeapSize.atMost(d, Long.MAX_VALUE);
             return d;
         });
+        long held = perDocument(i -> {
+            ObjectDatum d = ((ObjectDatum) StoredDocument.read(records.get(i).clone())).storedOnly();
+            // Read, as a sort reads its key and a group's reduction its rows: nothing stays decoded.
+            d.get("id");
+            d.fields();
+            estimated[2] += HeapSize.atMost(d, Long.MAX_VALUE);
+            return d;
+        });
         System.out.printf("%s: stored and decoded: measured %d, estimated %d; decoded alone: measured %d, "
-                + "estimated %d (bytes per document)%n", what, stored, estimated[0] / N, decoded, estimated[1] / N);
+                + "estimated %d; held stored only: measured %d, estimated %d (bytes per document)%n",
+                what, stored, estimated[0] / N, decoded, estimated[1] / N, held, estimated[2] / N);
         // 2% below what was measured is within the measurement's noise.
         assertThat(estimated[0] / N).as(what + ": stored and decoded").isBetween(stored * 49 / 50, stored * 3 / 2);
         assertThat(estimated[1] / N).as(what + ": decoded alone").isBetween(decoded * 49 / 50, decoded * 3 / 2);
+        assertThat(estimated[2] / N).as(what + ": held stored only").isBetween(held * 49 / 50, held * 3 / 2);
     }
 
     /** The heap that {@code N} values made by {@code make} hold, per value. */

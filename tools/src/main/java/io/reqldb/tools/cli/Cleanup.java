@@ -1,6 +1,7 @@
 package io.reqldb.tools.cli;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,14 @@ final class Cleanup {
     private static final Set<Path> PATHS = new LinkedHashSet<>();
     private static boolean hooked;
     private static volatile boolean running;
+    // Guarded by Cleanup.class: set once the process is being stopped, after which nothing is created.
+    private static boolean stopping;
+
+    /** Makes one file or directory. */
+    @FunctionalInterface
+    interface Creation<T> {
+        T create() throws IOException;
+    }
 
     private Cleanup() {}
 
@@ -40,12 +49,30 @@ final class Cleanup {
     }
 
     /**
-     * Deletes {@code path} (recursively) when the command ends or is interrupted. Register a path
-     * before creating it, so there is no moment when it exists unregistered.
+     * Creates a temporary file or directory (whose path the creation returns) and deletes it,
+     * recursively, when the command ends or is interrupted. Creating and registering happen as
+     * one step for the shutdown hook, which takes this lock before it deletes: a path created an
+     * instant before a SIGTERM is deleted with the rest, and once the process is stopping nothing
+     * is created any more (the creation fails), so nothing is left behind unregistered.
      */
-    static synchronized Path register(Path path) {
+    static synchronized Path createTemporary(Creation<Path> creation) throws IOException {
+        Path path = createRegistered(null, creation);
         PATHS.add(path);
         return path;
+    }
+
+    /** {@link #createTemporary} for a creation that returns something else than the path it creates at {@code path}. */
+    static synchronized <T> T createTemporary(Path path, Creation<T> creation) throws IOException {
+        T made = createRegistered(path, creation);
+        PATHS.add(path);
+        return made;
+    }
+
+    private static <T> T createRegistered(Path path, Creation<T> creation) throws IOException {
+        if (stopping) {
+            throw new InterruptedIOException("stopping: " + (path == null ? "a temporary file" : path) + " not created");
+        }
+        return creation.create();
     }
 
     /** Forgets a path that was moved to its final place. */
@@ -54,13 +81,17 @@ final class Cleanup {
     }
 
     private static void onShutdown() {
+        synchronized (Cleanup.class) {
+            stopping = true;
+        }
         if (!running) {
             return; // the command ended and removed its files itself: exit without the wait below
         }
         System.err.println();
         System.err.println("Interrupted; temporary files removed");
-        // The command's threads run on until the JVM halts, and one may be creating a file right
-        // now: delete until two passes 50 ms apart find nothing left (for at most two seconds).
+        // The command's threads run on until the JVM halts, and one may be writing inside a
+        // temporary directory right now: delete until two passes 50 ms apart find nothing left
+        // (for at most two seconds).
         long deadline = System.nanoTime() + 2_000_000_000L;
         boolean quiet = false;
         while (System.nanoTime() < deadline) {

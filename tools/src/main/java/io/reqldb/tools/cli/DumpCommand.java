@@ -121,11 +121,11 @@ public final class DumpCommand extends ToolCommand {
             say("NOTE: 'reqldb dump' saves data, secondary indexes, and write hooks, but does *not* save");
             say("            cluster metadata (unless --include-config).  You will need to recreate your cluster");
             say("            setup yourself after you run 'reqldb restore'.");
-            Path work = Cleanup.register(Files.createTempDirectory(temp, "reqldb_dump_"));
-            Path partial = toStdout ? null : Cleanup.register(ArchiveWriter.partialFor(target));
+            Path work = Cleanup.createTemporary(() -> Files.createTempDirectory(temp, "reqldb_dump_"));
+            Path partial = toStdout ? null : ArchiveWriter.partialFor(target);
             try (ArchiveWriter archive = toStdout
                             ? ArchiveWriter.toStream(name, new FileOutputStream(FileDescriptor.out))
-                            : ArchiveWriter.toFile(name, target, partial);
+                            : Cleanup.createTemporary(partial, () -> ArchiveWriter.toFile(name, target, partial));
                     Progress progress = progress()) {
                 say("  Exporting and compressing tables...");
                 ExportSettings settings = new ExportSettings(ExportFormat.JSON, null, ',', reading.clients,

@@ -91,7 +91,8 @@ public final class ExportCommand extends ToolCommand {
         try (Connection conn = endpoint.connect(); Progress progress = progress()) {
             var tables = TableDiscovery.find(conn, selectors);
             Files.createDirectories(target.getParent());
-            Path partial = Cleanup.register(Files.createTempDirectory(target.getParent(), target.getFileName() + "_partial_"));
+            Path partial = Cleanup.createTemporary(
+                    () -> Files.createTempDirectory(target.getParent(), target.getFileName() + "_partial_"));
             ExportSettings settings = new ExportSettings(chosen, fieldList, delim, reading.clients,
                     reading.readOutdated, false);
             Exporter.Summary summary = new Exporter(endpoint, settings, progress, this::say)

@@ -60,12 +60,12 @@ final class OfflineDump {
         }
         command.say("Reading RethinkDB " + dir.metadata().version().label() + " data directory " + dir.path()
                 + " (" + tables.size() + " tables); no server involved.");
-        Path work = Cleanup.register(Files.createTempDirectory(temp, "reqldb_dump_"));
-        Path partial = toStdout ? null : Cleanup.register(ArchiveWriter.partialFor(target));
+        Path work = Cleanup.createTemporary(() -> Files.createTempDirectory(temp, "reqldb_dump_"));
+        Path partial = toStdout ? null : ArchiveWriter.partialFor(target);
         OfflineDumper.Summary summary;
         try (ArchiveWriter archive = toStdout
                         ? ArchiveWriter.toStream(name, new FileOutputStream(FileDescriptor.out))
-                        : ArchiveWriter.toFile(name, target, partial);
+                        : Cleanup.createTemporary(partial, () -> ArchiveWriter.toFile(name, target, partial));
                 Progress progress = command.progress()) {
             command.say("  Exporting and compressing tables...");
             OfflineDumper dumper = new OfflineDumper(dir, command.functionTexts(), progress, m -> command.err().println(m),

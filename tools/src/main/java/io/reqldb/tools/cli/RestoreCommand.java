@@ -160,7 +160,7 @@ public final class RestoreCommand extends ToolCommand {
     private Path archivePath(String file, Path temp) throws java.io.IOException {
         if (file.equals("-")) {
             // Two passes need a seekable copy; it lives in --temp-dir and is removed at the end.
-            Path copy = Cleanup.register(Files.createTempFile(temp, "reqldb_restore_", ".tar"));
+            Path copy = Cleanup.createTemporary(() -> Files.createTempFile(temp, "reqldb_restore_", ".tar"));
             Files.copy(System.in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return copy;
         }

@@ -3,6 +3,7 @@ package io.reqldb.tools.export;
 import io.reqldb.tools.archive.TableInfo;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,9 +26,17 @@ public final class DirectorySink implements TableSink {
         Files.write(file(table, "info"), info.toBytes());
     }
 
-    /** The path of one of a table's files (creating its database folder). */
+    /**
+     * The path of one of a table's files (creating its database folder). The root is not made
+     * again: removed because the command was interrupted, it stays removed.
+     */
     public Path file(TableRef table, String extension) throws IOException {
-        Path dir = Files.createDirectories(root.resolve(table.db()));
+        Path dir = root.resolve(table.db());
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException made) {
+            // by another table of the same database
+        }
         return dir.resolve(table.table() + "." + extension);
     }
 }

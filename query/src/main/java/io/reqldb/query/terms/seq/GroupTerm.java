@@ -108,7 +108,8 @@ public final class GroupTerm {
                                                          IndexValues indexKeys, boolean multi, int limit,
                                                          QueryControl control, LongConsumer charge) {
         TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
-        for (Datum row = seq.next(); row != null; row = seq.next()) {
+        for (Datum next = seq.next(); next != null; next = seq.next()) {
+            Datum row = QueryControl.heldForm(next);
             charge.accept(control.sizeOf(row));
             List<Datum> parts = new ArrayList<>(funcs.size() + 1);
             for (int i = 0; i < funcs.size(); i++) {
