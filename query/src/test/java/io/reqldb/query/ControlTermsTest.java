@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reqldb.query.error.ReqlCompileError;
+import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlQueryLogicError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.error.ReqlUserError;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,19 @@ class ControlTermsTest {
     void literalsAndArrays() {
         assertThat(reql.run("[2,[1,\"a\",null,[2,[true]]]]")).isEqualTo("[1,\"a\",null,[true]]");
         assertThat(reql.run("{\"a\":[2,[1,2]]}")).isEqualTo("{\"a\":[1,2]}");
+    }
+
+    @Test
+    void plainDataObjectsTakenAsParsedStillMeetTheRunsArrayLimit() {
+        // Objects of plain data (as documents to insert) are taken whole when compiled; array_limit comes with the run.
+        assertThat(reql.run("[2,[{\"a\":[2,[1,2]],\"b\":{\"c\":[2,[[2,[1]],{\"d\":1}]]}},{\"e\":1}]]", "{\"array_limit\":2}"))
+                .isEqualTo("[{\"a\":[1,2],\"b\":{\"c\":[[1],{\"d\":1}]}},{\"e\":1}]");
+        // {a: 1, b: {c: [1, 2, 3]}} under a limit of 2: the error names the inner array, as when built at run time.
+        assertThatThrownBy(() -> reql.run("[2,[0,{\"a\":1,\"b\":{\"c\":[2,[1,2,3]]}}]]", "{\"array_limit\":2}"))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageStartingWith("Array over size limit `2`.")
+                .satisfies(e -> assertThat(io.reqldb.datum.DatumJson.write(((ReqlError) e).backtrace()))
+                        .isEqualTo("[1,\"b\",\"c\"]"));
     }
 
     @Test

@@ -56,6 +56,11 @@ public final class TermCompiler {
             return new Visibility(more, implicitDepth + (emitsImplicit ? 1 : 0), writesLegal, TermType.FUNC, parent, path);
         }
 
+        /** The same, recording no path: for compiling later, when the path has moved on. */
+        Visibility withoutPath() {
+            return new Visibility(vars, implicitDepth, writesLegal, parent, grandparent, null);
+        }
+
         Visibility noWrites() {
             return writesLegal ? new Visibility(vars, implicitDepth, false, parent, grandparent, path) : this;
         }
@@ -86,8 +91,17 @@ public final class TermCompiler {
         return new DatumTerm(raw);
     }
 
-    /** An object literal: its values are terms (MAKE_OBJ); all-literal objects stay literals. */
+    /**
+     * An object literal: its values are terms (MAKE_OBJ); all-literal objects stay literals, and
+     * plain data (a document to insert) is taken as it was parsed ({@link PrebuiltTerm}).
+     */
     private Term compileObject(ObjectDatum obj, Visibility outer) {
+        Visibility later = outer.withoutPath();
+        Term plain = PrebuiltTerm.of(obj, () -> compileFields(obj, later));
+        return plain != null ? plain : compileFields(obj, outer);
+    }
+
+    private Term compileFields(ObjectDatum obj, Visibility outer) {
         Visibility vis = outer.under(TermType.MAKE_OBJ);
         Map<String, Term> fields = new LinkedHashMap<>();
         boolean constant = true;
