@@ -137,6 +137,11 @@ public final class FuncValue {
         return Values.functionResult(callValue(args), arrayLimit());
     }
 
+    /** {@link #call} whose result is the caller's own value, keeping its charges as {@link #callValueKeeping} does. */
+    public Datum callKeeping(Datum... args) {
+        return Values.functionResult(callValueKeeping(args), arrayLimit());
+    }
+
     /**
      * The array limit of the query that made this function: RethinkDB reads a stream a function
      * returns through a checked array builder ({@code as_array} with the query's limits).

@@ -54,12 +54,13 @@ public final class ControlTerms implements TermFamily {
             args[i] = t.inArg(i + 1, () -> io.reqldb.query.terms.seq.Funcs.datumResult(v));
         }
         if (first instanceof io.reqldb.query.eval.GroupedData grouped) {
-            // RethinkDB's funcall is polymorphic on its first data argument: the function runs per group.
+            // RethinkDB's funcall is polymorphic on its first data argument: the function runs per
+            // group, and each group's result is part of funcall's own value, so it keeps its charges.
             io.reqldb.query.eval.GroupedData out = new io.reqldb.query.eval.GroupedData();
             for (java.util.Map.Entry<Datum, Object> group : grouped.groups().entrySet()) {
                 Datum[] groupArgs = args.clone();
                 groupArgs[0] = Values.toDatumMaterialized(group.getValue());
-                out.put(group.getKey(), t.inArg(0, () -> f.call(groupArgs)));
+                out.put(group.getKey(), t.inArg(0, () -> f.callKeeping(groupArgs)));
             }
             return out;
         }

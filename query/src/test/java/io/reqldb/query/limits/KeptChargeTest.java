@@ -53,6 +53,14 @@ class KeptChargeTest {
     }
 
     @Test
+    void theArraysADoFunctionReturnsPerGroupStayCharged() {
+        // r.expr([1, 2]).group(x => x).do(g => r.range(20000).coerce_to('array')): two groups'
+        // arrays make the answer; before, each one's charge went when its call returned.
+        String grouped = "[144,[[2,[1,2]],[69,[[2,[1]],[10,[1]]]]]]";
+        assertThat(chargedAfter("[64,[[69,[[2,[2]]," + ARRAY + "]]," + grouped + "]]")).isGreaterThan(2 * 20_000 * 16L);
+    }
+
+    @Test
     void arraysAMapFunctionBuildsAreReleasedAsEachCallReturns() {
         // r.range(3).map(x => r.range(20000).coerce_to('array').count()): nothing outlives a call.
         assertThat(chargedAfter("[51,[[38,[[173,[3]],[69,[[2,[1]],[43,[" + ARRAY + "]]]]]],\"array\"]]"))
