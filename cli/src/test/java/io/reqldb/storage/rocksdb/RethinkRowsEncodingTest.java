@@ -8,6 +8,7 @@ import io.reqldb.rethinkdata.DataDirFixtures;
 import io.reqldb.rethinkdata.DataDirectory;
 import io.reqldb.rethinkdata.DatumBuilder;
 import io.reqldb.rethinkdata.JsonSink;
+import io.reqldb.rethinkdata.JsonSinks;
 import io.reqldb.rethinkdata.ServerJson;
 import io.reqldb.rethinkdata.TableConfig;
 import io.reqldb.rethinkdata.TableFile;
@@ -61,7 +62,7 @@ class RethinkRowsEncodingTest {
         for (int i = 0; i < 20000; i++) {
             ByteBuilder text = new ByteBuilder();
             DatumBuilder built = new DatumBuilder();
-            JsonSink both = tee(new ServerJson(text), built);
+            JsonSink both = JsonSinks.tee(new ServerJson(text), built);
             value(random, both, 0);
             assertThat(stored(built.take())).isEqualTo(stored(DatumJson.parse(text.toByteArray())));
         }
@@ -138,76 +139,5 @@ class RethinkRowsEncodingTest {
         byte[] zone = "+02:00".getBytes(StandardCharsets.UTF_8);
         out.string(zone, 0, zone.length);
         out.endObject();
-    }
-
-    /** Every call to both sinks. */
-    private static JsonSink tee(JsonSink a, JsonSink b) {
-        return new JsonSink() {
-            @Override
-            public void beginObject() {
-                a.beginObject();
-                b.beginObject();
-            }
-
-            @Override
-            public void endObject() {
-                a.endObject();
-                b.endObject();
-            }
-
-            @Override
-            public void beginArray() {
-                a.beginArray();
-                b.beginArray();
-            }
-
-            @Override
-            public void endArray() {
-                a.endArray();
-                b.endArray();
-            }
-
-            @Override
-            public void comma() {
-                a.comma();
-                b.comma();
-            }
-
-            @Override
-            public void key(byte[] utf8, int offset, int length) {
-                a.key(utf8, offset, length);
-                b.key(utf8, offset, length);
-            }
-
-            @Override
-            public void string(byte[] utf8, int offset, int length) {
-                a.string(utf8, offset, length);
-                b.string(utf8, offset, length);
-            }
-
-            @Override
-            public void number(double value) {
-                a.number(value);
-                b.number(value);
-            }
-
-            @Override
-            public void bool(boolean value) {
-                a.bool(value);
-                b.bool(value);
-            }
-
-            @Override
-            public void nil() {
-                a.nil();
-                b.nil();
-            }
-
-            @Override
-            public void binary(byte[] bytes, int offset, int length) {
-                a.binary(bytes, offset, length);
-                b.binary(bytes, offset, length);
-            }
-        };
     }
 }

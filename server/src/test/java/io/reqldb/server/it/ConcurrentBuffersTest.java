@@ -51,7 +51,7 @@ class ConcurrentBuffersTest {
         try {
             int port = StandaloneServer.port(server);
             try (Connection c = connect(port)) {
-                load(c);
+                MixedDocuments.load(c, "t", ROWS);
             }
             Map<String, Supplier<ReqlExpr>> wholeTable = new LinkedHashMap<>();
             Map<String, Object> answers = new LinkedHashMap<>();
@@ -102,23 +102,6 @@ class ConcurrentBuffersTest {
     /** The smaller queries' rows. */
     private static ReqlExpr some() {
         return r.table("t").filter((ReqlFunction1) row -> row.g("id").lt(SUBSET));
-    }
-
-    /** {@code ROWS} documents of about 750 bytes: numbers, twelve distinct strings, an array, an object. */
-    private static void load(Connection c) {
-        r.tableCreate("t").run(c);
-        for (int from = 0; from < ROWS; from += 2_500) {
-            r.table("t").insert(r.range(from, from + 2_500).map(i -> {
-                var doc = r.hashMap("id", i).with("g", i.mod(100)).with("score", i.mul(7919).mod(ROWS))
-                        .with("tags", r.array(i.coerceTo("string"), "b", "c"))
-                        .with("address", r.hashMap("street", i.coerceTo("string").add(" Long Street"))
-                                .with("city", "Springfield"));
-                for (int f = 0; f < 12; f++) {
-                    doc = doc.with("field" + f, i.coerceTo("string").add(" value of field " + f + " with some text"));
-                }
-                return doc;
-            })).run(c);
-        }
     }
 
     /** Runs every query at once, each on its own connection: its result, or what it threw. */

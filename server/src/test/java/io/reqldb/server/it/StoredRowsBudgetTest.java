@@ -41,8 +41,8 @@ class StoredRowsBudgetTest {
     void start() throws Exception {
         server = new LiveServer(dataDir, ServerConfig.builder().queryMemoryBytes(BUDGET));
         conn = server.connect();
-        load("small", 2_000);
-        load("large", 20_000);
+        MixedDocuments.load(conn, "small", 2_000);
+        MixedDocuments.load(conn, "large", 20_000);
     }
 
     @AfterAll
@@ -83,22 +83,5 @@ class StoredRowsBudgetTest {
         buffering().forEach((what, query) -> assertThatThrownBy(() -> query.apply(r.table("large")).run(conn))
                 .as(what).isInstanceOf(ReqlResourceLimitError.class)
                 .hasMessageStartingWith("Query over memory limit `" + BUDGET + "` bytes"));
-    }
-
-    /** {@code rows} documents of about 750 bytes: numbers, strings, an array, an object. */
-    private void load(String table, int rows) {
-        r.tableCreate(table).run(conn);
-        for (int from = 0; from < rows; from += 2_000) {
-            r.table(table).insert(r.range(from, from + 2_000).map(i -> {
-                var doc = r.hashMap("id", i).with("g", i.mod(100)).with("score", i.mul(7919).mod(rows))
-                        .with("tags", r.array(i.coerceTo("string"), "b", "c"))
-                        .with("address", r.hashMap("street", i.coerceTo("string").add(" Long Street"))
-                                .with("city", "Springfield"));
-                for (int f = 0; f < 12; f++) {
-                    doc = doc.with("field" + f, i.coerceTo("string").add(" value of field " + f + " with some text"));
-                }
-                return doc;
-            })).run(conn);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.reqldb.datum.ByteBuilder;
 import io.reqldb.datum.DeepStackThreads;
 import io.reqldb.rethinkdata.DataDirectory;
 import io.reqldb.rethinkdata.JsonSink;
+import io.reqldb.rethinkdata.JsonSinks;
 import io.reqldb.rethinkdata.ParallelRows;
 import io.reqldb.rethinkdata.ServerJson;
 import io.reqldb.rethinkdata.TableConfig;
@@ -89,7 +90,7 @@ class PyJsonDatumRowsTest {
         ByteBuilder text = new ByteBuilder();
         for (int i = 0; i < 20000; i++) {
             text.reset();
-            JsonSink both = tee(new ServerJson(text), rows.json());
+            JsonSink both = JsonSinks.tee(new ServerJson(text), rows.json());
             value(random, both, 0, true);
             files.viaText().writeJson(text.toByteArray(), 0);
             byte[] spelt = rows.take();
@@ -167,77 +168,6 @@ class PyJsonDatumRowsTest {
             case 6 -> Double.MIN_VALUE * (1 + random.nextInt(5));
             case 7 -> 1e21 * (1 + random.nextInt(9));
             default -> random.nextGaussian();
-        };
-    }
-
-    /** Every call to both sinks. */
-    private static JsonSink tee(JsonSink a, JsonSink b) {
-        return new JsonSink() {
-            @Override
-            public void beginObject() {
-                a.beginObject();
-                b.beginObject();
-            }
-
-            @Override
-            public void endObject() {
-                a.endObject();
-                b.endObject();
-            }
-
-            @Override
-            public void beginArray() {
-                a.beginArray();
-                b.beginArray();
-            }
-
-            @Override
-            public void endArray() {
-                a.endArray();
-                b.endArray();
-            }
-
-            @Override
-            public void comma() {
-                a.comma();
-                b.comma();
-            }
-
-            @Override
-            public void key(byte[] utf8, int offset, int length) {
-                a.key(utf8, offset, length);
-                b.key(utf8, offset, length);
-            }
-
-            @Override
-            public void string(byte[] utf8, int offset, int length) {
-                a.string(utf8, offset, length);
-                b.string(utf8, offset, length);
-            }
-
-            @Override
-            public void number(double value) {
-                a.number(value);
-                b.number(value);
-            }
-
-            @Override
-            public void bool(boolean value) {
-                a.bool(value);
-                b.bool(value);
-            }
-
-            @Override
-            public void nil() {
-                a.nil();
-                b.nil();
-            }
-
-            @Override
-            public void binary(byte[] bytes, int offset, int length) {
-                a.binary(bytes, offset, length);
-                b.binary(bytes, offset, length);
-            }
         };
     }
 }
