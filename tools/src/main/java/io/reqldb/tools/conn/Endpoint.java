@@ -41,6 +41,14 @@ public record Endpoint(String host, int port, String user, String password, Path
         return (FeedConnection) open(null, FeedConnection::new);
     }
 
+    /**
+     * Opens a connection for inserting batches of rows given as UTF-8 JSON (see
+     * {@link RowsConnection}).
+     */
+    public RowsConnection connectRows() {
+        return (RowsConnection) open(null, RowsConnection::new);
+    }
+
     private Connection open(ResponsePump.Factory pump) {
         return open(pump, Connection.Builder::connect);
     }

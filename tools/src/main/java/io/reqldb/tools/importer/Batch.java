@@ -2,6 +2,6 @@ package io.reqldb.tools.importer;
 
 /**
  * Up to {@code --batch-size} documents of one table, numbered in file order, as the JSON text
- * of the insert's argument (see {@link io.reqldb.tools.format.WireRows}).
+ * of the insert's argument in UTF-8 (see {@link io.reqldb.tools.format.WireRows}).
  */
-record Batch(TableState table, int number, String wire, int size) {}
+record Batch(TableState table, int number, byte[] wire, int size) {}

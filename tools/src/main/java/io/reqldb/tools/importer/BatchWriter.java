@@ -4,10 +4,9 @@ import static com.rethinkdb.RethinkDB.r;
 
 import com.rethinkdb.gen.ast.Insert;
 import com.rethinkdb.gen.exc.ReqlDriverError;
-import com.rethinkdb.net.Connection;
 import io.reqldb.tools.ToolException;
 import io.reqldb.tools.conn.Endpoint;
-import io.reqldb.tools.conn.WireText;
+import io.reqldb.tools.conn.RowsConnection;
 import java.util.Map;
 
 /**
@@ -23,13 +22,13 @@ final class BatchWriter implements AutoCloseable {
     private final Endpoint endpoint;
     private final String durability;
     private final boolean serverHasHooks;
-    private Connection conn;
+    private RowsConnection conn;
 
     BatchWriter(Endpoint endpoint, boolean hardDurability, boolean serverHasHooks) {
         this.endpoint = endpoint;
         this.durability = hardDurability ? "hard" : "soft";
         this.serverHasHooks = serverHasHooks;
-        this.conn = endpoint.connect();
+        this.conn = endpoint.connectRows();
     }
 
     /** Writes the batch; returns the rows written. */
@@ -44,7 +43,7 @@ final class BatchWriter implements AutoCloseable {
                             + "': " + e.getMessage());
                 }
                 conn.close(false); // dropped: no noreply_wait, which would fail
-                conn = endpoint.connect();
+                conn = endpoint.connectRows();
                 replace = true;
             }
         }
@@ -52,7 +51,7 @@ final class BatchWriter implements AutoCloseable {
 
     private long insert(Batch batch, boolean replace) {
         PlannedTable plan = batch.table().plan;
-        Insert insert = r.db(plan.db()).table(plan.table()).insert(new WireText(batch.wire()))
+        Insert insert = r.db(plan.db()).table(plan.table()).insert(RowsConnection.ROWS)
                 .optArg("durability", durability)
                 .optArg("conflict", replace ? "replace" : "error");
         if (replace && serverHasHooks) {
@@ -60,7 +59,7 @@ final class BatchWriter implements AutoCloseable {
             // the archive's rows; the official tool lets it (a quirk), we restore the rows as saved.
             insert = insert.optArg("ignore_write_hook", true);
         }
-        Map<?, ?> result = (Map<?, ?>) insert.run(conn).single();
+        Map<?, ?> result = (Map<?, ?>) conn.run(insert, batch.wire()).single();
         long errors = number(result.get("errors"));
         if (errors > 0) {
             throw ToolException.failure("Error when importing into table '" + plan.qualifiedName() + "': "

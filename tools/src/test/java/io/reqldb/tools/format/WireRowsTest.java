@@ -66,7 +66,7 @@ class WireRowsTest {
     }
 
     /** Number spellings may differ (1.5 and 1.50); their values may not. */
-    private static String normalised(String json) throws IOException {
+    private static String normalised(byte[] json) throws IOException {
         return Internals.getInternalMapper().readTree(json).toString();
     }
 }
