@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JVM settings {@code serve} runs under, so the process's memory follows {@code --cache-size}
- * and the work it does, not the machine: left to itself the JVM takes a heap of a quarter of the
+ * The JVM settings {@code serve} runs under, above all so the process's memory follows
+ * {@code --cache-size} and the work it does, not the machine: left to itself the JVM takes a heap of a quarter of the
  * machine's memory and G1 keeps what it once grew to (4 GB held after a workload whose live data
  * was 29 MB). {@code serve} therefore starts itself again with these flags (see {@link Relaunch}),
  * so every launcher ({@code bin/reqldb}, the release's, {@code java -jar}) gets them.
@@ -28,10 +28,18 @@ import java.util.Map;
  *   <li>A small initial heap, so an idle server starts small.</li>
  *   <li>{@code MALLOC_ARENA_MAX=2} in the environment: RocksDB and the JVM allocate natively from
  *       many threads, and glibc's default of 8 arenas per core keeps freed memory in each.</li>
+ *   <li>No recursive inlining ({@code -XX:MaxRecursiveInlineLevel=0}), which is not about memory
+ *       but is a JVM setting too: C2 inlined the recursive walks of a document (JSON parsing, the
+ *       stored encoding, the insert's term building, size estimates) into themselves, making
+ *       methods of 35-52 KB of machine code that took up to 2.6 s each to compile (busy
+ *       machine) while a freshly started server took its first restore. Without it the query
+ *       threads of a fresh server spent 3.2-3.7 s on 100k inserted documents instead of
+ *       4.1-4.7 s, with no difference beyond the noise once warm (bench's {@code OpCost},
+ *       2026-12-08).</li>
  * </ul>
  *
- * Options the user gave the JVM (JAVA_OPTS) win: a heap size or a collector already chosen is
- * left alone.
+ * Options the user gave the JVM (JAVA_OPTS) win: a heap size, a collector or a recursive
+ * inlining level already chosen is left alone.
  */
 final class JvmSizing {
     static final long MIN_HEAP_MB = 256;
@@ -80,6 +88,9 @@ final class JvmSizing {
             flags.add("-XX:-G1PeriodicGCInvokesConcurrent");
             flags.add("-XX:MinHeapFreeRatio=10");
             flags.add("-XX:MaxHeapFreeRatio=30");
+        }
+        if (given.stream().noneMatch(a -> a.startsWith("-XX:MaxRecursiveInlineLevel"))) {
+            flags.add("-XX:MaxRecursiveInlineLevel=0");
         }
         flags.add("-D" + CACHE_PROPERTY + "=" + cacheMb);
         return flags;

@@ -57,7 +57,8 @@ class CacheSizeTest {
         assertThat(JvmSizing.heapMegabytes(100)).isEqualTo(JvmSizing.MIN_HEAP_MB);
         assertThat(JvmSizing.heapMegabytes(4096)).isEqualTo(1024);
         assertThat(JvmSizing.heapMegabytes(100_000)).isEqualTo(JvmSizing.MAX_HEAP_MB);
-        assertThat(JvmSizing.flags(4096, 0, List.of())).contains("-Xmx1024m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=4096");
+        assertThat(JvmSizing.flags(4096, 0, List.of())).contains("-Xmx1024m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=4096",
+                "-XX:MaxRecursiveInlineLevel=0");
     }
 
     @Test
@@ -69,8 +70,8 @@ class CacheSizeTest {
 
     @Test
     void jvmOptionsTheUserGave_win() {
-        List<String> flags = JvmSizing.flags(4096, 0, List.of("-Xmx3g", "-XX:+UseSerialGC"));
-        assertThat(flags).noneMatch(f -> f.startsWith("-Xm") || f.contains("G1"));
+        List<String> flags = JvmSizing.flags(4096, 0, List.of("-Xmx3g", "-XX:+UseSerialGC", "-XX:MaxRecursiveInlineLevel=1"));
+        assertThat(flags).noneMatch(f -> f.startsWith("-Xm") || f.contains("G1") || f.contains("Inline"));
         assertThat(flags).contains("-Dreqldb.cache.mb=4096");
     }
 
