@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JVM settings {@code serve} runs under, so the process's memory follows {@code --cache-size}
- * and the work it does, not the machine: left to itself the JVM takes a heap of a quarter of the
+ * The JVM settings {@code serve} runs under, above all so the process's memory follows
+ * {@code --cache-size} and the work it does, not the machine: left to itself the JVM takes a heap of a quarter of the
  * machine's memory and G1 keeps what it once grew to (4 GB held after a workload whose live data
  * was 29 MB). {@code serve} therefore starts itself again with these flags (see {@link Relaunch}),
  * so every launcher ({@code bin/reqldb}, the release's, {@code java -jar}) gets them.
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *       within {@code --cache-size}; so the cache does not size it. G1 grows its heap towards
  *       the ceiling under load whatever the live data (30-50 MB under issue #19's workload): with
  *       a 2 GB ceiling the process held 0.4-1.3 GB right after that workload, with this one
- *       391-505 MB, at the same server CPU per query.</li>
+ *       234-460 MB with the settings below, at the same server CPU per query.</li>
  *   <li>G1 with periodic full collections and a low free ratio: a server with no collection for
  *       {@link #PERIODIC_GC_MS} ms (idle) collects fully, after which G1 gives back the heap
  *       beyond its live data plus {@code MaxHeapFreeRatio}. A periodic concurrent cycle (G1's
@@ -39,10 +39,18 @@ import java.util.TreeMap;
  *       compaction buffers (megabytes each) come from, and stay in, its heap. A fixed threshold
  *       keeps them mapped and returned when freed: 218 instead of 256-278 MB after the workload
  *       and a full collection.</li>
+ *   <li>No recursive inlining ({@code -XX:MaxRecursiveInlineLevel=0}), which is not about memory
+ *       but is a JVM setting too: C2 inlined the recursive walks of a document (JSON parsing, the
+ *       stored encoding, the insert's term building, size estimates) into themselves, making
+ *       methods of 35-52 KB of machine code that took up to 2.6 s each to compile (busy
+ *       machine) while a freshly started server took its first restore. Without it the query
+ *       threads of a fresh server spent 3.2-3.7 s on 100k inserted documents instead of
+ *       4.1-4.7 s, with no difference beyond the noise once warm (bench's {@code OpCost},
+ *       2026-12-08).</li>
  * </ul>
  *
- * Options the user gave the JVM (JAVA_OPTS) win: a heap size or a collector already chosen is
- * left alone.
+ * Options the user gave the JVM (JAVA_OPTS) win: a heap size, a collector, a number of Netty
+ * arenas or a recursive inlining level already chosen is left alone.
  */
 final class JvmSizing {
     static final long DEFAULT_HEAP_MB = 256;
@@ -89,6 +97,9 @@ final class JvmSizing {
         }
         if (given.stream().noneMatch(a -> a.startsWith("-D" + NETTY_DIRECT_ARENAS + "="))) {
             flags.add("-D" + NETTY_DIRECT_ARENAS + "=" + Runtime.getRuntime().availableProcessors());
+        }
+        if (given.stream().noneMatch(a -> a.startsWith("-XX:MaxRecursiveInlineLevel"))) {
+            flags.add("-XX:MaxRecursiveInlineLevel=0");
         }
         flags.add("-D" + CACHE_PROPERTY + "=" + cacheMb);
         return flags;

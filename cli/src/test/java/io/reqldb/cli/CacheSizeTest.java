@@ -55,7 +55,8 @@ class CacheSizeTest {
     @Test
     void heap_isTheDefaultCeiling_whateverTheCache() {
         assertThat(JvmSizing.heapMegabytes(0)).isEqualTo(JvmSizing.DEFAULT_HEAP_MB);
-        assertThat(JvmSizing.flags(100, 0, List.of())).contains("-Xmx256m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=100");
+        assertThat(JvmSizing.flags(100, 0, List.of())).contains("-Xmx256m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=100",
+                "-XX:MaxRecursiveInlineLevel=0");
         assertThat(JvmSizing.flags(100_000, 0, List.of())).contains("-Xmx256m", "-Dreqldb.cache.mb=100000");
     }
 
@@ -76,8 +77,8 @@ class CacheSizeTest {
 
     @Test
     void jvmOptionsTheUserGave_win() {
-        List<String> flags = JvmSizing.flags(4096, 0, List.of("-Xmx3g", "-XX:+UseSerialGC"));
-        assertThat(flags).noneMatch(f -> f.startsWith("-Xm") || f.contains("G1"));
+        List<String> flags = JvmSizing.flags(4096, 0, List.of("-Xmx3g", "-XX:+UseSerialGC", "-XX:MaxRecursiveInlineLevel=1"));
+        assertThat(flags).noneMatch(f -> f.startsWith("-Xm") || f.contains("G1") || f.contains("Inline"));
         assertThat(flags).contains("-Dreqldb.cache.mb=4096");
         assertThat(JvmSizing.flags(4096, 0, List.of("-Dio.netty.allocator.numDirectArenas=8")))
                 .noneMatch(f -> f.contains("numDirectArenas"));
