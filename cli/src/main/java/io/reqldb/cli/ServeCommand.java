@@ -82,14 +82,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--cache-size", paramLabel = "MB",
             description = "Cache size in megabytes (blocks read and writes not yet flushed), or 'auto' (the "
-                    + "default, as RethinkDB: half the available memory less 1 GB, at least 100 MB); the "
-                    + "server's heap is sized from it.")
+                    + "default, as RethinkDB: half the available memory less 1 GB, at least 100 MB). Queries' "
+                    + "working memory is outside it: see --query-memory.")
     String cacheSize;
 
     @Option(names = "--query-memory", paramLabel = "MB",
             description = "Most memory one query may hold to group, sort or build arrays and strings, in "
-                    + "megabytes; beyond it the query fails with ReqlResourceLimitError (default: a quarter "
-                    + "of the heap).")
+                    + "megabytes; beyond it the query fails with ReqlResourceLimitError (default: 40% of the "
+                    + "heap, 102 MB unless this option raises the heap).")
     long queryMemoryMb;
 
     @Option(names = "--js-workers", paramLabel = "N",

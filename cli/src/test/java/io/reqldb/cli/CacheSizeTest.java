@@ -53,19 +53,26 @@ class CacheSizeTest {
     }
 
     @Test
-    void heap_followsTheCache_withinItsBounds() {
-        assertThat(JvmSizing.heapMegabytes(100)).isEqualTo(JvmSizing.MIN_HEAP_MB);
-        assertThat(JvmSizing.heapMegabytes(4096)).isEqualTo(1024);
-        assertThat(JvmSizing.heapMegabytes(100_000)).isEqualTo(JvmSizing.MAX_HEAP_MB);
-        assertThat(JvmSizing.flags(4096, 0, List.of())).contains("-Xmx1024m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=4096",
+    void heap_isTheDefaultCeiling_whateverTheCache() {
+        assertThat(JvmSizing.heapMegabytes(0)).isEqualTo(JvmSizing.DEFAULT_HEAP_MB);
+        assertThat(JvmSizing.flags(100, 0, List.of())).contains("-Xmx256m", "-XX:+UseG1GC", "-Dreqldb.cache.mb=100",
                 "-XX:MaxRecursiveInlineLevel=0");
+        assertThat(JvmSizing.flags(100_000, 0, List.of())).contains("-Xmx256m", "-Dreqldb.cache.mb=100000");
     }
 
     @Test
-    void heap_holdsFourQueryBudgets_soAGivenBudgetIsHitBeforeTheHeapRunsOut() {
-        assertThat(JvmSizing.heapMegabytes(4096, 0)).isEqualTo(1024);
-        assertThat(JvmSizing.heapMegabytes(4096, 1024)).isEqualTo(4096);
-        assertThat(JvmSizing.flags(4096, 1024, List.of())).contains("-Xmx4096m");
+    void heap_growsForAQueryBudget_soTheBudgetIsHitBeforeTheHeapRunsOut() {
+        assertThat(JvmSizing.heapMegabytes(50)).isEqualTo(JvmSizing.DEFAULT_HEAP_MB);
+        assertThat(JvmSizing.heapMegabytes(1024)).isEqualTo(2560);
+        assertThat(JvmSizing.flags(4096, 1024, List.of())).contains("-Xmx2560m");
+    }
+
+    @Test
+    void allocatorSettings_areAdded_unlessAlreadySet() {
+        assertThat(JvmSizing.environment(Map.of())).containsEntry("MALLOC_ARENA_MAX", "2")
+                .containsEntry("MALLOC_MMAP_THRESHOLD_", "131072").containsEntry("MALLOC_TRIM_THRESHOLD_", "131072");
+        assertThat(JvmSizing.environment(Map.of("MALLOC_ARENA_MAX", "4"))).doesNotContainKey("MALLOC_ARENA_MAX")
+                .containsKey("MALLOC_MMAP_THRESHOLD_");
     }
 
     @Test
@@ -73,6 +80,8 @@ class CacheSizeTest {
         List<String> flags = JvmSizing.flags(4096, 0, List.of("-Xmx3g", "-XX:+UseSerialGC", "-XX:MaxRecursiveInlineLevel=1"));
         assertThat(flags).noneMatch(f -> f.startsWith("-Xm") || f.contains("G1") || f.contains("Inline"));
         assertThat(flags).contains("-Dreqldb.cache.mb=4096");
+        assertThat(JvmSizing.flags(4096, 0, List.of("-Dio.netty.allocator.numDirectArenas=8")))
+                .noneMatch(f -> f.contains("numDirectArenas"));
     }
 
     private long reportedCacheMb(String... flags) throws Exception {

@@ -25,7 +25,7 @@ import java.util.UUID;
  * @param maxQueriesPerConnection unanswered frames after which a connection stops being read
  *                                (default 1024, as RethinkDB)
  * @param tls                     TLS on the driver port, or null for plain TCP (the default)
- * @param queryMemoryBytes        most memory one query may materialise (default: a quarter of the heap)
+ * @param queryMemoryBytes        most memory one query may materialise (default: 40% of the heap)
  * @param activity                where connections and queries are counted (default: a new one;
  *                                {@code serve} gives the one {@code rethinkdb.stats} reads)
  */

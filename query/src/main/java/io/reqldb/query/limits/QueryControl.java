@@ -292,7 +292,7 @@ public final class QueryControl {
      * pool keeps the value's bytes reserved until the query ends or a buffer of it is released
      * (a value built step by step, such as a fold's accumulator, is checked again at each step, so
      * its reservation follows it): without it, eight queries each growing a value to just under
-     * its budget of a quarter of the heap would fill the heap twice over.
+     * its budget of 40% of the heap would fill the heap three times over.
      *
      * @throws ReqlResourceLimitError when it would not fit
      */

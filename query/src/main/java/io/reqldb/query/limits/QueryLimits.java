@@ -16,8 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * which can be cancelled by its id.
  */
 public final class QueryLimits {
-    /** Default share of the heap one query may hold. */
-    public static final double DEFAULT_QUERY_HEAP_SHARE = 0.25;
+    /**
+     * Default share of the heap one query may hold: 102 MB of {@code serve}'s default 256 MB
+     * heap, enough to sort or group 100k documents of 850 bytes (80-90 MB held as stored), which
+     * RethinkDB's array limit allows. The pool, not this share, keeps queries together from
+     * filling the heap.
+     */
+    public static final double DEFAULT_QUERY_HEAP_SHARE = 0.4;
     /** Default share of the heap all running queries may hold together. */
     public static final double DEFAULT_TOTAL_HEAP_SHARE = 0.6;
 
@@ -40,7 +45,7 @@ public final class QueryLimits {
         this.totalBytes = totalBytes;
     }
 
-    /** Limits derived from the heap: a quarter of it per query, 60% for all queries together. */
+    /** Limits derived from the heap: 40% of it per query, 60% for all queries together. */
     public static QueryLimits fromHeap() {
         return withQueryBudget(defaultQueryBytes());
     }
@@ -56,7 +61,7 @@ public final class QueryLimits {
         return new QueryLimits(Math.min(perQueryBytes, pool), pool);
     }
 
-    /** The default per-query budget: a quarter of the maximum heap. */
+    /** The default per-query budget: {@link #DEFAULT_QUERY_HEAP_SHARE} of the maximum heap. */
     public static long defaultQueryBytes() {
         return (long) (Runtime.getRuntime().maxMemory() * DEFAULT_QUERY_HEAP_SHARE);
     }
