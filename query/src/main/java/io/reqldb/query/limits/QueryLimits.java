@@ -100,11 +100,11 @@ public final class QueryLimits {
     }
 
     /**
-     * A charge on the pool for one answer while it is encoded and written ({@link AnswerCharge});
-     * close it once the answer has left.
+     * A charge on the pool ({@link PoolCharge}) for one answer while it is encoded and written, or
+     * one query while it is parsed; close it once the answer has left or the query is parsed.
      */
-    public AnswerCharge chargeAnswer() {
-        return new AnswerCharge(this);
+    public PoolCharge charge() {
+        return new PoolCharge(this);
     }
 
     public long perQueryBytes() {

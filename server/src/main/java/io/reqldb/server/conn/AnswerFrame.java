@@ -3,7 +3,7 @@ package io.reqldb.server.conn;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.reqldb.query.error.ReqlError;
-import io.reqldb.query.limits.AnswerCharge;
+import io.reqldb.query.limits.PoolCharge;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.server.wire.ErrorType;
 import io.reqldb.server.wire.Response;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A response encoded for sending, whose bytes are held from the server's query memory pool
- * ({@link AnswerCharge}) until {@link #sent}: a response that would take the pool past its limit
+ * ({@link PoolCharge}) until {@link #sent}: a response that would take the pool past its limit
  * becomes RethinkDB's resource-limit error instead.
  */
 final class AnswerFrame {
@@ -22,9 +22,9 @@ final class AnswerFrame {
 
     private final ByteBuf bytes;
     private final boolean asGiven;
-    private final AnswerCharge charge;
+    private final PoolCharge charge;
 
-    private AnswerFrame(ByteBuf bytes, boolean asGiven, AnswerCharge charge) {
+    private AnswerFrame(ByteBuf bytes, boolean asGiven, PoolCharge charge) {
         this.bytes = bytes;
         this.asGiven = asGiven;
         this.charge = charge;
@@ -37,7 +37,7 @@ final class AnswerFrame {
      */
     static AnswerFrame encode(ByteBufAllocator alloc, Response response, QueryLimits limits) {
         int maxFrameBytes = (int) Math.min(Integer.MAX_VALUE - 64, limits.perQueryBytes());
-        AnswerCharge charge = limits.chargeAnswer();
+        PoolCharge charge = limits.charge();
         try {
             return new AnswerFrame(ResponseEncoder.encode(alloc, response, maxFrameBytes, charge::growTo), true, charge);
         } catch (ReqlError e) {

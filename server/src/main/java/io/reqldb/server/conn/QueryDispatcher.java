@@ -2,6 +2,9 @@ package io.reqldb.server.conn;
 
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.Session;
+import io.reqldb.query.error.ReqlResourceLimitError;
+import io.reqldb.query.limits.PoolCharge;
+import io.reqldb.query.limits.QueryGuards;
 import io.reqldb.query.limits.QueryLimits;
 import io.reqldb.query.stats.ServerActivity;
 import io.reqldb.server.wire.ErrorType;
@@ -30,6 +33,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class QueryDispatcher {
     /** Frames up to this size may be parsed on the event loop: a few microseconds at most. */
     private static final int LOOP_PARSE_BYTES = 1024;
+    /** Frames from this size on are charged to the pool while they are parsed. */
+    private static final int CHARGED_PARSE_BYTES = 1 << 20;
+    /**
+     * The heap a frame takes while it is parsed, per byte of it: the frame itself, the parser's
+     * text buffers (two bytes a character), the strings and values built from them. A 60 MB
+     * string ran a 256 MB heap out while the parser turned its text into a String.
+     */
+    private static final int PARSE_HEAP_PER_BYTE = 4;
 
     private final ServerContext server;
     private final Session session;
@@ -83,9 +94,16 @@ final class QueryDispatcher {
         }
         Query query;
         try {
-            query = QueryParser.parse(frame);
+            query = parse(frame);
         } catch (MalformedQueryException e) {
             clientError(frame.token(), e.getMessage(), frameDone);
+            return;
+        } catch (ReqlResourceLimitError e) {
+            resourceLimit(frame.token(), e.getMessage(), frameDone);
+            return;
+        } catch (OutOfMemoryError e) {
+            // The parse's values are garbage now: answer and carry on, as for a query's own.
+            resourceLimit(frame.token(), QueryGuards.outOfMemory().getMessage(), frameDone);
             return;
         }
         switch (query.type()) {
@@ -116,6 +134,32 @@ final class QueryDispatcher {
             }
             case SERVER_INFO -> sink.send(Response.serverInfo(query.token(), server.identity().toDatum()), frameDone);
         }
+    }
+
+    /**
+     * Parses a frame, a large one with its parsing's memory taken from the pool, so that large
+     * queries arriving together fail with ReqlResourceLimitError instead of exhausting the heap.
+     */
+    private Query parse(QueryFrame frame) {
+        int length = frame.payload().length;
+        if (length < CHARGED_PARSE_BYTES) {
+            return QueryParser.parse(frame);
+        }
+        long needed = (long) PARSE_HEAP_PER_BYTE * length;
+        QueryLimits limits = server.limits();
+        if (needed > limits.totalBytes()) {
+            throw new ReqlResourceLimitError("Query size (" + length + ") too large for the server's query "
+                    + "memory: parsing it takes about `" + needed + "` bytes, over the server's limit `"
+                    + limits.totalBytes() + "`.  Start the server with a larger `--query-memory`.");
+        }
+        try (PoolCharge charge = limits.charge()) {
+            charge.growTo(needed);
+            return QueryParser.parse(frame);
+        }
+    }
+
+    private void resourceLimit(long token, String message, Runnable frameDone) {
+        sink.send(Response.error(token, ResponseType.RUNTIME_ERROR, ErrorType.RESOURCE_LIMIT, message), frameDone);
     }
 
     private void start(Query query, Runnable frameDone, boolean onLoop) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #10: answers being encoded or waiting to be written hold their bytes from the server's
- * query memory pool. The server runs with a 256 MB heap (a 64 MB budget per query, 154 MB for
+ * query memory pool. The server runs with a 256 MB heap (a 102 MB budget per query, 154 MB for
  * the pool) and {@code -XX:+ExitOnOutOfMemoryError}. An answer of 50 copies of one 1 MB string
  * holds 1 MB as a value and 50 MB encoded: each is within its query's budget, and without the
  * pool's charge any number of them could sit in memory at once, waiting for clients that do not

@@ -3,22 +3,23 @@ package io.reqldb.query.limits;
 import io.reqldb.query.error.ReqlResourceLimitError;
 
 /**
- * The bytes of one answer being encoded, taken from the server's pool from the moment its buffer
- * is allocated until the answer has been written to the client. Each answer is bounded by its
- * query's budget already; this bounds many of them at once: eight queries each answering with
- * just under their budget would otherwise hold twice the heap in encoded frames while the
- * clients read them.
+ * Bytes the server holds for a client outside any query's evaluation, taken from the server's
+ * pool while it holds them: an answer being encoded, from the moment its buffer is allocated
+ * until it has been written to the client (each answer is bounded by its query's budget already;
+ * this bounds many of them at once: eight queries each answering with just under their budget
+ * would otherwise hold twice the heap in encoded frames while the clients read them); and a
+ * query's frame while it is parsed.
  *
  * <p>Thread safety: grown by the thread that encodes, closed by whichever thread learns that the
  * answer has been written (a network thread); closing is idempotent.
  */
-public final class AnswerCharge implements AutoCloseable {
+public final class PoolCharge implements AutoCloseable {
     private final QueryLimits limits;
     // Guarded by this.
     private long bytes;
     private boolean closed;
 
-    AnswerCharge(QueryLimits limits) {
+    PoolCharge(QueryLimits limits) {
         this.limits = limits;
     }
 
