@@ -75,6 +75,12 @@ final class ChangeQueue {
         return c;
     }
 
+    /** Drops every waiting change, counted as skipped as when the queue overflows. */
+    void shed() {
+        skipped.add(size());
+        clear();
+    }
+
     /** Changes dropped and not yet reported. */
     SkippedChanges skipped() {
         return skipped;

@@ -163,6 +163,37 @@ public abstract class Feed implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the changes waiting for this feed's reader, reported as skipped as when its queue
+     * overflows, if more than {@code threshold} wait (the hub calls this when the heap runs
+     * short, see {@link HeapPressure}). Gives up at once when the reader holds the lock.
+     *
+     * @return whether changes were dropped
+     */
+    final boolean shedIfMoreThan(int threshold) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (closed || waitingChanges() <= threshold) {
+                return false;
+            }
+            shedWaiting();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Changes waiting for the reader that {@link #shedWaiting} would drop (under the lock); none by default. */
+    int waitingChanges() {
+        return 0;
+    }
+
+    /** Drops the waiting changes, counting them as skipped (under the lock). */
+    void shedWaiting() {
+    }
+
     /** Called by the hub after publishing, when this feed queued itself to be woken. */
     final void writeArrived() {
         if (wakeQueued.compareAndSet(true, false)) {

@@ -112,6 +112,29 @@ final class FeedHub implements Table.ChangeListener {
         waiting.add(feed);
     }
 
+    /**
+     * The heap is short: feeds, of every table, more than {@link #MAX_LAG} changes behind drop what
+     * waits for them.
+     * A feed's queue is bounded by count ({@code changefeed_queue_size}, 100,000 by default), not
+     * by bytes: a few feeds whose readers stopped, on busy tables of large documents, would
+     * otherwise hold the heap (three stalled feeds and 100k writes of 850 bytes each filled a 256
+     * MB heap).
+     */
+    private static void shedLaggingFeeds() {
+        List<FeedHub> hubs;
+        synchronized (HUBS) {
+            hubs = List.copyOf(HUBS.values());
+        }
+        // Every table's feeds, not only this one's: the backlog may sit on tables no longer written.
+        for (FeedHub hub : hubs) {
+            for (Feed feed : hub.lazy) {
+                if (feed.shedIfMoreThan((int) MAX_LAG)) {
+                    LOG.warn("heap short: a changefeed more than {} changes behind dropped them", MAX_LAG);
+                }
+            }
+        }
+    }
+
     @Override
     public void onChanges(List<WriteResult> changes) {
         WriteGroup g;
@@ -129,6 +152,9 @@ final class FeedHub implements Table.ChangeListener {
                 if (g.end - feed.seen() > MAX_LAG) {
                     feed.catchUp(false);
                 }
+            }
+            if (HeapPressure.high()) {
+                shedLaggingFeeds();
             }
         }
         for (Feed feed = waiting.poll(); feed != null; feed = waiting.poll()) {

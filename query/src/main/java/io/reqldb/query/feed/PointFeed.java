@@ -74,6 +74,16 @@ final class PointFeed extends Feed {
     }
 
     @Override
+    int waitingChanges() {
+        return queue.size();
+    }
+
+    @Override
+    void shedWaiting() {
+        queue.shed();
+    }
+
+    @Override
     protected boolean hasElement() {
         return (options.includeStates() && state != sentState)
                 || (includeInitial && state != State.READY)

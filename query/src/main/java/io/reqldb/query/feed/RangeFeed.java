@@ -114,6 +114,16 @@ final class RangeFeed extends Feed {
     }
 
     @Override
+    int waitingChanges() {
+        return queue.size();
+    }
+
+    @Override
+    void shedWaiting() {
+        queue.shed();
+    }
+
+    @Override
     protected boolean hasElement() {
         return !sentInitializing || initialPending() || !sentReady || queue.skipped().any() || !queue.isEmpty();
     }

@@ -59,6 +59,18 @@ final class TableFeed extends Feed {
     }
 
     @Override
+    int waitingChanges() {
+        return waiting;
+    }
+
+    @Override
+    void shedWaiting() {
+        skipped.add(waiting);
+        waiting = 0;
+        from = null; // let the log go
+    }
+
+    @Override
     protected boolean hasElement() {
         return skipped.any() || waiting > 0;
     }

@@ -16,7 +16,8 @@
  * <p>Design rules: storage only reports committed writes, so a feed never shows an uncommitted
  * change; per-document order is storage's commit order; each feed buffers at most
  * {@code changefeed_queue_size} changes, then drops them and reports RethinkDB's
- * "Changefeed cache over array size limit" error object; closing a feed (STOP, disconnect) wakes
- * its reader at once.
+ * "Changefeed cache over array size limit" error object, and drops them the same way earlier,
+ * once more than {@link FeedHub#MAX_LAG} wait, when the heap is short ({@link HeapPressure}), so
+ * stalled readers cannot fill it; closing a feed (STOP, disconnect) wakes its reader at once.
  */
 package io.reqldb.query.feed;
