@@ -131,16 +131,11 @@ public final class RocksStore implements Store {
             ColumnFamilyOptions catalogOpts = keep(res, new ColumnFamilyOptions()
                     .setMergeOperator(keep(res, new UInt64AddOperator()))
                     .setTableFormatConfig(plainTables).setWriteBufferSize(4 * MB));
-            // LZ4 only in the last level, where (levels sized dynamically, RocksDB's default) about
-            // nine tenths of the data lives: flushes and the compactions above it then neither
-            // compress nor decompress, which was most of RocksDB's CPU time under sustained inserts.
             ColumnFamilyOptions documentOpts = keep(res, new ColumnFamilyOptions()
-                    .setTableFormatConfig(documentTables).setCompressionType(CompressionType.NO_COMPRESSION)
-                    .setBottommostCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setTableFormatConfig(documentTables).setCompressionType(CompressionType.LZ4_COMPRESSION)
                     .setWriteBufferSize(options.writeBufferMb() * MB));
             ColumnFamilyOptions indexOpts = keep(res, new ColumnFamilyOptions()
-                    .setTableFormatConfig(plainTables).setCompressionType(CompressionType.NO_COMPRESSION)
-                    .setBottommostCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setTableFormatConfig(plainTables).setCompressionType(CompressionType.LZ4_COMPRESSION)
                     .setWriteBufferSize(options.writeBufferMb() * MB));
             DBOptions dbOpts = keep(res, new DBOptions().setCreateIfMissing(true)
                     .setCreateMissingColumnFamilies(true)
