@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rethinkdb.net.Connection;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Documents large beside the block cache (400 of 100 KB against a 32 MB cache with RocksDB's
  * strict limit): batches of them do not fit in the cache, and RocksDB's multi-get then answers
  * some keys as if absent. Every document must still reach an index built afterwards, index
- * reads and a batch update.
+ * reads and a batch update. Writes too meet a full cache (the memtables are charged to it): an
+ * index build's write refused by it once left the index unbuilt and {@code index_wait} waiting
+ * for ever, hence the timeout.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LargeDocumentsTest {
     private static final int ROWS = 400;
     private static final String FILLER = "y".repeat(100_000);
