@@ -14,7 +14,7 @@ import java.util.List;
  * readers, which {@link FeedHub} then drops from the feeds furthest behind.
  */
 final class HeapPressure {
-    static final double HIGH_SHARE = 0.7;
+    private static final double HIGH_SHARE = 0.7;
     private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
             .toList();

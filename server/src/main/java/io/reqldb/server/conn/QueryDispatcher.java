@@ -2,6 +2,7 @@ package io.reqldb.server.conn;
 
 import io.reqldb.query.QueryEngine;
 import io.reqldb.query.Session;
+import io.reqldb.query.error.ReqlError;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.limits.PoolCharge;
 import io.reqldb.query.limits.QueryGuards;
@@ -99,11 +100,11 @@ final class QueryDispatcher {
             clientError(frame.token(), e.getMessage(), frameDone);
             return;
         } catch (ReqlResourceLimitError e) {
-            resourceLimit(frame.token(), e.getMessage(), frameDone);
+            answerError(frame.token(), e, frameDone);
             return;
         } catch (OutOfMemoryError e) {
             // The parse's values are garbage now: answer and carry on, as for a query's own.
-            resourceLimit(frame.token(), QueryGuards.outOfMemory().getMessage(), frameDone);
+            answerError(frame.token(), QueryGuards.outOfMemory(), frameDone);
             return;
         }
         switch (query.type()) {
@@ -158,8 +159,10 @@ final class QueryDispatcher {
         }
     }
 
-    private void resourceLimit(long token, String message, Runnable frameDone) {
-        sink.send(Response.error(token, ResponseType.RUNTIME_ERROR, ErrorType.RESOURCE_LIMIT, message), frameDone);
+    /** Answers a query that failed before it had a term (so without a backtrace) with the error's own types. */
+    private void answerError(long token, ReqlError e, Runnable frameDone) {
+        sink.send(Response.error(token, ResponseType.fromCode(e.responseType()), e.errorType(), e.getMessage()),
+                frameDone);
     }
 
     private void start(Query query, Runnable frameDone, boolean onLoop) {
