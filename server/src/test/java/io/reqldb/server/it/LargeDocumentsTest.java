@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Documents large beside the block cache (400 of 100 KB against a 32 MB cache with RocksDB's
- * strict limit): batches of them do not fit in the cache, and RocksDB's multi-get then answers
- * some keys as if absent. Every document must still reach an index built afterwards, index
- * reads and a batch update. Writes too meet a full cache (the memtables are charged to it): an
- * index build's write refused by it once left the index unbuilt and {@code index_wait} waiting
- * for ever, hence the timeout.
+ * Documents large beside the block cache (400 of 100 KB against a 32 MB cache): batches of them
+ * do not fit in it. Every document must still reach an index built afterwards, index reads and a
+ * batch update. Under RocksDB's strict cache limit, multi-gets answered some keys as if absent,
+ * and a flush refused room in the cache failed, after which RocksDB refused every write: an index
+ * build's write among them, which left the index unbuilt and {@code index_wait} waiting, hence
+ * the timeout.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LargeDocumentsTest {

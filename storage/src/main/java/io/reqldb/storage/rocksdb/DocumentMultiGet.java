@@ -7,12 +7,10 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 
 /**
- * Reads several documents at once. RocksDB's multi-get answers a key it could not read the same
- * way as an absent one, with null: with the block cache's strict limit, a read whose blocks do not
- * fit in a full cache fails (status MemoryLimit), and large documents read in a batch can fill it.
- * Taken for absent, such a document would be left out of an index build, an index read or a
- * batch write's old value. So each null is read again on its own ({@link Rocks#get}, around the
- * cache if need be), which finds the document or confirms it absent.
+ * Reads several documents at once. RocksDB's Java multi-get answers a key it could not read the
+ * same way as an absent one, with null. Taken for absent, such a document would be left out of an
+ * index build, an index read or a batch write's old value. So each null is read again on its own,
+ * which finds the document, confirms it absent, or throws the read's error.
  */
 final class DocumentMultiGet {
     private DocumentMultiGet() {}
@@ -23,7 +21,7 @@ final class DocumentMultiGet {
                 ctx.db().multiGetAsList(options, Collections.nCopies(docKeys.size(), ctx.documents()), docKeys));
         for (int i = 0; i < docs.size(); i++) {
             if (docs.get(i) == null) {
-                docs.set(i, Rocks.get(ctx.db(), ctx.documents(), options, docKeys.get(i)));
+                docs.set(i, ctx.db().get(ctx.documents(), options, docKeys.get(i)));
             }
         }
         return docs;

@@ -87,8 +87,7 @@ final class IndexBuilder implements AutoCloseable {
         double total = Math.max(1, table.count());
         long done = 0;
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(t.number()), KeyRange.ALL);
-        try (RangeIterator it = new RangeIterator(ctx, ctx.documents(), bounds, false, null, false, null)
-                .resumableByKeys()) {
+        try (RangeIterator it = new RangeIterator(ctx, ctx.documents(), bounds, false, null, false, null)) {
             List<byte[]> chunk = new ArrayList<>(RocksTable.CHUNK);
             while (!closed) {
                 chunk.clear();

@@ -1,7 +1,6 @@
 package io.reqldb.storage.rocksdb;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
@@ -19,15 +18,11 @@ final class RangeIterator implements AutoCloseable {
     private final ReadOptions options;
     private final Slice lower;
     private final Slice upper;
-    private final ColumnFamilyHandle family;
-    private RocksIterator it;
+    private final RocksIterator it;
     private final Snapshot ownSnapshot;
     private final boolean descending;
     private final Runnable whenClosed;
     private volatile boolean closed;
-    private byte[] lastKeyRead;
-    /** The key of the entry the owner consumed last (null before the first); null: cannot resume. */
-    private Supplier<byte[]> consumedLast;
 
     /**
      * @param snapshot      read as of this snapshot, or null
@@ -40,7 +35,6 @@ final class RangeIterator implements AutoCloseable {
                   Snapshot snapshot, boolean ownSnapshot, Runnable whenClosed) {
         ctx.lifecycle().track(this);
         this.ctx = ctx;
-        this.family = family;
         this.descending = descending;
         this.whenClosed = whenClosed;
         this.ownSnapshot = snapshot == null && ownSnapshot ? ctx.db().getSnapshot() : null;
@@ -59,26 +53,11 @@ final class RangeIterator implements AutoCloseable {
         upper = new Slice(bounds[1]);
         options.setIterateLowerBound(lower).setIterateUpperBound(upper);
         it = ctx.db().newIterator(family, options);
-        seekAfter(null);
-    }
-
-    /**
-     * Lets {@link #valid} get past a block cache too full of pinned blocks to take the next one:
-     * with RocksDB's strict limit that read fails, so the iterator is reopened to read around the
-     * cache, just after the entry the owner consumed last. Reopened, it no longer reads from the
-     * owner's snapshot if it had none of its own: like RethinkDB's, such scans are not
-     * point-in-time reads anyway.
-     *
-     * @param consumedLast the key of the entry the owner consumed last, null before the first
-     */
-    RangeIterator resumableAfter(Supplier<byte[]> consumedLast) {
-        this.consumedLast = consumedLast;
-        return this;
-    }
-
-    /** {@link #resumableAfter} for owners that read the {@link #key} of every entry they consume. */
-    RangeIterator resumableByKeys() {
-        return resumableAfter(() -> lastKeyRead);
+        if (descending) {
+            it.seekToLast();
+        } else {
+            it.seekToFirst();
+        }
     }
 
     /** Options for point reads that see the same data as this iterator. */
@@ -100,40 +79,13 @@ final class RangeIterator implements AutoCloseable {
         try {
             it.status();
         } catch (RocksDBException e) {
-            if (consumedLast == null || !Rocks.cacheFull(e) || !options.fillCache()) {
-                throw Rocks.failure("iteration", e);
-            }
-            it.close();
-            it = ctx.db().newIterator(family, options.setFillCache(false));
-            seekAfter(consumedLast.get());
-            return valid();
+            throw Rocks.failure("iteration", e);
         }
         return false;
     }
 
-    /** Positions on the first entry past {@code key} in this iterator's direction, or the first of all. */
-    private void seekAfter(byte[] key) {
-        if (key == null) {
-            if (descending) {
-                it.seekToLast();
-            } else {
-                it.seekToFirst();
-            }
-            return;
-        }
-        if (descending) {
-            it.seekForPrev(key);
-        } else {
-            it.seek(key);
-        }
-        if (it.isValid() && Arrays.equals(it.key(), key)) {
-            advance();
-        }
-    }
-
     byte[] key() {
-        lastKeyRead = it.key();
-        return lastKeyRead;
+        return it.key();
     }
 
     byte[] value() {

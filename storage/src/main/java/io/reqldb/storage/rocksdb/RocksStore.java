@@ -116,9 +116,12 @@ public final class RocksStore implements Store {
         RocksDB.loadLibrary();
         Deque<AutoCloseable> res = new ArrayDeque<>();
         try {
-            // Strict: the cache never holds more than --cache-size, memtables included (a read
-            // that would need more while every block is pinned fails rather than growing it).
-            Cache cache = keep(res, new LRUCache(options.cacheSizeMb() * MB, -1, true));
+            // --cache-size, memtables included. Not RocksDB's strict limit: under it a block that
+            // does not fit beside the pinned ones is refused, and when that block is the index or
+            // filter of a file a flush or compaction just wrote, the job fails and RocksDB then
+            // refuses every write until reopened. Unpinned blocks are evicted to make room, so the
+            // cache outgrows its size only by blocks that open reads hold, for as long as they do.
+            Cache cache = keep(res, new LRUCache(options.cacheSizeMb() * MB, -1, false));
             WriteBufferManager memtables = keep(res, new WriteBufferManager(options.memtableBytes(), cache));
             BloomFilter bloom = keep(res, new BloomFilter(10));
             // Documents: point lookups dominate, so whole-key bloom filters skip files without the key.

@@ -140,7 +140,7 @@ final class RocksTable implements Table {
             int stripe = ctx.locks().stripeOf(docKey);
             ctx.locks().lock(stripe);
             try {
-                byte[] stored = Rocks.get(ctx.db(), ctx.documents(), ctx.liveReads(), docKey);
+                byte[] stored = ctx.db().get(ctx.documents(), ctx.liveReads(), docKey);
                 Datum old = stored == null ? null : DocumentCodec.decode(stored);
                 Datum neu = change.apply(old);
                 if (neu == old) {

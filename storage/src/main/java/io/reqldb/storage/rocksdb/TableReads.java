@@ -44,7 +44,7 @@ final class TableReads implements TableReader {
             snapshot.enter();
         }
         try {
-            byte[] doc = Rocks.get(ctx.db(), ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
+            byte[] doc = ctx.db().get(ctx.documents(), snapshot == null ? ctx.liveReads() : snapshot.reads(), key);
             if (doc == null) {
                 return null;
             }
@@ -62,7 +62,7 @@ final class TableReads implements TableReader {
     @Override
     public DocumentCursor scan(KeyRange range, boolean descending) {
         byte[][] bounds = Keys.bounds(Keys.tablePrefix(table.get().number()), range);
-        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false), table.get(), traffic);
+        return new PrimaryCursor(iterator(ctx.documents(), bounds, descending, false), traffic);
     }
 
     /**
@@ -91,10 +91,10 @@ final class TableReads implements TableReader {
             }
             byte[] from = all[0];
             for (byte[] cut : cuts) {
-                cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, cut}), t, traffic));
+                cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, cut}), traffic));
                 from = cut;
             }
-            cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]}), t, traffic));
+            cursors.add(new PrimaryCursor(shared.iterator(new byte[][] {from, all[1]}), traffic));
             return cursors;
         } catch (RuntimeException e) {
             cursors.forEach(DocumentCursor::close);
@@ -156,7 +156,7 @@ final class TableReads implements TableReader {
             it.close();
             return indexScan(index, range, descending);
         }
-        return new IndexCursor(ctx, it.resumableByKeys(), traffic);
+        return new IndexCursor(ctx, it, traffic);
     }
 
     /**

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads while the block cache (8 MB, RocksDB's strict limit) is full of blocks pinned by open
- * cursors over documents of 100 KB: RocksDB refuses to cache one more block, and without reading
- * around the cache every further get, scan and index read failed ("Insert failed due to LRU
- * cache being full") once about 22 cursors were open.
+ * Reads while the block cache (8 MB) is full of blocks pinned by open cursors over documents of
+ * 100 KB. Under RocksDB's strict limit every further get, scan and index read failed ("Insert
+ * failed due to LRU cache being full") once about 22 cursors were open; the cache must instead
+ * grow past its size by what is pinned.
  */
 class FullCacheReadsTest extends OneTableStoreTest {
     private static final int ROWS = 120;
