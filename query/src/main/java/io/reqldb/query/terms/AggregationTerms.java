@@ -38,7 +38,7 @@ public final class AggregationTerms implements TermFamily {
     public void register(TermRegistry r) {
         r.term(TermType.COUNT).args(1, 2).notGroupable().body((t, env) -> t.argCount() == 2
                 ? io.reqldb.query.terms.seq.Grouped.apply(t, env, v -> count(t, env, v))
-                : perGroup(t, env, v -> count(t, env, v)));
+                : countAll(t, env));
         r.term(TermType.SUM).args(1, 2).optargs("index").notGroupable()
                 .body((t, env) -> perGroup(t, env, v -> sumOrAvg(t, env, v, false)));
         r.term(TermType.AVG).args(1, 2).optargs("index").notGroupable()
@@ -50,6 +50,34 @@ public final class AggregationTerms implements TermFamily {
         r.term(TermType.REDUCE).args(2).optargs("base").body(AggregationTerms::reduce);
         r.term(TermType.GROUP).args(1, -1).optargs("index", "multi").body(GroupTerm::eval);
         r.term(TermType.UNGROUP).args(1).notGroupable().body(AggregationTerms::ungroup);
+    }
+
+    /**
+     * {@code count()}. Straight after {@code group} (on anything but grouped data), the groups are
+     * counted while they are formed, so their rows are never held: the answer is the same.
+     */
+    private static Object countAll(Term t, Env env) {
+        Term source = t.rawArg(0);
+        if (source.type() != TermType.GROUP || env.firstArgOf(t) != null || expandsArgs(source)) {
+            return perGroup(t, env, v -> count(t, env, v));
+        }
+        Object input = t.inArg(0, () -> source.arg(env, 0));
+        Env given = env.withFirstArg(source, input);
+        if (input instanceof GroupedData) {
+            Object groups = t.inArg(0, () -> source.eval(given));
+            return perGroup(t, env.withFirstArg(t, groups), v -> count(t, env, v));
+        }
+        return t.inArg(0, () -> GroupTerm.count(source, given));
+    }
+
+    /** Whether the term's arguments are only known when it runs (an {@code r.args} among them). */
+    private static boolean expandsArgs(Term term) {
+        for (int i = 0; i < term.argCount(); i++) {
+            if (term.rawArg(i).type() == TermType.ARGS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object count(Term t, Env env, Object v0) {

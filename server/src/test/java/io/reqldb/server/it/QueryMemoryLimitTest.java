@@ -8,6 +8,7 @@ import com.rethinkdb.gen.exc.ReqlResourceLimitError;
 import com.rethinkdb.net.Connection;
 import io.reqldb.server.ServerConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +54,19 @@ class QueryMemoryLimitTest {
         // Each row carries a 1,000-character string: 200,000 of them are about 200 MB to hold.
         String filler = "y".repeat(1000);
         assertThatThrownBy(() -> r.range(200_000).map(i -> r.array(i, filler))
-                .group(row -> row.nth(0).mod(10)).count().run(conn))
+                .group(row -> row.nth(0).mod(10)).ungroup().count().run(conn))
                 .isInstanceOf(ReqlResourceLimitError.class)
                 .hasMessageContaining("Query over memory limit");
         assertThat(server.reservedOnceAnswersWritten()).isZero();
         assertServerStillAnswers();
+    }
+
+    @Test
+    void countingGroupsHoldsNoRows_soMoreRowsThanTheBudgetHoldsAreCounted() {
+        String filler = "y".repeat(1000);
+        List<Object> counts = (List<Object>) r.range(200_000).map(i -> r.array(i, filler))
+                .group(row -> row.nth(0).mod(10)).count().ungroup().g("reduction").run(conn).single();
+        assertThat(counts).hasSize(10).containsOnly((Object) 20_000L);
     }
 
     @Test

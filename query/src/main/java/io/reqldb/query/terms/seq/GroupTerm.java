@@ -34,6 +34,18 @@ public final class GroupTerm {
     }
 
     public static Object eval(Term t, Env env) {
+        return grouped(t, env, GroupFold.ROWS).asStream(env.context().arrayLimit());
+    }
+
+    /**
+     * {@code group(...).count()}: each group's rows counted as they are met, never held. The
+     * answer is the one {@code count} gives applied to each group of {@link #eval}'s.
+     */
+    public static GroupedData count(Term t, Env env) {
+        return grouped(t, env, GroupFold.COUNT);
+    }
+
+    private static <A> GroupedData grouped(Term t, Env env, GroupFold<A> fold) {
         List<UnaryOperator<Datum>> funcs = new ArrayList<>();
         List<Object> keyArgs = new ArrayList<>();
         for (int i = 1; i < t.argCount(); i++) {
@@ -62,7 +74,7 @@ public final class GroupTerm {
             List<Sequence> parts = funcs.isEmpty() || !keyArgs.stream().allMatch(PartitionedScan::isPure)
                     ? null : PartitionedScan.split(seq);
             if (parts != null) {
-                return output(inParallel(t, parts, funcs, multi, env), env.context().arrayLimit());
+                return output(inParallel(t, parts, funcs, multi, fold, env), fold);
             }
         }
         if (funcs.isEmpty() && indexKeys == null) {
@@ -73,12 +85,12 @@ public final class GroupTerm {
             throw Values.infiniteError(seq);
         }
         QueryControl control = env.context().control();
-        TreeMap<Datum, List<Datum>> groups;
+        TreeMap<Datum, A> groups;
         try (seq; QueryControl.Buffer held = control.buffer()) {
-            groups = groupRows(t, seq, funcs, indexKeys, multi, env.context().arrayLimit(), control, held::add);
+            groups = groupRows(t, seq, funcs, indexKeys, multi, fold, env.context().arrayLimit(), control, held::add);
             held.keep();
         }
-        return output(groups, env.context().arrayLimit());
+        return output(groups, fold);
     }
 
     /**
@@ -86,16 +98,17 @@ public final class GroupTerm {
      * groups its rows, then the parts' groups are joined in key order, so every group lists its
      * rows in the order the serial loop meets them, and the first key met stands for its group.
      */
-    private static TreeMap<Datum, List<Datum>> inParallel(Term t, List<Sequence> parts,
-                                                          List<UnaryOperator<Datum>> funcs, boolean multi, Env env) {
+    private static <A> TreeMap<Datum, A> inParallel(Term t, List<Sequence> parts, List<UnaryOperator<Datum>> funcs,
+                                                    boolean multi, GroupFold<A> fold, Env env) {
         QueryControl control = env.context().control();
         int limit = env.context().arrayLimit();
-        List<TreeMap<Datum, List<Datum>>> partial = PartitionedScan.fold(parts, control, seq -> PartitionedScan
-                .charged(control, charge -> groupRows(t, seq, funcs, null, multi, limit, control, charge)));
-        TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
-        for (TreeMap<Datum, List<Datum>> part : partial) {
-            for (Map.Entry<Datum, List<Datum>> e : part.entrySet()) {
-                groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue());
+        List<TreeMap<Datum, A>> partial = PartitionedScan.fold(parts, control, seq -> fold.holdsRows()
+                ? PartitionedScan.charged(control, charge -> groupRows(t, seq, funcs, null, multi, fold, limit, control, charge))
+                : groupRows(t, seq, funcs, null, multi, fold, limit, control, bytes -> { }));
+        TreeMap<Datum, A> groups = new TreeMap<>(DatumOrder.COMPARATOR);
+        for (TreeMap<Datum, A> part : partial) {
+            for (Map.Entry<Datum, A> e : part.entrySet()) {
+                groups.merge(e.getKey(), e.getValue(), fold.join());
             }
         }
         if (groups.size() > limit) {
@@ -104,13 +117,16 @@ public final class GroupTerm {
         return groups;
     }
 
-    private static TreeMap<Datum, List<Datum>> groupRows(Term t, Sequence seq, List<UnaryOperator<Datum>> funcs,
-                                                         IndexValues indexKeys, boolean multi, int limit,
-                                                         QueryControl control, LongConsumer charge) {
-        TreeMap<Datum, List<Datum>> groups = new TreeMap<>(DatumOrder.COMPARATOR);
+    private static <A> TreeMap<Datum, A> groupRows(Term t, Sequence seq, List<UnaryOperator<Datum>> funcs,
+                                                   IndexValues indexKeys, boolean multi, GroupFold<A> fold, int limit,
+                                                   QueryControl control, LongConsumer charge) {
+        TreeMap<Datum, A> groups = new TreeMap<>(DatumOrder.COMPARATOR);
         for (Datum next = seq.next(); next != null; next = seq.next()) {
-            Datum row = QueryControl.heldForm(next);
-            charge.accept(control.sizeOf(row));
+            Datum row = next;
+            if (fold.holdsRows()) {
+                row = QueryControl.heldForm(next);
+                charge.accept(control.sizeOf(row));
+            }
             List<Datum> parts = new ArrayList<>(funcs.size() + 1);
             for (int i = 0; i < funcs.size(); i++) {
                 Datum r = row;
@@ -118,12 +134,12 @@ public final class GroupTerm {
                 parts.add(t.inArg(Math.min(i + 1, t.argCount() - 1), () -> keyPart(f, r)));
             }
             if (indexKeys == null) {
-                add(groups, parts, row, multi);
+                add(groups, fold, parts, row, multi);
             } else {
                 for (Datum k : indexKeys.keys(row)) {
                     List<Datum> withIndex = new ArrayList<>(parts);
                     withIndex.add(k);
-                    add(groups, withIndex, row, multi);
+                    add(groups, fold, withIndex, row, multi);
                 }
             }
             if (groups.size() > limit) {
@@ -133,12 +149,12 @@ public final class GroupTerm {
         return groups;
     }
 
-    private static Object output(TreeMap<Datum, List<Datum>> groups, int limit) {
+    private static <A> GroupedData output(TreeMap<Datum, A> groups, GroupFold<A> fold) {
         GroupedData out = new GroupedData();
-        for (Map.Entry<Datum, List<Datum>> e : groups.entrySet()) {
-            out.put(e.getKey(), ArrayDatum.wrap(e.getValue()));
+        for (Map.Entry<Datum, A> e : groups.entrySet()) {
+            out.put(e.getKey(), fold.result().apply(e.getValue()));
         }
-        return out.asStream(limit);
+        return out;
     }
 
     private static Datum keyPart(UnaryOperator<Datum> f, Datum row) {
@@ -149,9 +165,10 @@ public final class GroupTerm {
         }
     }
 
-    private static void add(TreeMap<Datum, List<Datum>> groups, List<Datum> parts, Datum row, boolean multi) {
+    private static <A> void add(TreeMap<Datum, A> groups, GroupFold<A> fold, List<Datum> parts, Datum row,
+                                boolean multi) {
         if (!multi) {
-            groups.computeIfAbsent(key(parts), k -> new ArrayList<>()).add(row);
+            fold.add().accept(groups.computeIfAbsent(key(parts), k -> fold.start().get()), row);
             return;
         }
         List<List<Datum>> perms = new ArrayList<>();
@@ -162,18 +179,18 @@ public final class GroupTerm {
                 perms.add(List.of(p));
             }
         }
-        addPerms(groups, perms, new ArrayList<>(), row);
+        addPerms(groups, fold, perms, new ArrayList<>(), row);
     }
 
-    private static void addPerms(TreeMap<Datum, List<Datum>> groups, List<List<Datum>> perms, List<Datum> instance,
-                                 Datum row) {
+    private static <A> void addPerms(TreeMap<Datum, A> groups, GroupFold<A> fold, List<List<Datum>> perms,
+                                     List<Datum> instance, Datum row) {
         if (instance.size() == perms.size()) {
-            groups.computeIfAbsent(key(instance), k -> new ArrayList<>()).add(row);
+            fold.add().accept(groups.computeIfAbsent(key(instance), k -> fold.start().get()), row);
             return;
         }
         for (Datum d : perms.get(instance.size())) {
             instance.add(d);
-            addPerms(groups, perms, instance, row);
+            addPerms(groups, fold, perms, instance, row);
             instance.remove(instance.size() - 1);
         }
     }
