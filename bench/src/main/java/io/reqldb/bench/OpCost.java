@@ -32,6 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * of one query. Run: {@code java -cp bench/target/reqldb-bench.jar io.reqldb.bench.OpCost --port
  * 28015 --server-pid PID [--docs 100000] [--clients 8] [--seconds 5] [--pipeline 16] [--ops
  * expr,get,...] [--rounds 1] [--load no]} (see bench/README.md).
+ *
+ * <p>With {@code --servers NAME=HOST:PORT:PID,NAME=HOST:PORT:PID...} in place of {@code --port}
+ * and {@code --server-pid}, it measures several servers side by side, each operation on each
+ * server in turn (so a change in the machine's load reaches all of them alike), and prints one
+ * table: per server, the range of the CPU figures over the rounds and of the throughput, and the
+ * first server's CPU per operation over each other's.
  */
 public final class OpCost {
     private static final String DB = "bench_opcost";
@@ -56,6 +62,14 @@ public final class OpCost {
     private record Op(String key, String name, boolean perDoc, Call call) {
     }
 
+    /**
+     * One measured run: units (operations or documents) per second, the server's CPU per unit in
+     * microseconds (NaN without its PID), and the mean wall time of one query in milliseconds.
+     */
+    record Measurement(String name, String unit, double throughput, double cpuMicros, double latencyMillis) {
+    }
+
+    private final String name;
     private final String host;
     private final int port;
     private final int docs;
@@ -64,33 +78,80 @@ public final class OpCost {
     private final int pipeline;
     private final ServerCpu server;
 
-    private OpCost(BenchOptions opts) {
-        host = opts.string("host", "127.0.0.1");
-        port = opts.integer("port", 28015);
+    private OpCost(BenchOptions opts, String name, String host, int port, String pid) {
+        this.name = name;
+        this.host = host;
+        this.port = port;
         docs = opts.integer("docs", 100000);
         clients = opts.integer("clients", 8);
         seconds = opts.seconds(5);
         pipeline = opts.integer("pipeline", 16);
-        String pid = opts.string("server-pid", "");
         server = pid.isEmpty() ? null : new ServerCpu(Long.parseLong(pid));
     }
 
     public static void main(String[] args) throws Exception {
         BenchOptions opts = new BenchOptions(args);
-        OpCost bench = new OpCost(opts);
+        List<OpCost> servers = servers(opts);
         Set<String> only = Set.of(opts.string("ops", "").split(","));
         if (!opts.string("load", "yes").equals("no")) {
-            bench.load();
+            for (OpCost bench : servers) {
+                bench.load();
+            }
         }
-        System.out.printf("%-40s %14s %14s %12s%n", "operation", "throughput", "server CPU", "latency");
+        boolean one = servers.size() == 1;
+        if (one) {
+            System.out.printf("%-40s %14s %14s %12s%n", "operation", "throughput", "server CPU", "latency");
+        }
+        SideBySideTable table = new SideBySideTable(servers.stream().map(b -> b.name).toList());
         // Later rounds show the server once its JIT has compiled the paths of every operation.
         for (int round = opts.integer("rounds", 1); round > 0; round--) {
-            for (Op op : bench.operations()) {
-                if (only.contains("") || only.contains(op.key())) {
-                    bench.measure(op);
+            for (Op op : servers.get(0).operations()) {
+                if (!only.contains("") && !only.contains(op.key())) {
+                    continue;
+                }
+                for (OpCost bench : servers) {
+                    for (Measurement m : bench.measure(bench.operation(op.key()))) {
+                        if (one) {
+                            print(m);
+                        }
+                        table.add(bench.name, m);
+                    }
                 }
             }
         }
+        if (!one) {
+            table.print(System.out);
+        }
+    }
+
+    /** The servers to measure: {@code --servers NAME=HOST:PORT:PID,...}, or {@code --host}, {@code --port}, {@code --server-pid}. */
+    private static List<OpCost> servers(BenchOptions opts) {
+        String list = opts.string("servers", "");
+        if (list.isEmpty()) {
+            return List.of(new OpCost(opts, "server", opts.string("host", "127.0.0.1"), opts.integer("port", 28015),
+                    opts.string("server-pid", "")));
+        }
+        List<OpCost> servers = new ArrayList<>();
+        for (String entry : list.split(",")) {
+            String[] nameAndAddress = entry.split("=", 2);
+            String[] parts = nameAndAddress.length == 2 ? nameAndAddress[1].split(":") : new String[0];
+            if (parts.length < 2 || parts.length > 3) {
+                throw new IllegalArgumentException("--servers takes NAME=HOST:PORT[:PID],...; got " + entry);
+            }
+            servers.add(new OpCost(opts, nameAndAddress[0], parts[0], Integer.parseInt(parts[1]),
+                    parts.length == 3 ? parts[2] : ""));
+        }
+        return servers;
+    }
+
+    private Op operation(String key) {
+        return operations().stream().filter(op -> op.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    private static void print(Measurement m) {
+        String cpuText = Double.isNaN(m.cpuMicros()) ? "-" : String.format("%.2f us/%s", m.cpuMicros(), m.unit());
+        System.out.printf("%-40s %10.0f %s/s %14s %9.3f ms%n", m.name(), m.throughput(), m.unit(), cpuText,
+                m.latencyMillis());
     }
 
     private List<Op> operations() {
@@ -195,24 +256,25 @@ public final class OpCost {
         return to - from;
     }
 
-    private void measure(Op op) throws Exception {
+    /** Measures {@code op} after a warm-up run; the point get is measured again pipelined. */
+    private List<Measurement> measure(Op op) throws Exception {
+        List<Measurement> out = new ArrayList<>();
+        run(op, op.call(), TimeUnit.SECONDS.toNanos(seconds), false);
+        out.add(run(op, op.call(), TimeUnit.SECONDS.toNanos(seconds), true));
         if (op.key().equals("get")) {
-            run(op, op.call(), TimeUnit.SECONDS.toNanos(seconds), false);
-            run(op, op.call(), TimeUnit.SECONDS.toNanos(seconds), true);
             Op pipelined = new Op("get", "point get, " + pipeline + " in flight per conn", false, null);
             run(pipelined, null, TimeUnit.SECONDS.toNanos(seconds), false);
-            run(pipelined, null, TimeUnit.SECONDS.toNanos(seconds), true);
-            return;
+            out.add(run(pipelined, null, TimeUnit.SECONDS.toNanos(seconds), true));
         }
-        run(op, op.call(), TimeUnit.SECONDS.toNanos(seconds), false);
-        run(op, op.call(), TimeUnit.SECONDS.toNanos(seconds), true);
+        return out;
     }
 
     /**
      * Runs {@code call} on every connection until {@code nanos} have passed or it returns -1
-     * (nothing left to do); a null call is the pipelined point get. Prints a line if {@code report}.
+     * (nothing left to do); a null call is the pipelined point get. Returns what was measured if
+     * {@code report}, else null.
      */
-    private void run(Op op, Call call, long nanos, boolean report) throws Exception {
+    private Measurement run(Op op, Call call, long nanos, boolean report) throws Exception {
         if (server != null) {
             server.awaitIdle(60);
         }
@@ -258,12 +320,10 @@ public final class OpCost {
             throw new IllegalStateException(op.name() + " failed", failures.get(0));
         }
         if (!report) {
-            return;
+            return null;
         }
-        String unit = op.perDoc() ? "doc" : "op";
-        String cpuText = server == null ? "-" : String.format("%.2f us/%s", cpu / 1e3 / units.get(), unit);
-        System.out.printf("%-40s %10.0f %s/s %14s %9.3f ms%n", op.name(), units.get() / (wall / 1e9), unit,
-                cpuText, wall / 1e6 * clients / Math.max(1, queries.get()));
+        return new Measurement(op.name(), op.perDoc() ? "doc" : "op", units.get() / (wall / 1e9),
+                server == null ? Double.NaN : cpu / 1e3 / units.get(), wall / 1e6 * clients / Math.max(1, queries.get()));
     }
 
     /** Point gets with {@link #pipeline} queries in flight on one connection; returns how many. */
