@@ -110,11 +110,15 @@ public final class OpCost {
                     continue;
                 }
                 for (OpCost bench : servers) {
-                    for (Measurement m : bench.measure(bench.operation(op.key()))) {
-                        if (one) {
-                            print(m);
-                        }
-                        table.add(bench.name, m);
+                    if (one) {
+                        bench.measure(bench.operation(op.key())).forEach(OpCost::print);
+                        continue;
+                    }
+                    // Side by side, a server that fails an operation gets its error in the table.
+                    try {
+                        bench.measure(bench.operation(op.key())).forEach(m -> table.add(bench.name, m));
+                    } catch (IllegalStateException e) {
+                        table.failed(bench.name, op.name(), String.valueOf(e.getCause() == null ? e : e.getCause()));
                     }
                 }
             }

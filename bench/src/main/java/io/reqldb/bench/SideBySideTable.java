@@ -20,8 +20,16 @@ final class SideBySideTable {
         this.servers = servers;
     }
 
+    /** Operation name, then server, then the error of the round that failed. */
+    private final Map<String, Map<String, String>> failures = new LinkedHashMap<>();
+
     void add(String server, OpCost.Measurement m) {
         rows.computeIfAbsent(m.name(), k -> new LinkedHashMap<>()).computeIfAbsent(server, k -> new ArrayList<>()).add(m);
+    }
+
+    void failed(String server, String operation, String error) {
+        rows.computeIfAbsent(operation, k -> new LinkedHashMap<>());
+        failures.computeIfAbsent(operation, k -> new LinkedHashMap<>()).put(server, error);
     }
 
     void print(PrintStream out) {
@@ -56,6 +64,8 @@ final class SideBySideTable {
             }
             out.println(line);
         }
+        failures.forEach((operation, errors) -> errors.forEach((server, error) ->
+                out.println("- " + operation + " failed on " + server + ": " + error)));
     }
 
     /** "lowest–highest unit" of the CPU figures (µs/op or µs/doc) or of the throughputs (/s). */
