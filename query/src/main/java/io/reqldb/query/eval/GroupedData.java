@@ -6,6 +6,7 @@ import io.reqldb.datum.DatumOrder;
 import io.reqldb.query.error.ReqlResourceLimitError;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The result of {@code group}: values (arrays of rows at first, then whatever per-group
@@ -54,6 +55,18 @@ public final class GroupedData {
             throw new ReqlResourceLimitError("Grouped data over size limit `" + arrayLimit
                     + "`.  Try putting a reduction (like `.reduce` or `.count`) on the end.");
         }
+    }
+
+    /**
+     * RethinkDB's rule for an operation on grouped data: the operation applied to each group's
+     * value (its result materialised), under the same keys.
+     */
+    public GroupedData eachGroup(Function<Object, Object> op) {
+        GroupedData out = new GroupedData();
+        for (Map.Entry<Datum, Object> group : groups.entrySet()) {
+            out.put(group.getKey(), Values.toDatumMaterialized(op.apply(group.getValue())));
+        }
+        return out;
     }
 
     public Map<Datum, Object> groups() {

@@ -1,10 +1,7 @@
 package io.reqldb.query.term;
 
-import io.reqldb.datum.Datum;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.GroupedData;
-import io.reqldb.query.eval.Values;
-import java.util.Map;
 
 /**
  * Applies a term to each group when its first argument is GROUPED_DATA, RethinkDB's rule for
@@ -35,11 +32,7 @@ final class GroupAwareTerm extends Term {
     public Object eval(Env env) {
         Object first = arg(env, 0);
         if (first instanceof GroupedData grouped) {
-            GroupedData out = new GroupedData();
-            for (Map.Entry<Datum, Object> group : grouped.groups().entrySet()) {
-                out.put(group.getKey(), Values.toDatumMaterialized(inner.evalWithFirstArg(env, group.getValue())));
-            }
-            return out;
+            return grouped.eachGroup(group -> inner.evalWithFirstArg(env, group));
         }
         return inner.evalWithFirstArg(env, first);
     }

@@ -110,6 +110,30 @@ class ParallelReadsTest extends StoreBackedTest {
         same("[41,[SEQ,[74,[\"g\"]],[69,[[2,[1]],[28,[[170,[[10,[1]],\"id\"]],5]]]]]]");
     }
 
+    /**
+     * {@code order_by(...).limit(n)} keeps only the first n rows while reading (OrderedLimit);
+     * {@code slice(0, n)} of the same order takes the full sort: both answer alike.
+     */
+    @Test
+    void theFirstRowsOfAnOrderAreTheFullSortsFirstRows() {
+        String byIdMod5 = "[69,[[2,[1]],[28,[[170,[[10,[1]],\"id\"]],5]]]]";
+        for (String keys : new String[] {"\"g\"", "[74,[\"g\"]]," + byIdMod5, "\"x\"", "[73,[\"tags\"]]"}) {
+            for (int n : new int[] {0, 1, 20, 1000}) {
+                assertThat(reql.run("[71,[[41,[" + TABLE + "," + keys + "]]," + n + "]]"))
+                        .as("%s, %d", keys, n)
+                        .isEqualTo(reql.run("[30,[[41,[" + TABLE + "," + keys + "]],0," + n + "]]"));
+            }
+        }
+        String failing = "[69,[[2,[1]],[65,[[17,[[170,[[10,[1]],\"id\"]],12000]],[12,[\"boom\"]],1]]]]";
+        assertThat(catchMessage(() -> reql.run("[71,[[41,[" + TABLE + "," + failing + "]],5]]")))
+                .isEqualTo(catchMessage(() -> reql.run("[30,[[41,[" + TABLE + "," + failing + "]],0,5]]")))
+                .isEqualTo("boom");
+        String limited = "{\"array_limit\":1000}";
+        assertThat(catchMessage(() -> reql.run("[71,[[41,[" + TABLE + ",\"g\"]],5]]", limited)))
+                .isEqualTo(catchMessage(() -> reql.run("[30,[[41,[" + TABLE + ",\"g\"]],0,5]]", limited)))
+                .startsWith("Array over size limit `1000`");
+    }
+
     @Test
     void aFailingRowInALaterPartFailsAsInTheSerialLoop() {
         String f = "[69,[[2,[1]],[65,[[17,[[170,[[10,[1]],\"id\"]],12000]],[12,[\"boom\"]],1]]]]";

@@ -70,6 +70,22 @@ class QueryMemoryLimitTest {
     }
 
     @Test
+    void theFirstRowsOfAnOrderOverATableLargerThanTheBudgetAreFoundWithoutHoldingIt() {
+        // 30,000 rows of 1 KB: about 30 MB to hold for a full sort, against a 16 MB budget.
+        r.tableCreate("big").run(conn);
+        String filler = "y".repeat(1000);
+        for (int from = 0; from < 30_000; from += 1_000) {
+            r.table("big").insert(r.range(from, from + 1_000).map(i -> r.hashMap("id", i)
+                    .with("n", i.mul(7919).mod(30_000)).with("f", filler))).optArg("durability", "soft").run(conn);
+        }
+        List<Object> first = (List<Object>) r.table("big").orderBy("n").limit(3).g("n").coerceTo("array").run(conn).single();
+        assertThat(first).containsExactly(0L, 1L, 2L);
+        assertThatThrownBy(() -> r.table("big").orderBy("n").slice(0, 3).count().run(conn))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageContaining("Query over memory limit");
+    }
+
+    @Test
     void aValueThatSharesItsPartsIsRefusedWhenWrittenOutGrowsPastTheBudget() {
         // 2^60 leaves written out, in a few kilobytes of memory: the answer cannot be sent.
         assertThatThrownBy(() -> r.range(60).fold(r.array(1), (acc, x) -> r.array(acc, acc)).run(conn))

@@ -9,6 +9,7 @@ import io.reqldb.datum.NumberDatum;
 import io.reqldb.datum.StringDatum;
 import io.reqldb.query.error.ReqlQueryLogicError;
 import io.reqldb.query.eval.Env;
+import io.reqldb.query.eval.GroupedData;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.SingleSelection;
 import io.reqldb.query.eval.Values;
@@ -28,7 +29,9 @@ public final class SliceTerms {
     }
 
     public static void register(TermRegistry r) {
-        r.term(TermType.LIMIT).args(2).body(SliceTerms::limit);
+        // Grouped data is handled in limit: the first argument is not evaluated up front when
+        // it is an order_by whose first rows are all that is needed (OrderedLimit).
+        r.term(TermType.LIMIT).args(2).notGroupable().body(SliceTerms::limit);
         r.term(TermType.SKIP).args(2).body(SliceTerms::skip);
         r.term(TermType.SLICE).args(2, 3).optargs("left_bound", "right_bound").body(SliceTerms::slice);
         r.term(TermType.NTH).args(2).body((t, env) -> Nth.of(t, t.arg(env, 0), t.intArg(env, 1)));
@@ -43,7 +46,16 @@ public final class SliceTerms {
     }
 
     private static Object limit(Term t, Env env) {
-        Sequence seq = t.seqArg(env, 0);
+        Object ordered = OrderedLimit.of(t, env);
+        Object first = ordered != null ? ordered : t.arg(env, 0);
+        if (first instanceof GroupedData grouped) {
+            return grouped.eachGroup(group -> limitOf(t, env, group));
+        }
+        return limitOf(t, env, first);
+    }
+
+    private static Object limitOf(Term t, Env env, Object first) {
+        Sequence seq = t.inArg(0, () -> Values.toSequence(first));
         long n = t.intArg(env, 1);
         if (n < 0) {
             throw new ReqlQueryLogicError("LIMIT takes a non-negative argument (got " + n + ")");
