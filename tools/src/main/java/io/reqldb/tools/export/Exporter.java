@@ -57,6 +57,7 @@ public final class Exporter {
     /** Exports {@code tables}; the first failure stops the others and is thrown. */
     public Summary run(Connection conn, List<TableRef> tables, TableSink sink) {
         ServerVersion version = ServerVersion.read(conn).requireSupported();
+        TableReadiness.await(conn, tables, settings.readOutdated());
         Snapshot snapshot = settings.snapshot() ? Snapshot.open(conn, notes) : Snapshot.none();
         AtomicLong rows = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
