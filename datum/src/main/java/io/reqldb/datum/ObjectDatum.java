@@ -57,6 +57,13 @@ public final class ObjectDatum implements Datum {
     private boolean withoutBounds;
     /** See {@link #storedOnly()}: decoded fields are used once and never kept. */
     private boolean keepsNoDecoded;
+    /**
+     * Whether one field has been read from the stored form without decoding it: a row is often
+     * read for one field (a group key, a filter's field, a sum), and finding one field in the
+     * record costs far less than decoding every field. The next read decodes. Not volatile: a
+     * lost update costs one more record scan.
+     */
+    private boolean readOneField;
 
     private ObjectDatum(SortedMap<String, Datum> fields) {
         this.fields = fields;
@@ -222,6 +229,10 @@ public final class ObjectDatum implements Datum {
     /** The field's value, or Java null when absent. */
     public Datum get(String key) {
         if (keepsNoDecoded) {
+            return encoded.field(key);
+        }
+        if (fields == null && !readOneField) {
+            readOneField = true;
             return encoded.field(key);
         }
         return sortedFields().get(key);
