@@ -258,7 +258,10 @@ public final class ObjectDatum implements Datum {
 
     /** The {@code $reql_type$} value when this object is a pseudo-type, else Java null. */
     public String reqlType() {
-        return get(REQL_TYPE) instanceof StringDatum s ? s.value() : null;
+        // Asked of every row a field is read from: looked up in a record not yet decoded without
+        // spending the one field read that decodes nothing (see readOneField).
+        Datum t = fields == null && encoded != null ? encoded.field(REQL_TYPE) : get(REQL_TYPE);
+        return t instanceof StringDatum s ? s.value() : null;
     }
 
     @Override
