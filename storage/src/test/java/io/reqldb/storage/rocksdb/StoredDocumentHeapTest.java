@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class StoredDocumentHeapTest {
     private static final int N = 10_000;
+    /** Measurements of each kind; make is called N times for each. */
+    private static final int ATTEMPTS = 3;
 
     /** About 850 bytes of JSON, as in the measurement: strings, numbers, an array, an object. */
     static ObjectDatum office(int i) {
@@ -97,23 +99,32 @@ class StoredDocumentHeapTest {
         });
         System.out.printf("%s: stored and decoded: measured %d, estimated %d; decoded alone: measured %d, "
                 + "estimated %d; held stored only: measured %d, estimated %d (bytes per document)%n",
-                what, stored, estimated[0] / N, decoded, estimated[1] / N, held, estimated[2] / N);
+                what, stored, estimated[0] / (ATTEMPTS * N), decoded, estimated[1] / (ATTEMPTS * N), held, estimated[2] / (ATTEMPTS * N));
         // 2% below what was measured is within the measurement's noise.
-        assertThat(estimated[0] / N).as(what + ": stored and decoded").isBetween(stored * 49 / 50, stored * 3 / 2);
-        assertThat(estimated[1] / N).as(what + ": decoded alone").isBetween(decoded * 49 / 50, decoded * 3 / 2);
-        assertThat(estimated[2] / N).as(what + ": held stored only").isBetween(held * 49 / 50, held * 3 / 2);
+        assertThat(estimated[0] / (ATTEMPTS * N)).as(what + ": stored and decoded").isBetween(stored * 49 / 50, stored * 3 / 2);
+        assertThat(estimated[1] / (ATTEMPTS * N)).as(what + ": decoded alone").isBetween(decoded * 49 / 50, decoded * 3 / 2);
+        assertThat(estimated[2] / (ATTEMPTS * N)).as(what + ": held stored only").isBetween(held * 49 / 50, held * 3 / 2);
     }
 
-    /** The heap that {@code N} values made by {@code make} hold, per value. */
+    /**
+     * The heap that {@code N} values made by {@code make} hold, per value: the least of three
+     * measurements, since what else the JVM keeps meanwhile (classes initialised, JIT and test
+     * framework objects) only ever adds to one. A single one once read 2% high (1,045 bytes
+     * against 1,020-1,033 in other runs) and failed the calibration.
+     */
     private static long perDocument(IntFunction<Datum> make) {
-        Datum[] kept = new Datum[N];
-        long before = usedAfterGc();
-        for (int i = 0; i < N; i++) {
-            kept[i] = make.apply(i);
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Datum[] kept = new Datum[N];
+            long before = usedAfterGc();
+            for (int i = 0; i < N; i++) {
+                kept[i] = make.apply(i);
+            }
+            long used = usedAfterGc() - before;
+            assertThat(kept[N - 1]).isNotNull(); // alive until measured
+            least = Math.min(least, used / N);
         }
-        long used = usedAfterGc() - before;
-        assertThat(kept[N - 1]).isNotNull(); // alive until measured
-        return used / N;
+        return least;
     }
 
     static long usedAfterGc() {
