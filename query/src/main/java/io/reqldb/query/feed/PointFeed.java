@@ -12,12 +12,11 @@ import java.util.Objects;
  * read already reflected are recognised (their old value is not the value read) and skipped, so
  * the first change sent always starts from the initial value.
  */
-final class PointFeed extends Feed {
+final class PointFeed extends QueuedFeed {
     private enum State { NONE, INITIALIZING, READY }
 
     private final String primaryKey;
     private final Datum key;
-    private final ChangeQueue queue;
     private final boolean includeInitial;
     private State state;
     private State sentState = State.NONE;
@@ -29,7 +28,6 @@ final class PointFeed extends Feed {
         super(table, store, options);
         this.primaryKey = table.info().primaryKey();
         this.key = key;
-        this.queue = new ChangeQueue(options.squash(), options.queueSize());
         this.includeInitial = options.includeInitial();
         this.state = includeInitial ? State.INITIALIZING : State.READY;
         this.synced = !includeInitial;
@@ -71,16 +69,6 @@ final class PointFeed extends Feed {
             synced = true;
         }
         queue.add(new Change(key, oldVal, newVal, write)); // a told write changed its document
-    }
-
-    @Override
-    int waitingChanges() {
-        return queue.size();
-    }
-
-    @Override
-    void shedWaiting() {
-        queue.shed();
     }
 
     @Override

@@ -18,11 +18,10 @@ import java.util.function.ToIntFunction;
  * or out is an add or a remove. With include_initial the current rows are read lazily from a
  * cursor opened just after subscribing, and sent before any change.
  */
-final class RangeFeed extends Feed {
+final class RangeFeed extends QueuedFeed {
     private final String primaryKey;
     private final ToIntFunction<Datum> copies;
     private final RowTransform transform;
-    private final ChangeQueue queue;
     private DocumentCursor initial;
     private Datum lookahead;
     private boolean sentInitializing;
@@ -38,7 +37,6 @@ final class RangeFeed extends Feed {
         this.primaryKey = table.info().primaryKey();
         this.copies = copies;
         this.transform = transform;
-        this.queue = new ChangeQueue(options.squash(), options.queueSize());
         this.sentInitializing = !(options.includeStates() && options.includeInitial());
         this.sentReady = !options.includeStates();
         start();
@@ -111,16 +109,6 @@ final class RangeFeed extends Feed {
             return new Change(key, o, n, null);
         }
         return key == null ? write.plainChange() : new Change(key, o, n, write);
-    }
-
-    @Override
-    int waitingChanges() {
-        return queue.size();
-    }
-
-    @Override
-    void shedWaiting() {
-        queue.shed();
     }
 
     @Override
