@@ -86,6 +86,22 @@ class QueryMemoryLimitTest {
     }
 
     @Test
+    void theFirstRowsOfAnOrderAreChargedWhileKept() {
+        // 30 documents of 1 MB: the first 20 of them are more than the 16 MB budget, the first 5 are not.
+        r.tableCreate("huge").run(conn);
+        String filler = "y".repeat(1_000_000);
+        for (int i = 0; i < 30; i++) {
+            r.table("huge").insert(r.hashMap("id", i).with("n", 29 - i).with("f", filler)).run(conn);
+        }
+        List<Object> first = (List<Object>) r.table("huge").orderBy("n").limit(5).g("n").coerceTo("array").run(conn).single();
+        assertThat(first).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThatThrownBy(() -> r.table("huge").orderBy("n").limit(20).count().run(conn))
+                .isInstanceOf(ReqlResourceLimitError.class)
+                .hasMessageContaining("Query over memory limit");
+        assertServerStillAnswers();
+    }
+
+    @Test
     void aValueThatSharesItsPartsIsRefusedWhenWrittenOutGrowsPastTheBudget() {
         // 2^60 leaves written out, in a few kilobytes of memory: the answer cannot be sent.
         assertThatThrownBy(() -> r.range(60).fold(r.array(1), (acc, x) -> r.array(acc, acc)).run(conn))

@@ -3,6 +3,7 @@ package io.reqldb.query.terms.seq;
 import io.reqldb.datum.Datum;
 import io.reqldb.datum.NumberDatum;
 import io.reqldb.query.error.ReqlError;
+import io.reqldb.query.error.ReqlResourceLimitError;
 import io.reqldb.query.eval.Env;
 import io.reqldb.query.eval.Sequence;
 import io.reqldb.query.eval.TableValue;
@@ -17,13 +18,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.LongConsumer;
 
 /**
  * {@code table.order_by(keys).limit(n)} without an index, for a small literal {@code n}: keeps
  * the first {@code n} rows of the order while reading the table (on every core), instead of
  * sorting all of it. A whole table held to be sorted is as large as the table (two such queries
  * at once filled the query memory of the default heap with 100k rows of 850 bytes); the first
- * rows are a few.
+ * rows are a few. They are still charged to the query's memory budget while kept, as the sort
+ * charges its rows: a thousand very large documents do not fit in it either.
  *
  * <p>The answer is the full sort's: rows with equal keys stay in table order (the sort is
  * stable), more rows than the array limit fail as the sort does. A sort key that fails with
@@ -82,8 +85,11 @@ public final class OrderedLimit {
         return true;
     }
 
-    /** A row with its keys and its place in the table's order (part, then row within it). */
-    private record Placed(Ordering.Keyed keyed, int part, long index) {
+    /**
+     * A row with its keys and its place in the table's order (part, then row within it), and
+     * the bytes charged to the query's budget while it is kept.
+     */
+    private record Placed(Ordering.Keyed keyed, int part, long index, long bytes) {
     }
 
     /** The first {@code n} rows in order, or null when a sort key failed. */
@@ -99,20 +105,23 @@ public final class OrderedLimit {
         long rows = 0;
         try {
             if (parts == null) {
-                try (seq) {
-                    PartFirst one = firstOfPart(seq, 0, ordering, inOrder, n, arrayLimit);
+                try (seq; QueryControl.Buffer held = control.buffer()) {
+                    PartFirst one = firstOfPart(seq, 0, ordering, inOrder, n, arrayLimit, control, held::add);
+                    held.keep();
                     kept.add(one.kept());
                     rows = one.rows();
                 }
             } else {
                 List<Sequence> numbered = parts;
-                List<PartFirst> results = PartitionedScan.fold(parts, control,
-                        p -> firstOfPart(p, numbered.indexOf(p), ordering, inOrder, n, arrayLimit));
+                List<PartFirst> results = PartitionedScan.fold(parts, control, p -> PartitionedScan.charged(control,
+                        charge -> firstOfPart(p, numbered.indexOf(p), ordering, inOrder, n, arrayLimit, control, charge)));
                 for (PartFirst r : results) {
                     kept.add(r.kept());
                     rows += r.rows();
                 }
             }
+        } catch (ReqlResourceLimitError overBudget) {
+            throw overBudget;
         } catch (ReqlError keyFailed) {
             return null;
         }
@@ -136,18 +145,23 @@ public final class OrderedLimit {
     private record PartFirst(PriorityQueue<Placed> kept, long rows) {
     }
 
+    /** Kept rows are charged to the query's budget through {@code charge}, and uncharged when pushed out. */
     private static PartFirst firstOfPart(Sequence part, int partNumber, Ordering ordering, Comparator<Placed> inOrder,
-                                         int n, int arrayLimit) {
+                                         int n, int arrayLimit, QueryControl control, LongConsumer charge) {
         PriorityQueue<Placed> kept = new PriorityQueue<>(n + 1, inOrder.reversed());
         long rows = 0;
         try (part) {
             for (Datum next = part.next(); next != null && rows <= arrayLimit; next = part.next()) {
-                Placed p = new Placed(ordering.keyed(next), partNumber, rows++);
-                if (kept.size() < n) {
-                    kept.add(p);
-                } else if (n > 0 && inOrder.compare(p, kept.peek()) < 0) {
-                    kept.poll();
-                    kept.add(p);
+                Datum row = QueryControl.heldForm(next);
+                Placed p = new Placed(ordering.keyed(row), partNumber, rows++, 0);
+                boolean full = kept.size() >= n;
+                if (!full || (n > 0 && inOrder.compare(p, kept.peek()) < 0)) {
+                    long bytes = control.sizeOf(row);
+                    charge.accept(bytes);
+                    if (full) {
+                        charge.accept(-kept.poll().bytes());
+                    }
+                    kept.add(new Placed(p.keyed(), partNumber, p.index(), bytes));
                 }
             }
         }
